@@ -1,0 +1,49 @@
+// Pieces shared by the receipt, the resident's case page and the public case page.
+import { formatDate, formatDateTime } from "~/domain/dates";
+import { useT } from "~/i18n/use-t";
+
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <span className={`status status--${status}`}>{t(`status.${status}`)}</span>;
+}
+
+export function DateText({ date }: { date: string }) {
+  return <time dateTime={date}>{formatDate(date)}</time>;
+}
+
+export function DateTimeText({ instant }: { instant: string }) {
+  return <time dateTime={instant}>{formatDateTime(instant)}</time>;
+}
+
+export interface TimelineItem {
+  id: number;
+  type: string;
+  createdAt: string;
+  body?: string | null;
+  attachments?: { id: string; displayName: string; sizeBytes: number }[];
+}
+
+export function Timeline({ items, attachmentHref }: { items: TimelineItem[]; attachmentHref?: (id: string) => string }) {
+  const t = useT();
+  return (
+    <ol className="timeline">
+      {items.map((e) => (
+        <li key={e.id}>
+          <p className="timeline-head">
+            <strong>{t(`event.${e.type}`)}</strong> — <DateTimeText instant={e.createdAt} />
+          </p>
+          {e.body ? <p className="prewrap">{e.body}</p> : null}
+          {attachmentHref && e.attachments?.length ? (
+            <ul className="files">
+              {e.attachments.map((f) => (
+                <li key={f.id}>
+                  <a href={attachmentHref(f.id)}>{f.displayName}</a> ({Math.max(1, Math.round(f.sizeBytes / 1024))} KB)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,254 @@
+// GOV.UK-style form parts: a label, a hint, the error right above the input, all linked for screen readers.
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useRootData, useT } from "~/i18n/use-t";
+
+export const fieldId = (name: string) => `field-${name}`;
+
+interface FieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Translated error text, if any. */
+  error?: string;
+  required?: boolean;
+}
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {label} <span className="label-note">{required ? t("file.required") : t("file.optional")}</span>
+    </>
+  );
+}
+
+function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={`${fieldId(name)}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+function ErrorText({ name, error }: { name: string; error?: string }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${fieldId(name)}-error`}>
+      <span className="visually-hidden">{t("file.errorSummary")}: </span>
+      {error.split("\n").map((line, i) => (
+        <span key={i} className="field-error-line">
+          {line}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>
+        <LabelText label={label} required={required} />
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorText name={name} error={error} />
+      <input
+        id={fieldId(name)}
+        name={name}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  ...input
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>
+        <LabelText label={label} required={required} />
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorText name={name} error={error} />
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  children,
+  ...select
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>
+        <LabelText label={label} required={required} />
+      </label>
+      <Hint name={name} hint={hint} />
+      <ErrorText name={name} error={error} />
+      <select
+        id={fieldId(name)}
+        name={name}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        aria-required={required || undefined}
+        {...select}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** A fieldset of radios; the first radio carries the field id so the error summary can link to it. */
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  choices,
+  value,
+  required,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  choices: Choice[];
+  value?: string;
+  required?: boolean;
+}) {
+  return (
+    <fieldset className={`field radios${error ? " field--error" : ""}`} aria-describedby={describedBy(name, hint, error)}>
+      <legend>
+        <LabelText label={legend} required={required} />
+      </legend>
+      <Hint name={name} hint={hint} />
+      <ErrorText name={name} error={error} />
+      {choices.map((c, i) => {
+        const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${c.value}`;
+        return (
+          <div className="radio" key={c.value}>
+            <input type="radio" id={id} name={name} value={c.value} defaultChecked={value === c.value} />
+            <label htmlFor={id}>
+              <strong>{c.label}</strong>
+              {c.hint ? <span className="radio-hint">{c.hint}</span> : null}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function Checkbox({
+  name,
+  label,
+  hint,
+  error,
+  checked,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  checked?: boolean;
+}) {
+  return (
+    <div className={`field checkbox${error ? " field--error" : ""}`}>
+      <ErrorText name={name} error={error} />
+      <input
+        type="checkbox"
+        id={fieldId(name)}
+        name={name}
+        defaultChecked={checked}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+      <label htmlFor={fieldId(name)}>{label}</label>
+      <Hint name={name} hint={hint} />
+    </div>
+  );
+}
+
+/** The summary at the top: focused after a failed submit so screen readers announce it; each item links to its field. */
+export function ErrorSummary({ errors, order }: { errors: Record<string, string | undefined>; order: readonly string[] }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = [...order, ...Object.keys(errors).filter((k) => !order.includes(k))]
+    .filter((k) => errors[k])
+    .map((k) => [k, errors[k]!] as const);
+  useEffect(() => {
+    if (entries.length) ref.current?.focus();
+  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("file.errorSummary")}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>{field === "form" ? message.split("\n").join(" ") : <a href={`#${fieldId(field)}`}>{message.split("\n").join(" ")}</a>}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Every form post carries the CSRF token (server checks it against the cookie). */
+export function CsrfField() {
+  const { csrf } = useRootData();
+  return <input type="hidden" name="csrf" value={csrf} />;
+}
+
+/** Translates every message of an errors object (keys with parameters, e.g. "error.tooLong:200"). */
+export function useTranslatedErrors(errors: Record<string, string | undefined> | undefined): Record<string, string | undefined> {
+  const t = useT();
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(errors ?? {})) {
+    out[k] = v
+      ?.split("\n")
+      .map((line) => t(line))
+      .join("\n");
+  }
+  return out;
+}

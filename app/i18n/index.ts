@@ -1,0 +1,33 @@
+// Looking up UI text: one catalogue per language, Vietnamese first.
+import { en } from "./en";
+import { vi, type MessageKey } from "./vi";
+
+export type Language = "vi" | "en";
+export const LANGUAGES: readonly Language[] = ["vi", "en"];
+const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
+
+export type { MessageKey };
+export type Translate = (key: string, ...params: (string | number)[]) => string;
+
+/**
+ * Translates a key, or a "key:param" message as produced by the validation schemas ("error.tooLong:200").
+ * Unknown keys fall back to Vietnamese, then to the key itself, so a missing string is visible but harmless.
+ */
+export function translator(language: Language): Translate {
+  const catalogue = catalogues[language] ?? vi;
+  return (key, ...params) => {
+    let lookup = key;
+    let args = params;
+    if (!(key in vi) && key.includes(":")) {
+      const [k, ...rest] = key.split(":");
+      lookup = k;
+      args = [rest.join(":"), ...params];
+    }
+    const template = catalogue[lookup as MessageKey] ?? vi[lookup as MessageKey] ?? key;
+    return template.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  };
+}
+
+export function parseLanguage(value: string | null | undefined): Language {
+  return value === "en" ? "en" : "vi";
+}

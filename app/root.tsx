@@ -1,0 +1,115 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./nonce";
+import { csrfToken, requestLanguage, type RequestContext } from "./services/request.server";
+import { useRootData, useT } from "./i18n/use-t";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return json({ language: requestLanguage(request), csrf: csrfToken(request, context as RequestContext) });
+}
+
+function Document({ children, title }: { children: ReactNode; title?: string }) {
+  const nonce = useNonce();
+  const { language } = useRootData();
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Layout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { language } = useRootData();
+  const location = useLocation();
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-name">{t("app.name")}</span>
+            <span className="brand-district">{t("app.district")}</span>
+          </Link>
+          <nav aria-label={t("nav.main")} className="site-nav">
+            <Link to="/gui-phan-anh">{t("nav.file")}</Link>
+            <Link to="/tra-cuu">{t("nav.lookup")}</Link>
+            <a href={`/ngon-ngu?lang=${language === "vi" ? "en" : "vi"}&back=${back}`} lang={language === "vi" ? "en" : "vi"}>
+              {language === "vi" ? "English" : "Tiếng Việt"}
+            </a>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="container" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("app.motto")}</p>
+          <p>{t("footer.privacy")}</p>
+          <p>{t("footer.contact")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? t("notFound.title") : t("errorPage.title");
+  return (
+    <Document title={`${title} — ${t("app.name")}`}>
+      <Layout>
+        <h1>{title}</h1>
+        <p>{notFound ? t("notFound.body") : t("errorPage.body")}</p>
+        <p>
+          <Link to="/">{t("nav.home")}</Link>
+        </p>
+      </Layout>
+    </Document>
+  );
+}

@@ -1,0 +1,64 @@
+import type { MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { vnDate } from "~/domain/dates";
+import { useT } from "~/i18n/use-t";
+import { homeFigures } from "~/services/cases.server";
+import { reference, selectableCommunes } from "~/services/reference.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Dân Biết — Cổng phản ánh, kiến nghị huyện Xuân Trường" },
+  { name: "description", content: "Gửi phản ánh, kiến nghị, khiếu nại, tố cáo về đất đai, xây dựng, bồi thường giải phóng mặt bằng và theo dõi đến khi có trả lời." },
+];
+
+export async function loader() {
+  const figures = homeFigures();
+  return json({ figures: { ...figures, communes: selectableCommunes(reference(), vnDate(new Date())).length } });
+}
+
+export default function Home() {
+  const { figures } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="lead">{t("home.intro")}</p>
+        <div className="actions">
+          <Link to="/gui-phan-anh" className="button button--primary">
+            {t("home.file")}
+          </Link>
+          <Link to="/tra-cuu" className="button">
+            {t("home.lookup")}
+          </Link>
+        </div>
+      </section>
+      <section aria-labelledby="how">
+        <h2 id="how">{t("home.how")}</h2>
+        <ol className="steps">
+          <li>{t("home.how.1")}</li>
+          <li>{t("home.how.2")}</li>
+          <li>{t("home.how.3")}</li>
+        </ol>
+      </section>
+      <section aria-labelledby="figures">
+        <h2 id="figures">{t("home.figures")}</h2>
+        <dl className="figures">
+          {(
+            [
+              ["home.figures.received", figures.received],
+              ["home.figures.open", figures.open],
+              ["home.figures.answered", figures.answered],
+              ["home.figures.communes", figures.communes],
+            ] as const
+          ).map(([label, value]) => (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value.toLocaleString("vi-VN")}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </>
+  );
+}

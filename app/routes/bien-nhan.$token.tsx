@@ -1,0 +1,100 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { DateText, DateTimeText } from "~/components/case-parts";
+import { CsrfField } from "~/components/form";
+import { forwardHeaders } from "~/http";
+import { useT } from "~/i18n/use-t";
+import { receiptView } from "~/services/cases.server";
+
+export const meta: MetaFunction = () => [{ title: "Biên nhận hồ sơ — Dân Biết" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const receipt = receiptView(params.token ?? "");
+  if (!receipt) throw new Response("Not found", { status: 404 });
+  const { id: _id, email, ...shown } = receipt;
+  return json(
+    { ...shown, emailSentTo: email, receiptToken: params.token ?? "" },
+    // The link is a secret: never cached by a shared cache, never leaked in a Referer.
+    { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
+  );
+}
+
+export const headers = forwardHeaders;
+
+export default function Receipt() {
+  const r = useLoaderData<typeof loader>();
+  const t = useT();
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
+  return (
+    <article className="receipt">
+      <div className="panel panel--success">
+        <h1>{t("receipt.title")}</h1>
+        <p className="receipt-code">
+          {t("receipt.code")}: <strong>{r.code}</strong>
+        </p>
+      </div>
+      <p>{t("receipt.intro")}</p>
+      <dl className="summary-list">
+        <div>
+          <dt>{t("receipt.code")}</dt>
+          <dd className="mono">{r.code}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.accessKey")}</dt>
+          <dd className="mono">{r.accessKey ?? t("receipt.accessKeyUnavailable")}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.kind")}</dt>
+          <dd>{t(`kind.${r.kindCode}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.category")}</dt>
+          <dd>{t(`category.${r.categoryCode}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("receipt.commune")}</dt>
+          <dd>
+            {r.communeName}
+            <span className="hint-inline">{t(`routing.${r.routingReason}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("receipt.receivedAt")}</dt>
+          <dd>
+            <DateTimeText instant={r.receivedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("receipt.dueOn")}</dt>
+          <dd>
+            <strong>
+              <DateText date={r.acceptDueOn} />
+            </strong>
+            <span className="hint-inline">{t("receipt.dueOn.hint")}</span>
+          </dd>
+        </div>
+      </dl>
+      {r.emailSentTo ? <p>{t("receipt.emailSent", r.emailSentTo)}</p> : null}
+      <div className="actions no-print">
+        {canPrint ? (
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t("receipt.print")}
+          </button>
+        ) : null}
+        <Form method="post" action="/tra-cuu">
+          <CsrfField />
+          <input type="hidden" name="receiptToken" value={r.receiptToken} />
+          <button type="submit" className="button button--primary">
+            {t("receipt.follow")}
+          </button>
+        </Form>
+      </div>
+      <p className="no-print">
+        <Link to={`/ho-so/${r.code}`}>{t("receipt.publicPage")}</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { parseLanguage } from "~/i18n";
+import { languageCookie } from "~/services/request.server";
+
+/** Switches the language (a link, so it works without JavaScript) and returns to the page it came from. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const back = url.searchParams.get("back") ?? "/";
+  // Only local paths: never an open redirect.
+  const target = back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\") ? back : "/";
+  return redirect(target, { headers: { "Set-Cookie": languageCookie(parseLanguage(url.searchParams.get("lang"))) } });
+}

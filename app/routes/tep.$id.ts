@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { serveCaseAttachment } from "~/services/attachment-access.server";
+
+/** An attachment, to those allowed to see its case only, always as a download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return serveCaseAttachment(request, params.id ?? "");
+}

@@ -1,0 +1,138 @@
+// Resident form posts with files: size guard, multipart parsing into an UploadBatch, CSRF and rate-limit checks,
+// then the use case. Routes call these and only map the outcome to a response.
+import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from "@remix-run/node";
+import { z } from "zod";
+import { vnDate } from "~/domain/dates";
+import { fieldErrors, filingSchema, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
+import { MAX_REQUEST_BYTES } from "~/domain/uploads";
+import { cleanLongText, hasNul, isWellFormed } from "~/domain/text";
+import { filingRateLimit } from "~/config.server";
+import { prepareAttachments, UploadBatch, type UploadProblem } from "./attachments.server";
+import { CaseStateError, fileCase, provideInformation } from "./cases.server";
+import { reference, requiredFields } from "./reference.server";
+import { hitLimit } from "./rate-limit.server";
+import { CSRF_FIELD, requestLanguage, verifyCsrf, type RequestContext } from "./request.server";
+
+/** A post refused before its use case ran; `values` hands back what was typed where it could be read. */
+export type FormRejection = { values?: Record<string, string> } & (
+  | { outcome: "forbidden" }
+  | { outcome: "tooLarge" }
+  | { outcome: "rateLimited"; retryAfterSeconds: number }
+);
+
+export type FormOutcome<Values, Success> =
+  | Success
+  | FormRejection
+  | { outcome: "invalid"; values: Values; errors: FieldErrors };
+
+function problemMessage(p: UploadProblem): string {
+  return p.code === "tooManyFiles" ? `error.tooManyFiles:${p.limit}` : `error.${p.code}:${p.name}`;
+}
+
+/** Parses a multipart post with its files; callers must `batch.discard()` in a finally block. */
+async function parseUploadForm(request: Request): Promise<{ form: FormData; batch: UploadBatch } | FormRejection> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES) return { outcome: "tooLarge" };
+  const batch = new UploadBatch();
+  const contentType = request.headers.get("Content-Type") ?? "";
+  try {
+    const form = contentType.startsWith("multipart/form-data")
+      ? await unstable_parseMultipartFormData(request, batch.handler())
+      : await request.formData();
+    return { form, batch };
+  } catch (error) {
+    await batch.discard();
+    if (error instanceof MaxPartSizeExceededError) return { outcome: "tooLarge" };
+    throw error;
+  }
+}
+
+function clientKey(context: RequestContext | undefined): string {
+  return context?.clientIp ?? "unknown";
+}
+
+export async function submitFiling(
+  request: Request,
+  context: RequestContext | undefined,
+): Promise<FormOutcome<FilingValues, { outcome: "filed"; receiptToken: string }>> {
+  const parsed = await parseUploadForm(request);
+  if ("outcome" in parsed) return parsed;
+  const { form, batch } = parsed;
+  try {
+    const values = readFilingForm(form);
+    // Hand back what was typed even here: an expired cookie must not cost the resident their text.
+    if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+    const ref = reference();
+    const today = vnDate(new Date());
+    const schema = filingSchema({
+      categoryCodes: ref.categories.map((c) => c.code),
+      communeIds: ref.communes.filter((c) => c.level !== "district").map((c) => c.id),
+      hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
+      requiredFields: (kind) => requiredFields(ref, kind, today),
+      today,
+    });
+    const result = schema.safeParse(values);
+    const errors: FieldErrors = result.success ? {} : fieldErrors(result.error);
+    if (!result.success) return { outcome: "invalid", values, errors: { ...errors, ...attachmentsError(batch.problems) } };
+
+    const { limit, windowMs } = filingRateLimit();
+    const limited = hitLimit(`file:${clientKey(context)}`, limit, windowMs);
+    if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+
+    const prepared = await prepareAttachments(batch, { keepLocation: result.data.keepPhotoLocation });
+    if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
+
+    const filed = await fileCase(result.data, prepared.attachments, { language: requestLanguage(request) });
+    return { outcome: "filed", receiptToken: filed.receiptToken };
+  } finally {
+    await batch.discard();
+  }
+}
+
+function attachmentsError(problems: readonly UploadProblem[]): FieldErrors {
+  return problems.length ? { attachments: problems.map(problemMessage).join("\n") } : {};
+}
+
+const infoResponseSchema = z.object({
+  body: z
+    .string()
+    .optional()
+    .transform((v) => v ?? "")
+    .refine((v) => !hasNul(v) && isWellFormed(v), "error.invalidCharacters")
+    .transform(cleanLongText)
+    .pipe(z.string().min(1, "error.required").max(10_000, "error.tooLong:10000")),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired"),
+});
+
+export type InfoResponseValues = { body?: string };
+
+/** The resident's answer to an information request (text and files), for a case their browser may open. */
+export async function submitInfoResponse(
+  request: Request,
+  context: RequestContext | undefined,
+  caseId: number,
+): Promise<FormOutcome<InfoResponseValues, { outcome: "sent" }>> {
+  const parsed = await parseUploadForm(request);
+  if ("outcome" in parsed) return parsed;
+  const { form, batch } = parsed;
+  try {
+    const raw = { body: form.get("body"), idempotencyKey: form.get("idempotencyKey") };
+    const values = { body: typeof raw.body === "string" ? raw.body : "" };
+    if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+    const result = infoResponseSchema.safeParse(raw);
+    if (!result.success) return { outcome: "invalid", values, errors: { ...fieldErrors(result.error), ...attachmentsError(batch.problems) } };
+    const limited = hitLimit(`info:${clientKey(context)}`, 20, 600_000);
+    if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+    const prepared = await prepareAttachments(batch, { keepLocation: false });
+    if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
+    try {
+      await provideInformation(caseId, result.data.body, prepared.attachments, result.data.idempotencyKey);
+    } catch (error) {
+      if (error instanceof CaseStateError) return { outcome: "invalid", values, errors: { form: "error.notWaitingForInfo" } };
+      throw error;
+    }
+    return { outcome: "sent" };
+  } finally {
+    await batch.discard();
+  }
+}

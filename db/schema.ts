@@ -1,0 +1,223 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Timestamps are ISO-8601 UTC strings; calendar dates (deadlines, holidays) are YYYY-MM-DD in Asia/Ho_Chi_Minh.
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+/** Administrative units as data: a merger sets valid_to + successor so open cases can be re-routed and history kept. */
+export const communes = sqliteTable(
+  "communes",
+  {
+    id: text("id").primaryKey(), // stable slug, e.g. "xuan-bac"
+    name: text("name").notNull(),
+    level: text("level", { enum: ["district", "commune", "town"] }).notNull(),
+    parentId: text("parent_id"),
+    validFrom: text("valid_from"),
+    validTo: text("valid_to"),
+    successorId: text("successor_id"),
+    remoteArea: integer("remote_area", { mode: "boolean" }).notNull().default(false),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("communes_level_idx").on(t.level, t.sortOrder)],
+);
+
+export const hamlets = sqliteTable(
+  "hamlets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    communeId: text("commune_id").notNull().references(() => communes.id),
+    name: text("name").notNull(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("hamlets_commune_name_uq").on(t.communeId, t.name)],
+);
+
+export const categories = sqliteTable("categories", {
+  code: text("code").primaryKey(),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+});
+
+export const caseKinds = sqliteTable("case_kinds", {
+  code: text("code", { enum: ["feedback", "petition", "complaint", "denunciation"] }).primaryKey(),
+  /** Denunciation: the filer's identity is shown only to handling officials. */
+  confidentialIdentity: integer("confidential_identity", { mode: "boolean" }).notNull().default(false),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** Which extra contact/detail fields a kind requires, and from when (Law 136/2025 adds the ID number on 1/7/2026). */
+export const kindFieldRules = sqliteTable(
+  "kind_field_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kindCode: text("kind_code").notNull().references(() => caseKinds.code),
+    field: text("field").notNull(),
+    validFrom: text("valid_from"),
+    validTo: text("valid_to"),
+    source: text("source"),
+  },
+  (t) => [index("kind_field_rules_kind_idx").on(t.kindCode)],
+);
+
+/** Routing: first matching rule by priority decides whether a case goes to its commune or to the district triage. */
+export const routingRules = sqliteTable("routing_rules", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  priority: integer("priority").notNull(),
+  categoryCode: text("category_code"), // null = any
+  projectLevel: text("project_level"), // null = any; "commune" | "district" | "unknown"
+  locationScope: text("location_scope"), // null = any; "commune" | "multiple" | "unknown"
+  routeTo: text("route_to", { enum: ["commune", "district"] }).notNull(),
+  reason: text("reason").notNull(),
+});
+
+/** Legal time limits as data (domain.md §2): an administrator corrects these, not the code. */
+export const deadlineRules = sqliteTable(
+  "deadline_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kindCode: text("kind_code").notNull(),
+    stage: text("stage").notNull(), // "process" | "accept" | "resolve" | "resolve_complex" | "appeal_file" | …
+    categoryCode: text("category_code"), // null = any category
+    length: integer("length").notNull(),
+    unit: text("unit", { enum: ["calendar", "working"] }).notNull(),
+    startEvent: text("start_event").notNull(),
+    pausesOnInfoRequest: integer("pauses_on_info_request", { mode: "boolean" }).notNull().default(true),
+    extensionAllowed: integer("extension_allowed", { mode: "boolean" }).notNull().default(false),
+    source: text("source").notNull(),
+  },
+  (t) => [index("deadline_rules_kind_stage_idx").on(t.kindCode, t.stage)],
+);
+
+/** Public holidays and worked (swapped) Saturdays, per year, extendable by an administrator. */
+export const calendarDays = sqliteTable("calendar_days", {
+  date: text("date").primaryKey(), // YYYY-MM-DD
+  kind: text("kind", { enum: ["holiday", "working_day"] }).notNull(),
+  name: text("name").notNull(),
+});
+
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    kindCode: text("kind_code").notNull().references(() => caseKinds.code),
+    categoryCode: text("category_code").notNull().references(() => categories.code),
+    /** The unit handling it now: a commune, or the district (triage). */
+    communeId: text("commune_id").notNull().references(() => communes.id),
+    /** Where the matter is; null when several communes or unknown. */
+    locationCommuneId: text("location_commune_id").references(() => communes.id),
+    locationScope: text("location_scope", { enum: ["commune", "multiple", "unknown"] }).notNull(),
+    hamletId: integer("hamlet_id").references(() => hamlets.id),
+    place: text("place").notNull(),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    projectLevel: text("project_level"),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    requestedOutcome: text("requested_outcome").notNull(),
+    status: text("status").notNull(),
+    /** Status to return to when an information request is answered. */
+    statusBeforeInfoRequest: text("status_before_info_request"),
+    routingReason: text("routing_reason").notNull(),
+    publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
+    /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
+    searchText: text("search_text").notNull(),
+    language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
+    receivedAt: text("received_at").notNull(),
+    /** Legal date (Asia/Ho_Chi_Minh) by which it must be accepted, refused or processed. */
+    acceptDueOn: text("accept_due_on").notNull(),
+    dueOn: text("due_on"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    receiptTokenHash: text("receipt_token_hash").notNull(),
+    accessKeyHash: text("access_key_hash").notNull(),
+    /** AES-GCM ciphertext so the receipt can show the key again; the hash alone verifies look-ups. */
+    accessKeyEncrypted: text("access_key_encrypted").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_code_uq").on(t.code),
+    uniqueIndex("cases_idempotency_uq").on(t.idempotencyKey),
+    uniqueIndex("cases_receipt_token_uq").on(t.receiptTokenHash),
+    index("cases_commune_status_idx").on(t.communeId, t.status, t.acceptDueOn),
+    index("cases_received_idx").on(t.receivedAt),
+  ],
+);
+
+/** Personal data lives apart from the case so that no public query can select it by accident. */
+export const caseContacts = sqliteTable("case_contacts", {
+  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  fullName: text("full_name").notNull(),
+  phone: text("phone").notNull(),
+  phoneDigits: text("phone_digits").notNull(),
+  email: text("email"),
+  address: text("address").notNull(),
+  idNumber: text("id_number"),
+  /** Kind-specific details: decision complained about, person denounced, dates… (JSON object). */
+  details: text("details", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  confidential: integer("confidential", { mode: "boolean" }).notNull(),
+  dataConsentAt: text("data_consent_at").notNull(),
+  createdAt: createdAt(),
+});
+
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    visibility: text("visibility", { enum: ["public", "internal"] }).notNull(),
+    actor: text("actor", { enum: ["resident", "official", "system"] }).notNull(),
+    actorUserId: integer("actor_user_id"),
+    /** Text shown on the timeline (public events only show it to the resident and, if consented, to the public). */
+    body: text("body"),
+    meta: text("meta", { mode: "json" }).$type<Record<string, unknown>>(),
+    idempotencyKey: text("idempotency_key"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.id), uniqueIndex("case_events_idem_uq").on(t.idempotencyKey)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: text("id").primaryKey(), // random UUID, also the file name on disk
+    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    eventId: integer("event_id").references(() => caseEvents.id),
+    displayName: text("display_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    uploadedBy: text("uploaded_by", { enum: ["resident", "official"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_case_idx").on(t.caseId)],
+);
+
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    caseId: integer("case_id").references(() => cases.id),
+    status: text("status", { enum: ["pending", "sent", "dead"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);

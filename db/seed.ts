@@ -1,0 +1,40 @@
+// Reference data on every start: inserted when missing, never overwritten (an administrator may have corrected it).
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  CALENDAR_DAYS,
+  CASE_KIND_ROWS,
+  CATEGORIES,
+  COMMUNES,
+  DEADLINE_RULES,
+  hamletsFor,
+  KIND_FIELD_RULES,
+  ROUTING_RULES,
+} from "./data/reference";
+import * as t from "./schema";
+
+export function seedReferenceData(db: Db): void {
+  db.transaction((tx) => {
+    tx.insert(t.communes)
+      .values(COMMUNES.map((c, i) => ({ ...c, parentId: c.level === "district" ? null : COMMUNES[0].id, sortOrder: i })))
+      .onConflictDoNothing()
+      .run();
+    const hamletRows = COMMUNES.flatMap((c) => hamletsFor(c.id).map((h, i) => ({ communeId: c.id, ...h, sortOrder: i })));
+    if (hamletRows.length) tx.insert(t.hamlets).values(hamletRows).onConflictDoNothing().run();
+    tx.insert(t.categories)
+      .values(CATEGORIES.map((c, i) => ({ ...c, sortOrder: i })))
+      .onConflictDoNothing()
+      .run();
+    tx.insert(t.caseKinds)
+      .values(CASE_KIND_ROWS.map((k, i) => ({ ...k, sortOrder: i })))
+      .onConflictDoNothing()
+      .run();
+    tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing().run();
+    // Rule tables are seeded once; afterwards they belong to the administrators.
+    const empty = (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules) =>
+      tx.select({ n: sql<number>`count(*)` }).from(table).all()[0].n === 0;
+    if (empty(t.kindFieldRules)) tx.insert(t.kindFieldRules).values(KIND_FIELD_RULES).run();
+    if (empty(t.routingRules)) tx.insert(t.routingRules).values(ROUTING_RULES).run();
+    if (empty(t.deadlineRules)) tx.insert(t.deadlineRules).values(DEADLINE_RULES).run();
+  });
+}

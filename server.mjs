@@ -1,0 +1,108 @@
+// Production server: Express + Remix's request handler, security headers with a per-request CSP nonce,
+// the CSRF cookie, immutable caching of fingerprinted assets, and the background mail worker.
+//   node server.mjs                 start (migrates the database first)
+//   node server.mjs --demo          also load demo cases (npm run demo)
+//   node server.mjs --migrate-only  migrate and exit (npm run db:migrate)
+//   node server.mjs --seed-demo-only  migrate, load demo cases and exit (npm run db:seed)
+import { createRequestHandler } from "@remix-run/express";
+import crypto from "node:crypto";
+import express from "express";
+import path from "node:path";
+import url from "node:url";
+
+const here = path.dirname(url.fileURLToPath(import.meta.url));
+const build = await import(url.pathToFileURL(path.join(here, "build/index.js")).href);
+const app = build.entry.module;
+const args = new Set(process.argv.slice(2));
+
+app.openDatabase(); // opens, migrates and loads reference data before the first request
+if (args.has("--migrate-only")) process.exit(0);
+if (args.has("--demo") || args.has("--seed-demo-only")) {
+  const created = await app.seedDemoData();
+  if (created) console.log(`Đã tạo ${created} hồ sơ mẫu (demo cases created).`);
+  if (args.has("--seed-demo-only")) process.exit(0);
+}
+
+const publicUrl = process.env.PUBLIC_URL ?? "";
+const secure = publicUrl.startsWith("https://");
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+const server = express();
+server.disable("x-powered-by");
+if (trustProxy) server.set("trust proxy", 1);
+
+server.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// Fingerprinted build assets never change; everything else in public/ is revalidated hourly.
+server.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y", index: false }));
+server.use(express.static(path.join(here, "public"), { maxAge: "1h", index: false }));
+
+// Posts from other sites are refused before Remix sees them (Remix itself would answer 500).
+const CROSS_SITE_PAGE = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Không gửi được — Dân Biết</title>
+<h1>Không gửi được</h1><p>Biểu mẫu này phải được gửi từ chính trang Dân Biết. Hãy mở lại trang và gửi lại.</p>
+<p><a href="/">Về trang chủ</a></p></html>`;
+server.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const crossSite = app.isCrossSite({ origin: req.headers.origin, secFetchSite: req.headers["sec-fetch-site"], host: req.headers.host });
+  if (!crossSite) return next();
+  res.status(403).type("html").send(CROSS_SITE_PAGE);
+});
+
+server.all(
+  "*",
+  (req, res, next) => {
+    const csrf = app.ensureCsrfCookie(req.headers.cookie);
+    if (csrf.setCookie) res.append("Set-Cookie", csrf.setCookie);
+    res.locals.csrfCookie = csrf.value;
+    next();
+  },
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? "production",
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      cspNonce: res.locals.nonce,
+      csrfCookie: res.locals.csrfCookie,
+    }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const listener = server.listen(port, host, () => {
+  console.log(`Dân Biết: http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}`);
+});
+app.startMailWorker(Number(process.env.MAIL_POLL_MS ?? 5000));
+
+function shutdown() {
+  app.stopMailWorker();
+  listener.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

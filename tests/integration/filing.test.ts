@@ -1,0 +1,335 @@
+// A resident files a petition through the running portal (production build, real SQLite file, real SMTP server).
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, hiddenValue, visibleText, type Page } from "../support/browserless-client";
+import { brokenJpeg, complaintFields, exeRenamedJpg, filingFields, formData, jpegWithGps, pdf, png } from "../support/factories";
+import { startPortal, type RunningPortal } from "../support/server";
+import { startSmtp } from "../support/smtp";
+
+let portal: RunningPortal;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let dbRead: Database.Database;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  portal = await startPortal({ SMTP_URL: smtp.url });
+  dbRead = new Database(portal.databaseFile, { readonly: true });
+});
+
+afterAll(async () => {
+  dbRead?.close();
+  await portal?.stop();
+  await smtp?.close();
+});
+
+function counts() {
+  const n = (table: string) => (dbRead.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { cases: n("cases"), contacts: n("case_contacts"), events: n("case_events"), attachments: n("attachments"), outbox: n("outbox") };
+}
+
+function uploadedFiles(): string[] {
+  if (!fs.existsSync(portal.uploadDir)) return [];
+  return fs.readdirSync(portal.uploadDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+}
+
+/** Opens the form like a browser, then posts it with the page's own CSRF token and idempotency key. */
+async function file(
+  fields: Record<string, string>,
+  files: { name: string; bytes: Buffer; type?: string }[] = [],
+  client = new Client(portal.url),
+): Promise<{ client: Client; page: Page; form: Page }> {
+  const form = await client.get("/gui-phan-anh");
+  expect(form.status).toBe(200);
+  const body = formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files);
+  const page = await client.post("/gui-phan-anh", body);
+  return { client, page, form };
+}
+
+function errorSummary(html: string): string {
+  const match = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html);
+  return match ? visibleText(match[0]) : "";
+}
+
+describe("filing a petition", () => {
+  it("creates exactly one case, one event, one outbox mail, and the photo — then shows the receipt", async () => {
+    const before = counts();
+    const photo = await jpegWithGps();
+    const { client, page } = await file(filingFields({ email: "binh@example.vn" }), [{ name: "tuong-rao.jpg", bytes: photo, type: "image/jpeg" }]);
+    expect(page.status).toBe(303);
+    expect(page.location).toMatch(/^\/bien-nhan\/[A-Za-z0-9_-]{40,}$/);
+    const after = counts();
+    expect(after.cases - before.cases).toBe(1);
+    expect(after.contacts - before.contacts).toBe(1);
+    expect(after.events - before.events).toBe(1);
+    expect(after.attachments - before.attachments).toBe(1);
+    expect(after.outbox - before.outbox).toBe(1);
+
+    const receipt = await client.get(page.location!);
+    const text = visibleText(receipt.html);
+    expect(text).toContain("Đã nhận hồ sơ của bạn");
+    expect(text).toMatch(/XT-\d{2}-\d{7}/);
+    expect(text).toMatch(/[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/);
+    expect(text).toContain("Xuân Bắc");
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(receipt.headers.get("cache-control")).toContain("no-store");
+  });
+
+  it("stores the photo upright, re-encoded, without EXIF (camera, GPS) unless the resident keeps the location", async () => {
+    const photo = await jpegWithGps(64, 32);
+    await file(filingFields({ title: "Ảnh không giữ vị trí" }), [{ name: "anh.jpg", bytes: photo }]);
+    const row = dbRead.prepare("SELECT id, latitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { id: string; latitude: number | null };
+    const stored = fs.readFileSync(path.join(portal.uploadDir, row.id.slice(0, 2), row.id));
+    const meta = await sharp(stored).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation ?? 1).toBe(1);
+    // Orientation 6 rotates a 64×32 photo to stand 32 wide and 64 tall.
+    expect([meta.width, meta.height]).toEqual([32, 64]);
+    expect(stored.includes(Buffer.from("TestCam"))).toBe(false);
+    expect(row.latitude).toBeNull();
+
+    await file(filingFields({ title: "Ảnh giữ vị trí", keepPhotoLocation: "on" }), [{ name: "anh.jpg", bytes: photo }]);
+    const kept = dbRead.prepare("SELECT latitude, longitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { latitude: number; longitude: number };
+    expect(kept.latitude).toBeCloseTo(20.25, 3);
+    expect(kept.longitude).toBeCloseTo(106.3333, 3);
+  });
+
+  it("sends the confirmation mail to a real SMTP server, with the code and no name in the subject", async () => {
+    const already = smtp.received.length;
+    const { client, page } = await file(filingFields({ email: "mail-test@example.vn", fullName: "Phạm Văn Tố" }));
+    const receipt = await client.get(page.location!);
+    const code = /XT-\d{2}-\d{7}/.exec(visibleText(receipt.html))![0];
+    const mails = await smtp.waitFor(already + 1);
+    const mail = mails.find((m) => m.to.includes("mail-test@example.vn"))!;
+    expect(mail.subject).toBe(`Dân Biết: đã nhận hồ sơ ${code}`);
+    expect(mail.subject).not.toContain("Phạm");
+    expect(mail.text).toContain(code);
+    expect(mail.text).toContain(`${portal.url}${page.location}`);
+    const sent = dbRead.prepare("SELECT status FROM outbox ORDER BY id DESC LIMIT 1").get() as { status: string };
+    expect(sent.status).toBe("sent");
+  });
+
+  it("files a complaint with the fields the law requires for it, and routes a district project to the district", async () => {
+    const { page } = await file(complaintFields({ projectLevel: "district" }));
+    expect(page.status).toBe(303);
+    const row = dbRead.prepare("SELECT commune_id, routing_reason, kind_code FROM cases ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    expect(row).toEqual({ commune_id: "huyen-xuan-truong", routing_reason: "compensation-district-project", kind_code: "complaint" });
+    const contact = dbRead.prepare("SELECT details, id_number FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { details: string; id_number: string };
+    expect(JSON.parse(contact.details)).toMatchObject({ complainedBody: "UBND xã Xuân Hồng", decisionKnownOn: "2026-11-05" });
+    expect(contact.id_number).toBe("036080001234");
+  });
+
+  it("accepts PNG and PDF attachments identified by content", async () => {
+    const before = counts();
+    const { page } = await file(filingFields(), [
+      { name: "so-do.png", bytes: await png() },
+      { name: "quyet-dinh.pdf", bytes: pdf(), type: "application/pdf" },
+    ]);
+    expect(page.status).toBe(303);
+    expect(counts().attachments - before.attachments).toBe(2);
+  });
+});
+
+describe("double submission", () => {
+  it("creates one case when the same form is posted twice (double click, back and resubmit)", async () => {
+    const client = new Client(portal.url);
+    const form = await client.get("/gui-phan-anh");
+    const fields = { csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title: "Gửi hai lần" }) };
+    const before = counts();
+    const [a, b] = await Promise.all([client.post("/gui-phan-anh", formData(fields)), client.post("/gui-phan-anh", formData(fields))]);
+    const c = await client.post("/gui-phan-anh", formData(fields));
+    expect([a.status, b.status, c.status]).toEqual([303, 303, 303]);
+    expect(new Set([a.location, b.location, c.location]).size).toBe(1);
+    expect(counts().cases - before.cases).toBe(1);
+    expect(counts().outbox - before.outbox).toBe(0);
+  });
+});
+
+describe("bad input gets a clear message and stores nothing", () => {
+  async function rejected(fields: Record<string, string>, files: { name: string; bytes: Buffer }[] = []) {
+    const before = counts();
+    const filesBefore = uploadedFiles().length;
+    const { page } = await file(fields, files);
+    expect(counts()).toEqual(before);
+    expect(uploadedFiles().length).toBe(filesBefore);
+    return page;
+  }
+
+  it("empty and whitespace-only required fields are named in the summary, and what was typed is kept", async () => {
+    const page = await rejected(filingFields({ title: "   ", description: "", fullName: "\u200B\u200B", place: "Cổng chợ Lạc Quần" }));
+    expect(page.status).toBe(400);
+    const summary = errorSummary(page.html);
+    expect(summary).toContain("Mục này chưa được điền.");
+    expect(page.html).toMatch(/href="#field-title"/);
+    expect(page.html).toMatch(/href="#field-description"/);
+    expect(page.html).toMatch(/href="#field-fullName"/);
+    expect(page.html).toContain('value="Cổng chợ Lạc Quần"');
+    expect(visibleText(page.html)).toContain("hãy chọn lại ảnh, giấy tờ");
+  });
+
+  it("a 200 000-character description is refused with its limit", async () => {
+    const page = await rejected(filingFields({ description: "đ".repeat(200_000) }));
+    expect(errorSummary(page.html)).toContain("Quá dài: tối đa 10000 ký tự.");
+  });
+
+  it("<script> in every field is kept as text and never executed", async () => {
+    const xss = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+    const client = new Client(portal.url);
+    const { page } = await file(
+      filingFields({ title: xss, description: xss, requestedOutcome: xss, place: xss, address: xss, fullName: `Lê ${xss}`, publishConsent: "on" }),
+      [],
+      client,
+    );
+    expect(page.status).toBe(303);
+    const code = /XT-\d{2}-\d{7}/.exec(visibleText((await client.get(page.location!)).html))![0];
+    const pub = await client.get(`/ho-so/${code}`);
+    expect(pub.html).not.toContain("<script>alert");
+    expect(pub.html).not.toContain("<img src=x");
+    expect(pub.html).toContain("&lt;script&gt;alert");
+    expect(visibleText(pub.html)).toContain(`<script>alert("x")</script>`);
+  });
+
+  it("NUL bytes are refused; zero-width and bidi control characters are removed before storing", async () => {
+    const page = await rejected(filingFields({ title: "Lấn\u0000 chiếm" }));
+    expect(errorSummary(page.html)).toContain("ký tự không hợp lệ");
+
+    await file(filingFields({ fullName: "Ngô\u200B Văn\u202E Cường\u2066", title: "Ký tự ẩn" }));
+    const row = dbRead.prepare("SELECT full_name FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { full_name: string };
+    expect(row.full_name).toBe("Ngô Văn Cường");
+  });
+
+  it("Vietnamese typed decomposed (NFD) is stored as NFC and found by a diacritic-free search key", async () => {
+    const nfd = "Nguyễn Đường Hà Nội".normalize("NFD");
+    expect(nfd).not.toBe(nfd.normalize("NFC"));
+    await file(filingFields({ title: nfd, fullName: "Nguyễn Thị Hoà".normalize("NFD") }));
+    const row = dbRead.prepare("SELECT c.title, c.search_text, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id ORDER BY c.id DESC LIMIT 1").get() as Record<string, string>;
+    expect(row.title).toBe("Nguyễn Đường Hà Nội".normalize("NFC"));
+    expect(row.full_name).toBe("Nguyễn Thị Hoà".normalize("NFC"));
+    expect(row.search_text).toContain("nguyen duong ha noi");
+  });
+
+  it("a program renamed from .exe to .jpg is refused by its content", async () => {
+    const page = await rejected(filingFields(), [{ name: "anh.jpg", bytes: exeRenamedJpg() }]);
+    expect(errorSummary(page.html)).toContain("Tệp “anh.jpg” không phải ảnh");
+  });
+
+  it("a photo that cannot be re-encoded is refused", async () => {
+    const page = await rejected(filingFields(), [{ name: "hong.jpg", bytes: brokenJpeg() }]);
+    expect(errorSummary(page.html)).toContain("Không đọc được ảnh “hong.jpg”");
+  });
+
+  it("a 30 MB file is refused with the per-file limit", async () => {
+    const big = Buffer.concat([await png(), Buffer.alloc(30 * 1024 * 1024)]);
+    const page = await rejected(filingFields(), [{ name: "lon.png", bytes: big }]);
+    expect(errorSummary(page.html)).toContain("lớn hơn 10 MB");
+  });
+
+  it("six files are refused: at most five", async () => {
+    const small = await png();
+    const page = await rejected(
+      filingFields(),
+      Array.from({ length: 6 }, (_, i) => ({ name: `anh-${i}.png`, bytes: small })),
+    );
+    expect(errorSummary(page.html)).toContain("tối đa 5 tệp");
+  });
+
+  it("an unknown commune id and a forged kind are refused", async () => {
+    const page = await rejected(filingFields({ commune: "xa-khong-co", kind: "petition-admin" }));
+    const summary = errorSummary(page.html);
+    expect(summary).toContain("Hãy chọn xã, thị trấn nơi xảy ra việc.");
+    expect(summary).toContain("Hãy chọn loại việc");
+  });
+
+  it("a complaint without the decision complained about and the ID number says what is missing", async () => {
+    const page = await rejected(complaintFields({ complainedDecision: "", idNumber: "" }));
+    expect(page.html).toMatch(/href="#field-complainedDecision"/);
+    expect(page.html).toMatch(/href="#field-idNumber"/);
+  });
+
+  it("extra fields (status, communeId) are ignored, not stored", async () => {
+    const { page } = await file({ ...filingFields({ title: "Trường thừa" }), status: "closed", communeId: "xuan-vinh" });
+    expect(page.status).toBe(303);
+    const row = dbRead.prepare("SELECT status, commune_id FROM cases ORDER BY id DESC LIMIT 1").get();
+    expect(row).toEqual({ status: "received", commune_id: "xuan-bac" });
+  });
+});
+
+describe("security of the filing form", () => {
+  it("a post without the CSRF token is refused and stores nothing", async () => {
+    const client = new Client(portal.url);
+    const form = await client.get("/gui-phan-anh");
+    const before = counts();
+    const page = await client.post("/gui-phan-anh", formData({ idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields() }));
+    expect(page.status).toBe(403);
+    expect(visibleText(page.html)).toContain("Biểu mẫu đã hết hạn");
+    expect(page.html).toContain('value="Lấn chiếm lối đi chung của xóm"');
+    expect(counts()).toEqual(before);
+  });
+
+  it("a cross-site post is refused even with a valid token", async () => {
+    const client = new Client(portal.url);
+    const form = await client.get("/gui-phan-anh");
+    const before = counts();
+    const body = formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields() });
+    const page = await client.post("/gui-phan-anh", body, { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" });
+    expect(page.status).toBe(403);
+    expect(visibleText(page.html)).toContain("Biểu mẫu này phải được gửi từ chính trang Dân Biết");
+    expect(counts()).toEqual(before);
+  });
+
+  it("every page carries security headers and a CSP nonce on Remix's scripts", async () => {
+    const page = await new Client(portal.url).get("/gui-phan-anh");
+    const csp = page.headers.get("content-security-policy")!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const inlineScripts = page.html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const tag of inlineScripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBeTruthy();
+    expect(page.headers.get("x-powered-by")).toBeNull();
+    const cookie = page.headers.getSetCookie().find((c) => c.startsWith("csrf="))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("/healthz answers with the database state", async () => {
+    const res = await fetch(`${portal.url}/healthz`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal", synchronous: "full", foreignKeys: true } });
+    expect(body.database.migrations).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("rate limit", () => {
+  it("a client filing too often gets 429 with Retry-After, keeps its text, and nothing is stored", async () => {
+    const limited = await startPortal({ RATE_LIMIT_FILING: "2/600" });
+    try {
+      const client = new Client(limited.url);
+      const post = async (title: string) => {
+        const form = await client.get("/gui-phan-anh");
+        return client.post(
+          "/gui-phan-anh",
+          formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title }) }),
+        );
+      };
+      expect((await post("Lần 1")).status).toBe(303);
+      expect((await post("Lần 2")).status).toBe(303);
+      const third = await post("Lần 3");
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(visibleText(third.html)).toContain("Bạn đã gửi nhiều lần trong thời gian ngắn");
+      expect(third.html).toContain('value="Lần 3"');
+      const db = new Database(limited.databaseFile, { readonly: true });
+      expect((db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n).toBe(2);
+      db.close();
+    } finally {
+      await limited.stop();
+    }
+  });
+});
