@@ -6,7 +6,8 @@ import { hasCaseGrant } from "./request.server";
 
 const NOT_FOUND = () => new Response("Không tìm thấy", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-/** 404 for unknown ids and for cases this browser may not open alike: existence is not revealed. */
+/** 404 for unknown ids and for cases this browser may not open alike: existence is not revealed.
+ * (nosniff and the other security headers are set on every response by server.mjs.) */
 export async function serveCaseAttachment(request: Request, id: string): Promise<Response> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return NOT_FOUND();
   const file = db()
@@ -21,7 +22,6 @@ export async function serveCaseAttachment(request: Request, id: string): Promise
       "Content-Type": file.mediaType,
       "Content-Disposition": contentDisposition(file.displayName),
       "Content-Length": String(bytes.length),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },

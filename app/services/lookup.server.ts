@@ -37,17 +37,22 @@ export async function submitLookup(request: Request, context: RequestContext | u
   const str = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)).normalize("NFC") : undefined);
   const values: LookupValues = { code: str("code"), accessKey: str("accessKey"), phone: str("phone") };
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+  // Every attempt counts, valid or not: guessing is slowed per client (the phone number has far fewer bits than the key).
+  const { limit, windowMs } = lookupRateLimit();
+  const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   const receiptToken = str("receiptToken");
   const parsed = lookupSchema.safeParse(receiptToken ? { receiptToken } : { ...values });
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     return { outcome: "invalid", values, errors: Object.keys(errors).length ? errors : { form: "error.lookupFailed" } };
   }
-  // Guessing is slowed per client; the access key alone has ~79 bits, the phone number far fewer.
-  const { limit, windowMs } = lookupRateLimit();
-  const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
-  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds };
-  const caseId = verifyLookup(parsed.data as never);
+  const data = parsed.data;
+  const caseId =
+    "receiptToken" in data
+      ? verifyLookup({ receiptToken: data.receiptToken })
+      : ((data.accessKey ? verifyLookup({ code: data.code, accessKey: data.accessKey }) : null) ??
+        (data.phone ? verifyLookup({ code: data.code, phone: data.phone }) : null));
   if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
   return { outcome: "found", code: caseCode(caseId), setCookie: await grantCase(request, caseId) };
 }
