@@ -212,7 +212,16 @@ export function Checkbox({
 }
 
 /** The summary at the top: focused after a failed submit so screen readers announce it; each item links to its field. */
-export function ErrorSummary({ errors, order }: { errors: Record<string, string | undefined>; order: readonly string[] }) {
+export function ErrorSummary({
+  errors,
+  order,
+  labels = {},
+}: {
+  errors: Record<string, string | undefined>;
+  order: readonly string[];
+  /** Field names as the page shows them, so each summary line says which question it is about. */
+  labels?: Record<string, string>;
+}) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const entries = [...order, ...Object.keys(errors).filter((k) => !order.includes(k))]
@@ -227,7 +236,16 @@ export function ErrorSummary({ errors, order }: { errors: Record<string, string 
       <h2 id="error-summary-title">{t("file.errorSummary")}</h2>
       <ul>
         {entries.map(([field, message]) => (
-          <li key={field}>{field === "form" ? message.split("\n").join(" ") : <a href={`#${fieldId(field)}`}>{message.split("\n").join(" ")}</a>}</li>
+          <li key={field}>
+            {field === "form" ? (
+              message.split("\n").join(" ")
+            ) : (
+              <a href={`#${fieldId(field)}`}>
+                {labels[field] ? `${labels[field]}: ` : ""}
+                {message.split("\n").join(" ")}
+              </a>
+            )}
+          </li>
         ))}
       </ul>
     </div>

@@ -42,6 +42,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+/** The question each field answers, for the error summary. */
+function fieldLabels(t: (key: string) => string): Record<string, string> {
+  return {
+    kind: t("file.kind.legend"),
+    category: t("file.category.legend"),
+    projectLevel: t("file.projectLevel.legend"),
+    commune: t("file.commune"),
+    hamletId: t("file.hamlet"),
+    place: t("file.place"),
+    title: t("file.title.label"),
+    description: t("file.description"),
+    requestedOutcome: t("file.requestedOutcome"),
+    complainedDecision: t("file.complainedDecision"),
+    complainedBody: t("file.complainedBody"),
+    decisionKnownOn: t("file.decisionKnownOn"),
+    accusedPerson: t("file.accusedPerson"),
+    attachments: t("file.attachments.legend"),
+    fullName: t("file.fullName"),
+    phone: t("file.phone"),
+    email: t("file.email"),
+    address: t("file.address"),
+    idNumber: t("file.idNumber"),
+  };
+}
+
 export default function FilePetition() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -61,7 +86,7 @@ export default function FilePetition() {
       <div className="notice" role="note">
         {t("file.anonymous")}
       </div>
-      <ErrorSummary errors={errors} order={[...FILING_FIELDS, "attachments"]} />
+      <ErrorSummary errors={errors} order={[...FILING_FIELDS, "attachments"]} labels={fieldLabels(t)} />
       {result ? <p className="notice notice--warning">{t("file.reattach")}</p> : null}
 
       <Form method="post" encType="multipart/form-data" className="filing-form" noValidate>
