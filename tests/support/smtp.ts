@@ -65,6 +65,16 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
       }
       return received;
     },
+    /** Waits for the first mail matching `predicate` (mails to other tests may arrive in between). */
+    async waitForMail(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find(predicate);
+        if (found) return found;
+        if (Date.now() > end) throw new Error(`No matching mail among ${received.length} received`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
