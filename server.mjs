@@ -18,8 +18,7 @@ const args = new Set(process.argv.slice(2));
 app.openDatabase(); // opens, migrates and loads reference data before the first request
 if (args.has("--migrate-only")) process.exit(0);
 if (args.has("--demo") || args.has("--seed-demo-only")) {
-  const created = await app.seedDemoData();
-  if (created) console.log(`Đã tạo ${created} hồ sơ mẫu (demo cases created).`);
+  for (const line of await app.seedDemoData()) console.log(line);
   if (args.has("--seed-demo-only")) process.exit(0);
 }
 

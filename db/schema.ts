@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../app/domain/permissions";
 
 // Timestamps are ISO-8601 UTC strings; calendar dates (deadlines, holidays) are YYYY-MM-DD in Asia/Ho_Chi_Minh.
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -134,7 +135,21 @@ export const cases = sqliteTable(
     receivedAt: text("received_at").notNull(),
     /** Legal date (Asia/Ho_Chi_Minh) by which it must be accepted, refused or processed. */
     acceptDueOn: text("accept_due_on").notNull(),
-    dueOn: text("due_on"),
+    /** Due date of the stage in progress (accept, resolve, second instance), paused days included. */
+    dueOn: text("due_on").notNull(),
+    /** The deadline stage dueOn belongs to ("process", "accept", "resolve", "resolve_second" …). */
+    stage: text("stage").notNull(),
+    /** Day (YYYY-MM-DD) the stage's clock started; pauses and extensions are applied from events. */
+    stageStartedOn: text("stage_started_on").notNull(),
+    complex: integer("complex", { mode: "boolean" }).notNull().default(false),
+    extensionDays: integer("extension_days").notNull().default(0),
+    /** Set while the clock is paused (information requested from the resident). */
+    pausedSince: text("paused_since"),
+    /** Finished pauses [from, to] (YYYY-MM-DD): those days do not count towards the stage's limit. */
+    pauses: text("pauses", { mode: "json" }).$type<[string, string][]>().notNull().default(sql`'[]'`),
+    assigneeUserId: integer("assignee_user_id"),
+    answeredAt: text("answered_at"),
+    closedAt: text("closed_at"),
     idempotencyKey: text("idempotency_key").notNull(),
     receiptTokenHash: text("receipt_token_hash").notNull(),
     accessKeyHash: text("access_key_hash").notNull(),
@@ -146,7 +161,9 @@ export const cases = sqliteTable(
     uniqueIndex("cases_code_uq").on(t.code),
     uniqueIndex("cases_idempotency_uq").on(t.idempotencyKey),
     uniqueIndex("cases_receipt_token_uq").on(t.receiptTokenHash),
-    index("cases_commune_status_idx").on(t.communeId, t.status, t.acceptDueOn),
+    index("cases_commune_status_idx").on(t.communeId, t.status, t.dueOn),
+    index("cases_due_idx").on(t.status, t.dueOn),
+    index("cases_assignee_idx").on(t.assigneeUserId),
     index("cases_received_idx").on(t.receivedAt),
   ],
 );
@@ -221,3 +238,90 @@ export const outbox = sqliteTable(
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );
+
+// ---------------------------------------------------------------- staff (officials, supervisors, administrators)
+
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(), // stored lowercased
+    fullName: text("full_name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** The unit the account belongs to: a commune, or the district. */
+    communeId: text("commune_id").notNull().references(() => communes.id),
+    passwordHash: text("password_hash").notNull(),
+    totpSecret: text("totp_secret"), // AES-GCM sealed
+    totpEnabledAt: text("totp_enabled_at"),
+    lastTotpStep: integer("last_totp_step"),
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: text("locked_until"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_commune_idx").on(t.communeId, t.role)],
+);
+
+/** Server-side sessions so that sign-out everywhere and disabling an account end them at once. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // SHA-256 of the cookie's random value
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    /** Password checked, second factor still to come. */
+    pendingSecondFactor: integer("pending_second_factor", { mode: "boolean" }).notNull().default(false),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE): every sign-in, view of personal data, export and action. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    ip: text("ip"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_user_idx").on(t.userId, t.at)],
+);
+
+export const responseTemplates = sqliteTable(
+  "response_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    categoryCode: text("category_code").references(() => categories.code), // null = any category
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("response_templates_category_idx").on(t.categoryCode)],
+);
+
+export const caseRatings = sqliteTable("case_ratings", {
+  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  score: integer("score").notNull(),
+  comment: text("comment"),
+  createdAt: text("created_at").notNull(),
+});

@@ -9,6 +9,7 @@ import {
   DEADLINE_RULES,
   hamletsFor,
   KIND_FIELD_RULES,
+  RESPONSE_TEMPLATES,
   ROUTING_RULES,
 } from "./data/reference";
 import * as t from "./schema";
@@ -31,10 +32,11 @@ export function seedReferenceData(db: Db): void {
       .run();
     tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing().run();
     // Rule tables are seeded once; afterwards they belong to the administrators.
-    const empty = (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules) =>
+    const empty = (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates) =>
       tx.select({ n: sql<number>`count(*)` }).from(table).all()[0].n === 0;
     if (empty(t.kindFieldRules)) tx.insert(t.kindFieldRules).values(KIND_FIELD_RULES).run();
     if (empty(t.routingRules)) tx.insert(t.routingRules).values(ROUTING_RULES).run();
     if (empty(t.deadlineRules)) tx.insert(t.deadlineRules).values(DEADLINE_RULES).run();
+    if (empty(t.responseTemplates)) tx.insert(t.responseTemplates).values(RESPONSE_TEMPLATES).run();
   });
 }

@@ -1,5 +1,5 @@
 // Legal time limits: a pure function of the rules table (domain.md §2) and the holiday calendar.
-import { addDays, weekday } from "./dates";
+import { addDays, daysBetween, weekday } from "./dates";
 
 export type DayUnit = "calendar" | "working";
 
@@ -16,6 +16,7 @@ export interface DeadlineRule {
   categoryCode: string | null;
   length: number;
   unit: DayUnit;
+  extensionAllowed?: boolean;
 }
 
 export function isWorkingDay(date: string, calendar: CalendarData): boolean {
@@ -77,4 +78,61 @@ export function firstStageDueDate(
   const rule = stage ? findRule(rules, kindCode, stage, categoryCode) : undefined;
   if (!rule) throw new Error(`No time-limit rule for ${kindCode}/${stage}`);
   return dueDate(receivedOn, rule.length, rule.unit, calendar);
+}
+
+export interface StageClock {
+  /** Day the stage started (not counted). */
+  startedOn: string;
+  length: number;
+  unit: DayUnit;
+  /** Extra days granted for a complex case, in the rule's unit. */
+  extensionDays?: number;
+  /** Finished pauses [from, to]: days after `from` up to and including `to` are not counted. */
+  pauses?: readonly (readonly [string, string])[];
+}
+
+/**
+ * The due date of a stage whose clock may have been paused (information requested, domain.md §2) or extended.
+ * Paused days count neither as calendar nor as working days; the result rolls to a working day.
+ */
+export function stageDueDate(clock: StageClock, calendar: CalendarData): string {
+  const pauses = clock.pauses ?? [];
+  const paused = (d: string) => pauses.some(([from, to]) => d > from && d <= to);
+  const length = clock.length + (clock.extensionDays ?? 0);
+  let d = clock.startedOn;
+  let counted = 0;
+  while (counted < length) {
+    d = addDays(d, 1);
+    if (paused(d)) continue;
+    if (clock.unit === "calendar" || isWorkingDay(d, calendar)) counted++;
+  }
+  return clock.unit === "calendar" ? nextWorkingDay(d, calendar) : d;
+}
+
+export type Urgency = "overdue" | "due_soon" | "on_track" | "paused";
+
+/** Lists flag cases due within 3 days and overdue ones (domain: "cases near or past their deadline stand out"). */
+export function urgency(dueOn: string, today: string, paused: boolean): Urgency {
+  if (paused) return "paused";
+  if (dueOn < today) return "overdue";
+  return daysBetween(today, dueOn) <= 3 ? "due_soon" : "on_track";
+}
+
+/**
+ * Days added when a case is declared complex: the difference to the "<stage>_complex" rule (complaints, once),
+ * or the rule's own length for rules that allow extension (denunciations: +30 days, at most twice). Null: none left.
+ */
+export function extensionFor(
+  rules: readonly DeadlineRule[],
+  kindCode: string,
+  stage: string,
+  categoryCode: string | null,
+  timesExtended: number,
+): number | null {
+  const base = findRule(rules, kindCode, stage, categoryCode);
+  if (!base) return null;
+  const complex = findRule(rules, kindCode, `${stage}_complex`, categoryCode);
+  if (complex) return timesExtended === 0 ? complex.length - base.length : null;
+  if (base.extensionAllowed) return timesExtended < 2 ? base.length : null;
+  return null;
 }

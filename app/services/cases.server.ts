@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as t from "../../db/schema";
 import { nextStatus, type CaseStatus } from "~/domain/case-workflow";
 import { vnDate, formatDate } from "~/domain/dates";
-import { firstStageDueDate } from "~/domain/deadlines";
+import { FIRST_STAGE, firstStageDueDate } from "~/domain/deadlines";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
 import { foldForSearch, phoneDigits } from "~/domain/text";
@@ -14,6 +14,7 @@ import { publicUrl } from "~/config.server";
 import { storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { db } from "./db.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
+import { computeDueOn } from "./staff-cases.server";
 import { communeName, reference } from "./reference.server";
 import { decrypt, encrypt, hmac, newAccessKey, normaliseAccessKey, safeEqual, sha256 } from "./secrets.server";
 
@@ -98,6 +99,9 @@ export async function fileCase(
           language: options.language,
           receivedAt: nowIso,
           acceptDueOn,
+          dueOn: acceptDueOn,
+          stage: FIRST_STAGE[input.kind],
+          stageStartedOn: today,
           idempotencyKey: input.idempotencyKey,
           receiptTokenHash: sha256(receiptToken),
           accessKeyHash: sha256(accessKey),
@@ -418,36 +422,6 @@ function caseForUpdate(tx: Tx, caseId: number) {
   return row;
 }
 
-/** An official asks the resident for more: the clock pauses (domain.md §2) and the resident is mailed. */
-export function requestInformation(caseId: number, message: string, actorUserId: number | null, now = new Date()): void {
-  const nowIso = now.toISOString();
-  db().transaction((tx) => {
-    const row = caseForUpdate(tx, caseId);
-    const status = nextStatus(row.status as CaseStatus, "request_info", "official");
-    tx.update(t.cases)
-      .set({ status, statusBeforeInfoRequest: row.status, updatedAt: nowIso })
-      .where(eq(t.cases.id, caseId))
-      .run();
-    tx.insert(t.caseEvents)
-      .values({ caseId, type: "info_requested", visibility: "public", actor: "official", actorUserId, body: message, createdAt: nowIso })
-      .run();
-    if (row.email) {
-      const tr = translator(row.language);
-      enqueueMail(
-        tx,
-        {
-          to: row.email,
-          subject: tr("mail.infoRequested.subject", row.code),
-          text: tr("mail.infoRequested.body", row.code, message, `${publicUrl()}/tra-cuu`),
-          caseId,
-        },
-        now,
-      );
-    }
-  });
-  nudgeMailWorker();
-}
-
 /** The resident answers an information request with text and files; the case returns to where it was. */
 export async function provideInformation(
   caseId: number,
@@ -465,7 +439,11 @@ export async function provideInformation(
       const row = caseForUpdate(tx, caseId);
       if (row.status !== "info_requested") throw new CaseStateError("not waiting for information");
       const status = nextStatus("info_requested", "provide_info", "resident", row.statusBeforeInfoRequest as CaseStatus | null);
-      tx.update(t.cases).set({ status, statusBeforeInfoRequest: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
+      // The clock resumes: the days spent waiting for the resident do not count (domain.md §2).
+      const full = tx.select().from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+      const pauses = full.pausedSince ? [...full.pauses, [full.pausedSince, vnDate(now)] as [string, string]] : full.pauses;
+      const dueOn = computeDueOn({ ...full, pauses });
+      tx.update(t.cases).set({ status, statusBeforeInfoRequest: null, pausedSince: null, pauses, dueOn, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
       const eventId = tx
         .insert(t.caseEvents)
         .values({ caseId, type: "info_provided", visibility: "public", actor: "resident", body, idempotencyKey, createdAt: nowIso })

@@ -94,6 +94,9 @@ export const DEADLINE_RULES: {
   { kindCode: "complaint", stage: "appeal_file", length: 30, unit: "calendar", startEvent: "answered", pausesOnInfoRequest: false, source: "Luật Khiếu nại 2011, Điều 33" },
   { kindCode: "complaint", stage: "resolve_second", length: 45, unit: "calendar", startEvent: "contested", source: "Luật Khiếu nại 2011, Điều 37" },
   { kindCode: "complaint", stage: "resolve_second_complex", length: 60, unit: "calendar", startEvent: "contested", source: "Luật Khiếu nại 2011, Điều 37" },
+  { kindCode: "feedback", stage: "resolve_second", length: 15, unit: "working", startEvent: "contested", source: "Mặc định của huyện (xem xét lại ở cấp huyện)" },
+  { kindCode: "petition", stage: "resolve_second", length: 15, unit: "working", startEvent: "contested", source: "Mặc định của huyện (xem xét lại ở cấp huyện)" },
+  { kindCode: "denunciation", stage: "resolve_second", length: 30, unit: "calendar", startEvent: "contested", source: "Luật Tố cáo 2018, Điều 37 (tố cáo tiếp)" },
   { kindCode: "denunciation", stage: "process", length: 7, unit: "working", startEvent: "received", source: "Luật Tố cáo 2018, Điều 24" },
   { kindCode: "denunciation", stage: "transfer", length: 5, unit: "working", startEvent: "received", source: "Luật Tố cáo 2018, Điều 24" },
   { kindCode: "denunciation", stage: "resolve", length: 30, unit: "calendar", startEvent: "accepted", extensionAllowed: true, source: "Luật Tố cáo 2018, Điều 30" },
@@ -138,4 +141,40 @@ export const CALENDAR_DAYS: { date: string; kind: "holiday" | "working_day"; nam
   { date: "2027-05-03", kind: "holiday", name: "Nghỉ bù Quốc tế Lao động (01/05 là thứ Bảy)" },
   { date: "2027-09-02", kind: "holiday", name: "Quốc khánh" },
   { date: "2027-09-03", kind: "holiday", name: "Quốc khánh (ngày liền kề)" },
+];
+
+/** Reasons a case may be refused (not accepted), domain.md §2; the resident reads the matching sentence. */
+export const REFUSAL_REASONS = [
+  "not_competent",
+  "anonymous",
+  "out_of_time",
+  "already_decided",
+  "in_court",
+  "no_capacity",
+  "not_affecting_filer",
+  "repeat",
+  "other",
+] as const;
+
+export const RESPONSE_TEMPLATES = [
+  {
+    categoryCode: "land",
+    title: "Trả lời về tranh chấp ranh giới đất",
+    body: "UBND xã đã tiếp nhận phản ánh của ông/bà. Ngày …/…/…, cán bộ địa chính đã kiểm tra thực địa, đối chiếu bản đồ địa chính tờ số …, thửa số …. Kết quả: …\n\nUBND xã đề nghị ông/bà …",
+  },
+  {
+    categoryCode: "construction",
+    title: "Trả lời về xây dựng sai phép",
+    body: "UBND xã đã kiểm tra công trình tại …. Công trình có/không có giấy phép xây dựng số …. UBND xã đã lập biên bản và yêu cầu chủ công trình …",
+  },
+  {
+    categoryCode: "compensation",
+    title: "Trả lời về mức bồi thường, hỗ trợ",
+    body: "Căn cứ phương án bồi thường, hỗ trợ, tái định cư đã được phê duyệt tại Quyết định số …, mức bồi thường đối với thửa đất số … của hộ ông/bà được tính như sau: …",
+  },
+  {
+    categoryCode: null,
+    title: "Hướng dẫn gửi đến cơ quan có thẩm quyền",
+    body: "Nội dung ông/bà nêu không thuộc thẩm quyền giải quyết của UBND xã. Đề nghị ông/bà gửi đơn đến … (địa chỉ: …) để được xem xét theo quy định.",
+  },
 ];

@@ -15,6 +15,19 @@ CREATE TABLE `attachments` (
 );
 --> statement-breakpoint
 CREATE INDEX `attachments_case_idx` ON `attachments` (`case_id`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` text NOT NULL,
+	`user_id` integer,
+	`action` text NOT NULL,
+	`target_type` text,
+	`target_id` text,
+	`ip` text,
+	`details` text
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_user_idx` ON `audit_log` (`user_id`,`at`);--> statement-breakpoint
 CREATE TABLE `calendar_days` (
 	`date` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,
@@ -58,6 +71,14 @@ CREATE TABLE `case_kinds` (
 	`sort_order` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `case_ratings` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`score` integer NOT NULL,
+	`comment` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `cases` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,
@@ -82,7 +103,16 @@ CREATE TABLE `cases` (
 	`language` text DEFAULT 'vi' NOT NULL,
 	`received_at` text NOT NULL,
 	`accept_due_on` text NOT NULL,
-	`due_on` text,
+	`due_on` text NOT NULL,
+	`stage` text NOT NULL,
+	`stage_started_on` text NOT NULL,
+	`complex` integer DEFAULT false NOT NULL,
+	`extension_days` integer DEFAULT 0 NOT NULL,
+	`paused_since` text,
+	`pauses` text DEFAULT '[]' NOT NULL,
+	`assignee_user_id` integer,
+	`answered_at` text,
+	`closed_at` text,
 	`idempotency_key` text NOT NULL,
 	`receipt_token_hash` text NOT NULL,
 	`access_key_hash` text NOT NULL,
@@ -98,7 +128,9 @@ CREATE TABLE `cases` (
 CREATE UNIQUE INDEX `cases_code_uq` ON `cases` (`code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `cases_idempotency_uq` ON `cases` (`idempotency_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `cases_receipt_token_uq` ON `cases` (`receipt_token_hash`);--> statement-breakpoint
-CREATE INDEX `cases_commune_status_idx` ON `cases` (`commune_id`,`status`,`accept_due_on`);--> statement-breakpoint
+CREATE INDEX `cases_commune_status_idx` ON `cases` (`commune_id`,`status`,`due_on`);--> statement-breakpoint
+CREATE INDEX `cases_due_idx` ON `cases` (`status`,`due_on`);--> statement-breakpoint
+CREATE INDEX `cases_assignee_idx` ON `cases` (`assignee_user_id`);--> statement-breakpoint
 CREATE INDEX `cases_received_idx` ON `cases` (`received_at`);--> statement-breakpoint
 CREATE TABLE `categories` (
 	`code` text PRIMARY KEY NOT NULL,
@@ -178,6 +210,26 @@ CREATE TABLE `outbox` (
 );
 --> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `password_resets` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`expires_at` text NOT NULL,
+	`used_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `password_resets_user_idx` ON `password_resets` (`user_id`);--> statement-breakpoint
+CREATE TABLE `response_templates` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`category_code` text,
+	`title` text NOT NULL,
+	`body` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`category_code`) REFERENCES `categories`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `response_templates_category_idx` ON `response_templates` (`category_code`);--> statement-breakpoint
 CREATE TABLE `routing_rules` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`priority` integer NOT NULL,
@@ -187,3 +239,35 @@ CREATE TABLE `routing_rules` (
 	`route_to` text NOT NULL,
 	`reason` text NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`last_seen_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`pending_second_factor` integer DEFAULT false NOT NULL,
+	`revoked_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`full_name` text NOT NULL,
+	`role` text NOT NULL,
+	`commune_id` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`totp_secret` text,
+	`totp_enabled_at` text,
+	`last_totp_step` integer,
+	`failed_sign_ins` integer DEFAULT 0 NOT NULL,
+	`locked_until` text,
+	`disabled_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`commune_id`) REFERENCES `communes`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);--> statement-breakpoint
+CREATE INDEX `users_commune_idx` ON `users` (`commune_id`,`role`);

@@ -12,14 +12,14 @@ import {
   provideInformation,
   publicCaseView,
   receiptView,
-  requestInformation,
   residentCaseView,
   verifyLookup,
 } from "~/services/cases.server";
 import { db } from "~/services/db.server";
 import { reference, requiredFields } from "~/services/reference.server";
 import { randomToken } from "~/services/secrets.server";
-import { complaintFields, filingFields } from "../support/factories";
+import { performStaffAction } from "~/services/staff-cases.server";
+import { complaintFields, filingFields, staffAccount } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
 function input(fields: Record<string, string>): FilingInput {
@@ -110,7 +110,8 @@ describe("information requests", () => {
   it("pauses the case for the resident's answer and returns it to where it was", async () => {
     const filed = await fileCase(input(filingFields({ email: "info@example.vn" })), [], { language: "vi" });
     const outboxBefore = await count(t.outbox);
-    requestInformation(filed.caseId, "Đề nghị gửi ảnh chụp bức tường.", null);
+    const official = await staffAccount("commune_official", "xuan-bac");
+    await performStaffAction(official, filed.code, { action: "request_info", note: "Đề nghị gửi ảnh chụp bức tường." }, "test");
     expect(await count(t.outbox)).toBe(outboxBefore + 1);
     let view = residentCaseView(filed.caseId)!;
     expect(view.status).toBe("info_requested");

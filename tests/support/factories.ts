@@ -78,3 +78,14 @@ export function formData(fields: Record<string, string>, files: { name: string; 
   for (const f of files) form.append("attachments", new Blob([new Uint8Array(f.bytes)], { type: f.type ?? "application/octet-stream" }), f.name);
   return form;
 }
+
+export const STAFF_PASSWORD = "mat-khau-thu-nghiem-dai";
+
+let accountSeq = 0;
+/** A staff account created through the real service (argon2id hash), returned as the signed-in user shape. */
+export async function staffAccount(role: import("~/domain/permissions").Role, communeId: string) {
+  const { createAccount } = await import("~/services/auth.server");
+  const email = `${role}.${communeId}.${++accountSeq}.${Date.now()}@test.dan-biet.vn`;
+  const id = await createAccount({ email, fullName: `Thử ${role} ${communeId}`, role, communeId, password: STAFF_PASSWORD }, null, "test");
+  return { id, role, communeId, email };
+}

@@ -1,0 +1,101 @@
+// Who may see and do what, by role and unit. Every staff loader and action asks here, on the server.
+
+export const ROLES = ["commune_official", "commune_leader", "district_staff", "supervisor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface StaffUser {
+  id: number;
+  role: Role;
+  /** The commune the account belongs to, or the district's id. */
+  communeId: string;
+}
+
+/** Which cases a user may list: every unit, or the listed ones. Lists always take this as a parameter. */
+export type CaseScope = { all: true } | { all: false; communeIds: readonly string[] };
+
+export function caseScope(user: StaffUser, districtId: string): CaseScope {
+  if (user.role === "district_staff" || user.role === "admin") return { all: true };
+  if (user.role === "supervisor" && user.communeId === districtId) return { all: true };
+  return { all: false, communeIds: [user.communeId] };
+}
+
+export function inScope(scope: CaseScope, communeId: string): boolean {
+  return scope.all || scope.communeIds.includes(communeId);
+}
+
+export type CaseOperation =
+  | "view"
+  | "view_contact"
+  | "download_attachment"
+  | "accept"
+  | "refuse"
+  | "transfer"
+  | "start"
+  | "request_info"
+  | "answer"
+  | "close"
+  | "reopen"
+  | "assign"
+  | "extend"
+  | "note"
+  | "remark";
+
+const HANDLING: readonly CaseOperation[] = [
+  "view",
+  "view_contact",
+  "download_attachment",
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "answer",
+  "close",
+  "reopen",
+  "note",
+];
+
+const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
+  commune_official: HANDLING,
+  commune_leader: [...HANDLING, "assign", "extend"],
+  district_staff: [...HANDLING, "assign", "extend"],
+  // Supervisors read and remark; they never see who filed (personal data is for those handling the case).
+  supervisor: ["view", "remark"],
+  // Administrators run the system, not the cases.
+  admin: ["view"],
+};
+
+export interface CaseRef {
+  communeId: string;
+  kindCode: string;
+}
+
+/** May this user perform this operation on this case? Out-of-scope cases are refused whatever the role. */
+export function canOnCase(user: StaffUser, operation: CaseOperation, target: CaseRef, districtId: string): boolean {
+  if (!inScope(caseScope(user, districtId), target.communeId)) return false;
+  return BY_ROLE[user.role].includes(operation);
+}
+
+export function caseOperations(user: StaffUser, target: CaseRef, districtId: string): CaseOperation[] {
+  return BY_ROLE[user.role].filter((op) => canOnCase(user, op, target, districtId));
+}
+
+export type AdminOperation = "manage_accounts" | "manage_reference" | "view_audit" | "export" | "view_reports";
+
+export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
+  switch (operation) {
+    case "manage_accounts":
+    case "manage_reference":
+    case "view_audit":
+      return user.role === "admin";
+    case "export":
+      return user.role !== "admin";
+    case "view_reports":
+      return user.role === "district_staff" || user.role === "supervisor" || user.role === "commune_leader";
+  }
+}
+
+/** Administrators must use a second factor (ASVS 6.3.3); others may. */
+export function requiresSecondFactor(role: Role): boolean {
+  return role === "admin";
+}
