@@ -6,6 +6,8 @@ export const fieldId = (name: string) => `field-${name}`;
 
 interface FieldProps {
   name: string;
+  /** Element id when one page has several fields of the same name (defaults to field-<name>). */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   /** Translated error text, if any. */
@@ -13,8 +15,8 @@ interface FieldProps {
   required?: boolean;
 }
 
-function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
@@ -27,19 +29,19 @@ function LabelText({ label, required }: { label: ReactNode; required?: boolean }
   );
 }
 
-function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   return hint ? (
-    <p className="hint" id={`${fieldId(name)}-hint`}>
+    <p className="hint" id={`${id}-hint`}>
       {hint}
     </p>
   ) : null;
 }
 
-function ErrorText({ name, error }: { name: string; error?: string }) {
+function ErrorText({ id, error }: { id: string; error?: string }) {
   const t = useT();
   if (!error) return null;
   return (
-    <p className="field-error" id={`${fieldId(name)}-error`}>
+    <p className="field-error" id={`${id}-error`}>
       <span className="visually-hidden">{t("file.errorSummary")}: </span>
       {error.split("\n").map((line, i) => (
         <span key={i} className="field-error-line">
@@ -56,19 +58,20 @@ export function TextField({
   hint,
   error,
   required,
+  id = fieldId(name),
   ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>
+      <label htmlFor={id}>
         <LabelText label={label} required={required} />
       </label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
       <input
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         {...input}
@@ -83,19 +86,20 @@ export function TextArea({
   hint,
   error,
   required,
+  id = fieldId(name),
   ...input
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>
+      <label htmlFor={id}>
         <LabelText label={label} required={required} />
       </label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
       <textarea
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         {...input}
@@ -111,19 +115,20 @@ export function SelectField({
   error,
   required,
   children,
+  id = fieldId(name),
   ...select
-}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>
+      <label htmlFor={id}>
         <LabelText label={label} required={required} />
       </label>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <Hint id={id} hint={hint} />
+      <ErrorText id={id} error={error} />
       <select
-        id={fieldId(name)}
+        id={id}
         name={name}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
         {...select}
@@ -159,12 +164,12 @@ export function RadioGroup({
   required?: boolean;
 }) {
   return (
-    <fieldset className={`field radios${error ? " field--error" : ""}`} aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className={`field radios${error ? " field--error" : ""}`} aria-describedby={describedBy(fieldId(name), hint, error)}>
       <legend>
         <LabelText label={legend} required={required} />
       </legend>
-      <Hint name={name} hint={hint} />
-      <ErrorText name={name} error={error} />
+      <Hint id={fieldId(name)} hint={hint} />
+      <ErrorText id={fieldId(name)} error={error} />
       {choices.map((c, i) => {
         const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${c.value}`;
         return (
@@ -196,17 +201,17 @@ export function Checkbox({
 }) {
   return (
     <div className={`field checkbox${error ? " field--error" : ""}`}>
-      <ErrorText name={name} error={error} />
+      <ErrorText id={fieldId(name)} error={error} />
       <input
         type="checkbox"
         id={fieldId(name)}
         name={name}
         defaultChecked={checked}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(fieldId(name), hint, error)}
         aria-invalid={error ? true : undefined}
       />
       <label htmlFor={fieldId(name)}>{label}</label>
-      <Hint name={name} hint={hint} />
+      <Hint id={fieldId(name)} hint={hint} />
     </div>
   );
 }
@@ -216,11 +221,14 @@ export function ErrorSummary({
   errors,
   order,
   labels = {},
+  anchors = {},
 }: {
   errors: Record<string, string | undefined>;
   order: readonly string[];
   /** Field names as the page shows them, so each summary line says which question it is about. */
   labels?: Record<string, string>;
+  /** Element ids that differ from field-<name>. */
+  anchors?: Record<string, string>;
 }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -240,7 +248,7 @@ export function ErrorSummary({
             {field === "form" ? (
               message.split("\n").join(" ")
             ) : (
-              <a href={`#${fieldId(field)}`}>
+              <a href={`#${anchors[field] ?? fieldId(field)}`}>
                 {labels[field] ? `${labels[field]}: ` : ""}
                 {message.split("\n").join(" ")}
               </a>

@@ -1,7 +1,8 @@
 // The filing form's one schema: the action validates with it and the page shows its messages next to each field.
 // Messages are catalogue keys ("error.required", "error.tooLong:200"), translated by the UI.
 import { z } from "zod";
-import { cleanLongText, cleanSingleLine, hasNul, isWellFormed, phoneDigits } from "./text";
+import { checkbox, longText, required, singleLine } from "./form-text";
+import { phoneDigits } from "./text";
 
 export const CASE_KINDS = ["feedback", "petition", "complaint", "denunciation"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -76,28 +77,6 @@ export function readFilingForm(form: FormData): FilingValues {
   }
   return values;
 }
-
-const rawText = z
-  .string()
-  .optional()
-  .transform((v) => v ?? "")
-  .superRefine((v, ctx) => {
-    if (hasNul(v) || !isWellFormed(v)) ctx.addIssue({ code: "custom", message: "error.invalidCharacters" });
-  });
-
-function singleLine(max: number) {
-  return rawText.transform(cleanSingleLine).pipe(z.string().max(max, `error.tooLong:${max}`));
-}
-function longText(max: number) {
-  return rawText.transform(cleanLongText).pipe(z.string().max(max, `error.tooLong:${max}`));
-}
-function required(schema: ReturnType<typeof singleLine>) {
-  return schema.pipe(z.string().min(1, "error.required"));
-}
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
 
 export function filingSchema(ref: FilingReference) {
   return z

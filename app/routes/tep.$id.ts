@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serveCaseAttachment } from "~/services/attachment-access.server";
+import type { RequestContext } from "~/services/request.server";
 
 /** An attachment, to those allowed to see its case only, always as a download. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  return serveCaseAttachment(request, params.id ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return serveCaseAttachment(request, params.id ?? "", (context as RequestContext).clientIp ?? "unknown");
 }

@@ -5,9 +5,12 @@ import { z } from "zod";
 import { vnDate } from "~/domain/dates";
 import { fieldErrors, filingSchema, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
 import { MAX_REQUEST_BYTES } from "~/domain/uploads";
-import { cleanLongText, hasNul, isWellFormed } from "~/domain/text";
+import { longText, required, singleLine } from "~/domain/form-text";
 import { filingRateLimit } from "~/config.server";
-import { prepareAttachments, UploadBatch, type UploadProblem } from "./attachments.server";
+import { REFUSAL_REASONS } from "../../db/data/reference";
+import type { StaffUser } from "~/domain/permissions";
+import { prepareAttachments, UploadBatch, type PreparedAttachment, type UploadProblem } from "./attachments.server";
+import { InvalidActionError, performStaffAction, type StaffActionInput } from "./staff-cases.server";
 import { CaseStateError, fileCase, provideInformation } from "./cases.server";
 import { reference, requiredFields } from "./reference.server";
 import { hitLimit } from "./rate-limit.server";
@@ -30,7 +33,7 @@ function problemMessage(p: UploadProblem): string {
 }
 
 /** Parses a multipart post with its files; callers must `batch.discard()` in a finally block. */
-async function parseUploadForm(request: Request): Promise<{ form: FormData; batch: UploadBatch } | FormRejection> {
+export async function parseUploadForm(request: Request): Promise<{ form: FormData; batch: UploadBatch } | FormRejection> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_REQUEST_BYTES) return { outcome: "tooLarge" };
   const batch = new UploadBatch();
@@ -94,13 +97,7 @@ function attachmentsError(problems: readonly UploadProblem[]): FieldErrors {
 }
 
 const infoResponseSchema = z.object({
-  body: z
-    .string()
-    .optional()
-    .transform((v) => v ?? "")
-    .refine((v) => !hasNul(v) && isWellFormed(v), "error.invalidCharacters")
-    .transform(cleanLongText)
-    .pipe(z.string().min(1, "error.required").max(10_000, "error.tooLong:10000")),
+  body: required(longText(10_000)),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired"),
 });
 
@@ -132,6 +129,65 @@ export async function submitInfoResponse(
       throw error;
     }
     return { outcome: "sent" };
+  } finally {
+    await batch.discard();
+  }
+}
+
+// ---------------------------------------------------------------- official actions
+
+const note = longText(10_000);
+const staffActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("accept"), note }),
+  z.object({ action: z.literal("refuse"), reason: z.enum(REFUSAL_REASONS, { message: "error.chooseReason" }), note: required(note) }),
+  z.object({ action: z.literal("transfer"), toCommuneId: z.string().min(1, "error.transferTarget").max(60), note: required(note) }),
+  z.object({ action: z.literal("start"), note }),
+  z.object({ action: z.literal("request_info"), note: required(note) }),
+  z.object({ action: z.literal("answer"), note: required(note), signedBy: required(singleLine(200)) }),
+  z.object({ action: z.literal("close"), note }),
+  z.object({ action: z.literal("reopen"), note: required(note) }),
+  z.object({ action: z.literal("assign"), assigneeUserId: z.coerce.number({ message: "error.assignee" }).int().positive("error.assignee") }),
+  z.object({ action: z.literal("extend"), note: required(note) }),
+  z.object({ action: z.literal("note"), note: required(note) }),
+  z.object({ action: z.literal("remark"), note: required(note) }),
+]);
+
+export type StaffActionValues = { action?: string; note?: string; signedBy?: string };
+
+/** One official action from the case page (an answer may carry files); errors come back with the text typed. */
+export async function submitStaffAction(
+  request: Request,
+  context: RequestContext | undefined,
+  user: StaffUser,
+  code: string,
+): Promise<FormOutcome<StaffActionValues, { outcome: "done"; action: string }>> {
+  const parsed = await parseUploadForm(request);
+  if ("outcome" in parsed) return parsed;
+  const { form, batch } = parsed;
+  try {
+    const raw: Record<string, string> = {};
+    for (const key of ["action", "note", "reason", "toCommuneId", "signedBy", "assigneeUserId"]) {
+      const v = form.get(key);
+      if (typeof v === "string") raw[key] = v;
+    }
+    const values: StaffActionValues = { action: raw.action, note: raw.note, signedBy: raw.signedBy };
+    if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+    const result = staffActionSchema.safeParse(raw);
+    if (!result.success) return { outcome: "invalid", values, errors: { ...fieldErrors(result.error), ...attachmentsError(batch.problems) } };
+    let files: PreparedAttachment[] = [];
+    if (result.data.action === "answer") {
+      const prepared = await prepareAttachments(batch, { keepLocation: false });
+      if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
+      files = prepared.attachments;
+    }
+    const input = result.data.action === "answer" ? { ...result.data, files } : result.data;
+    try {
+      await performStaffAction(user, code, input as StaffActionInput, clientKey(context));
+    } catch (error) {
+      if (error instanceof InvalidActionError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
+      throw error;
+    }
+    return { outcome: "done", action: result.data.action };
   } finally {
     await batch.discard();
   }

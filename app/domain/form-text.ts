@@ -1,0 +1,27 @@
+// zod builders for what people type: NUL and broken Unicode refused, NFC and invisible characters cleaned, then
+// the length checked on what will be stored. Messages are catalogue keys.
+import { z } from "zod";
+import { cleanLongText, cleanSingleLine, hasNul, isWellFormed } from "./text";
+
+const rawText = z
+  .string()
+  .optional()
+  .transform((v) => v ?? "")
+  .superRefine((v, ctx) => {
+    if (hasNul(v) || !isWellFormed(v)) ctx.addIssue({ code: "custom", message: "error.invalidCharacters" });
+  });
+
+export function singleLine(max: number) {
+  return rawText.transform(cleanSingleLine).pipe(z.string().max(max, `error.tooLong:${max}`));
+}
+export function longText(max: number) {
+  return rawText.transform(cleanLongText).pipe(z.string().max(max, `error.tooLong:${max}`));
+}
+export function required(schema: ReturnType<typeof singleLine>) {
+  return schema.pipe(z.string().min(1, "error.required"));
+}
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === "1");
+

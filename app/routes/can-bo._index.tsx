@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DateText, StatusBadge } from "~/components/case-parts";
+import { StaffPage } from "~/components/staff-page";
+import { CASE_STATUSES } from "~/domain/case-workflow";
+import { readCaseFilters } from "~/domain/case-filters";
+import { CASE_KINDS } from "~/domain/filing";
+import { caseScope } from "~/domain/permissions";
+import { useT } from "~/i18n/use-t";
+import { requireStaff } from "~/services/auth.server";
+import { reference } from "~/services/reference.server";
+import { listCases } from "~/services/staff-cases.server";
+import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+import { assignableOfficials } from "~/services/staff-directory.server";
+import { DISTRICT_ID } from "../../db/data/reference";
+
+export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireStaff(request);
+  const filters = readCaseFilters(new URL(request.url));
+  const list = listCases(session.user, filters);
+  const ref = reference();
+  const scope = caseScope(session.user, DISTRICT_ID);
+  const units = ref.communes.filter((c) => scope.all || scope.communeIds.includes(c.id)).map((c) => ({ id: c.id, name: c.name }));
+  return json(
+    {
+      staff: staffHeader(session),
+      filters,
+      list,
+      units,
+      hamlets: ref.hamlets.filter((h) => units.some((u) => u.id === h.communeId)),
+      categories: ref.categories.map((c) => c.code),
+      officials: assignableOfficials(session.user),
+    },
+    { headers: NO_STORE },
+  );
+}
+
+export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
+
+export default function Inbox() {
+  const { staff, filters, list, units, hamlets, categories, officials } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  const exportParams = new URLSearchParams(location.search);
+  exportParams.delete("page");
+  return (
+    <StaffPage staff={staff} title={t("inbox.title")}>
+      <details className="filters" open={Object.entries(filters).some(([k, v]) => k !== "page" && v !== undefined)}>
+        <summary>{t("inbox.filters")}</summary>
+        <Form method="get" className="filter-form">
+          <div className="field">
+            <label htmlFor="f-q">{t("inbox.q")}</label>
+            <p className="hint" id="f-q-hint">
+              {t("inbox.q.hint")}
+            </p>
+            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
+          </div>
+          <Select id="status" label={t("inbox.status")} value={filters.status} options={CASE_STATUSES.map((s) => [s, t(`status.${s}`)])} />
+          <Select id="kind" label={t("inbox.kind")} value={filters.kind} options={CASE_KINDS.map((k) => [k, t(`kind.${k}`)])} />
+          <Select id="category" label={t("inbox.category")} value={filters.category} options={categories.map((c) => [c, t(`category.${c}`)])} />
+          {units.length > 1 ? <Select id="commune" label={t("inbox.commune")} value={filters.commune} options={units.map((u) => [u.id, u.name])} /> : null}
+          <Select id="hamlet" label={t("inbox.hamlet")} value={filters.hamlet?.toString()} options={hamlets.map((h) => [String(h.id), `${h.name} – ${units.find((u) => u.id === h.communeId)?.name ?? ""}`])} />
+          <Select
+            id="assignee"
+            label={t("inbox.assignee")}
+            value={filters.assignee?.toString()}
+            options={[["none", t("inbox.assignee.none")], ...officials.map((o) => [String(o.id), o.fullName] as [string, string])]}
+          />
+          <Select id="due" label={t("inbox.due")} value={filters.due} options={[["overdue", t("inbox.due.overdue")], ["due_soon", t("inbox.due.due_soon")]]} />
+          <div className="field">
+            <label htmlFor="f-from">{t("inbox.from")}</label>
+            <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-to">{t("inbox.to")}</label>
+            <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button button--primary">
+              {t("inbox.apply")}
+            </button>
+            <Link to="/can-bo">{t("inbox.reset")}</Link>
+          </div>
+        </Form>
+      </details>
+      <div className="list-head">
+        <p role="status">{t("inbox.count", list.total.toLocaleString("vi-VN"))}</p>
+        <a href={`/can-bo/xuat-csv?${exportParams}`} download>
+          {t("inbox.export")}
+        </a>
+      </div>
+      {list.rows.length === 0 ? (
+        <p>{t("inbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="cases">
+            <thead>
+              <tr>
+                <th scope="col">{t("inbox.col.code")}</th>
+                <th scope="col">{t("inbox.col.title")}</th>
+                <th scope="col">{t("inbox.col.kind")}</th>
+                <th scope="col">{t("inbox.col.unit")}</th>
+                <th scope="col">{t("inbox.col.status")}</th>
+                <th scope="col">{t("inbox.col.due")}</th>
+                <th scope="col">{t("inbox.col.assignee")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => (
+                <tr key={r.id} className={r.urgency ? `row--${r.urgency}` : undefined}>
+                  <td>
+                    <Link to={`/can-bo/ho-so/${r.code}`} className="mono-small">
+                      {r.code}
+                    </Link>
+                  </td>
+                  <td>{r.title}</td>
+                  <td>
+                    {t(`kind.${r.kindCode}`)}
+                    <br />
+                    <span className="hint">{t(`category.${r.categoryCode}`)}</span>
+                  </td>
+                  <td>{r.communeName}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    <DateText date={r.dueOn} />
+                    {r.urgency && r.urgency !== "on_track" ? <span className={`urgency urgency--${r.urgency}`}>{t(`urgency.${r.urgency}`)}</span> : null}
+                  </td>
+                  <td>{r.assigneeName ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.pages > 1 ? (
+        <nav aria-label={t("inbox.pagination")} className="pagination">
+          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("inbox.prev")}</Link> : null}
+          <span>{t("inbox.page", list.page, list.pages)}</span>
+          {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("inbox.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </StaffPage>
+  );
+}
+
+function Select({ id, label, value, options }: { id: string; label: string; value?: string; options: [string, string][] }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={`f-${id}`}>{label}</label>
+      <select id={`f-${id}`} name={id} defaultValue={value ?? ""}>
+        <option value="">{t("inbox.any")}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readCaseFilters } from "~/domain/case-filters";
+import { vnDate } from "~/domain/dates";
+import { requireAdminOperation } from "~/services/staff-context.server";
+import { exportCasesCsv } from "~/services/staff-cases.server";
+import type { RequestContext } from "~/services/request.server";
+
+/** The inbox's filtered list as CSV (no personal data); every export is written to the audit log. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = requireAdminOperation(request, "export");
+  const csv = exportCasesCsv(session.user, readCaseFilters(new URL(request.url)), (context as RequestContext).clientIp ?? "unknown");
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="ho-so-${vnDate(new Date())}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
