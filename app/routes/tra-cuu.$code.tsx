@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateText, DateTimeText, StatusBadge, Timeline } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, TextArea, useTranslatedErrors } from "~/components/form";
+import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } from "~/components/form";
+import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { residentCaseView } from "~/services/cases.server";
-import { submitInfoResponse, type InfoResponseValues } from "~/services/forms.server";
+import { submitInfoResponse, submitResidentStep, type InfoResponseValues, type ResidentStepValues } from "~/services/forms.server";
 import type { RequestContext } from "~/services/request.server";
 import { requireResidentCase } from "~/services/resident-access.server";
 import { rejectionResponse } from "~/services/responses.server";
@@ -17,14 +18,23 @@ export const meta: MetaFunction = () => [{ title: "Hồ sơ của bạn — Dân
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseId = await requireResidentCase(request, params.code ?? "");
   const view = residentCaseView(caseId)!;
-  const sent = new URL(request.url).searchParams.has("da-gui");
-  return json({ view, sent, idempotencyKey: randomToken(18) }, { headers: { "Cache-Control": "private, no-store" } });
+  const url = new URL(request.url);
+  const sent = url.searchParams.has("da-gui");
+  const stepDone = url.searchParams.get("xong");
+  return json({ view, sent, stepDone, idempotencyKey: randomToken(18) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
 export const headers = forwardHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const caseId = await requireResidentCase(request, params.code ?? "");
+  // The answer to an information request carries files (multipart); rating, contest and withdrawal do not.
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const step = await submitResidentStep(request, caseId);
+    if (step.outcome === "done") return redirect(`/tra-cuu/${params.code}?xong=${step.step}`, 303);
+    if (step.outcome === "invalid") return json({ values: step.values, errors: step.errors }, { status: 400 });
+    return rejectionResponse<ResidentStepValues>(step, {});
+  }
   const outcome = await submitInfoResponse(request, context as RequestContext, caseId);
   switch (outcome.outcome) {
     case "sent":
@@ -37,11 +47,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ResidentCase() {
-  const { view, sent, idempotencyKey } = useLoaderData<typeof loader>();
+  const { view, sent, stepDone, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors);
+  const failedStep = result?.values && "step" in result.values ? result.values : undefined;
   return (
     <>
       <h1>{t("case.title", view.code)}</h1>
@@ -83,16 +94,65 @@ export default function ResidentCase() {
         </div>
       </dl>
 
+      {stepDone ? (
+        <p className="panel panel--success" role="status">
+          {t(`case.step.done.${stepDone}`)}
+        </p>
+      ) : null}
+      {failedStep ? <ErrorSummary errors={errors} order={["score", "reason", "comment"]} /> : null}
+      {view.rating ? <p>{t("case.rate.done", view.rating.score)}</p> : null}
+      {view.canRate ? (
+        <section className="panel" aria-labelledby="rate">
+          <h2 id="rate">{t("case.rate.title")}</h2>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="step" value="rate" />
+            <RadioGroup
+              name="score"
+              legend={t("case.rate.score")}
+              required
+              error={failedStep?.step === "rate" ? errors.score : undefined}
+              choices={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`case.rate.${n}`) }))}
+            />
+            <TextArea name="comment" id="rate-comment" label={t("case.rate.comment")} rows={3} defaultValue={failedStep?.comment} />
+            <button type="submit" className="button button--primary">
+              {t("case.rate.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {view.canContest && view.contestUntil ? (
+        <section className="panel" aria-labelledby="contest">
+          <h2 id="contest">{t("case.contest.title")}</h2>
+          <p>{t("case.contest.intro", formatDate(view.contestUntil))}</p>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="step" value="contest" />
+            <TextArea
+              name="reason"
+              id="contest-reason"
+              label={t("case.contest.reason")}
+              required
+              rows={4}
+              error={failedStep?.step === "contest" ? errors.reason : undefined}
+              defaultValue={failedStep?.step === "contest" ? failedStep.reason : undefined}
+            />
+            <button type="submit" className="button">
+              {t("case.contest.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {view.openInfoRequest ? (
         <section className="panel panel--action" aria-labelledby="info-request">
           <h2 id="info-request">{t("case.infoRequest.title")}</h2>
           <p className="prewrap">{view.openInfoRequest.body}</p>
-          <ErrorSummary errors={errors} order={["body", "attachments"]} />
-          {result ? <p className="notice notice--warning">{t("file.reattach")}</p> : null}
+          {!failedStep ? <ErrorSummary errors={errors} order={["body", "attachments"]} /> : null}
+          {result && !failedStep ? <p className="notice notice--warning">{t("file.reattach")}</p> : null}
           <Form method="post" encType="multipart/form-data" noValidate>
             <CsrfField />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <TextArea name="body" label={t("case.infoResponse.label")} error={errors.body} required rows={6} defaultValue={result?.values?.body} />
+            <TextArea name="body" label={t("case.infoResponse.label")} error={errors.body} required rows={6} defaultValue={result?.values && "body" in result.values ? result.values.body : undefined} />
             <div className={`field${errors.attachments ? " field--error" : ""}`}>
               <label htmlFor="field-attachments">
                 {t("file.attachments")} <span className="label-note">{t("file.optional")}</span>
@@ -129,6 +189,21 @@ export default function ResidentCase() {
           {view.hamletName ? ` — ${view.hamletName}` : ""}
         </p>
       </section>
+
+      {view.canWithdraw ? (
+        <details className="action">
+          <summary>{t("case.withdraw.title")}</summary>
+          <p>{t("case.withdraw.intro")}</p>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="step" value="withdraw" />
+            <TextArea name="reason" id="withdraw-reason" label={t("case.withdraw.reason")} rows={2} />
+            <button type="submit" className="button">
+              {t("case.withdraw.submit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
 
       <section aria-labelledby="contact">
         <h2 id="contact">{t("case.contact")}</h2>

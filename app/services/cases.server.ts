@@ -2,8 +2,9 @@
 // Each user action writes its change, its timeline event and its mail in one transaction.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as t from "../../db/schema";
-import { nextStatus, type CaseStatus } from "~/domain/case-workflow";
-import { vnDate, formatDate } from "~/domain/dates";
+import { DISTRICT_ID } from "../../db/data/reference";
+import { isOpen, nextStatus, type CaseStatus } from "~/domain/case-workflow";
+import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { FIRST_STAGE, firstStageDueDate } from "~/domain/deadlines";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
@@ -353,12 +354,20 @@ export function residentCaseView(caseId: number) {
   const ref = reference();
   const events = timeline([caseId], true).get(caseId) ?? [];
   const openRequest = row.status === "info_requested" ? [...events].reverse().find((e) => e.type === "info_requested") : undefined;
+  const steps = db().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+  const today = vnDate(new Date());
+  const rating = caseRating(caseId);
   return {
     ...row,
     communeName: communeName(ref, row.communeId),
     hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
     timeline: events,
     openInfoRequest: openRequest ? { body: openRequest.body, createdAt: openRequest.createdAt } : null,
+    rating,
+    canRate: (row.status === "answered" || row.status === "closed") && !rating,
+    canContest: contestOpen({ status: row.status, ...steps }, today),
+    contestUntil: steps.stage === "appeal_file" ? steps.dueOn : steps.answeredAt ? addDays(vnDate(new Date(steps.answeredAt)), 30) : null,
+    canWithdraw: isOpen(row.status as CaseStatus),
   };
 }
 
@@ -402,6 +411,7 @@ export function homeFigures() {
 
 // ---------------------------------------------------------------- information requests
 
+/** A resident step that the case's state does not allow; the message is a catalogue key. */
 export class CaseStateError extends Error {}
 
 function caseForUpdate(tx: Tx, caseId: number) {
@@ -458,4 +468,58 @@ export async function provideInformation(
     await removeFiles();
     throw error;
   }
+}
+
+// ---------------------------------------------------------------- the resident's own steps
+
+export type ResidentStep =
+  | { step: "rate"; score: number; comment: string }
+  | { step: "contest"; reason: string }
+  | { step: "withdraw"; reason: string };
+
+/** Whether the resident may still take the answer to the district: within the appeal period after the answer. */
+export function contestOpen(row: { status: string; stage: string; dueOn: string; answeredAt: string | null }, today: string): boolean {
+  if (row.status !== "answered" && row.status !== "closed") return false;
+  if (row.stage === "appeal_file") return row.dueOn >= today;
+  // Kinds without a statutory appeal period: 30 days after the answer, as for complaints.
+  return row.answeredAt !== null && addDays(vnDate(new Date(row.answeredAt)), 30) >= today;
+}
+
+/** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
+export function residentStep(caseId: number, input: ResidentStep, now = new Date()): void {
+  const nowIso = now.toISOString();
+  const today = vnDate(now);
+  db().transaction((tx) => {
+    const row = tx.select().from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+    if (!row) throw new CaseStateError("case not found");
+    if (input.step === "rate") {
+      if (row.status !== "answered" && row.status !== "closed") throw new CaseStateError("error.notAnswered");
+      const existing = tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()[0];
+      if (existing) throw new CaseStateError("error.alreadyRated");
+      tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso }).run();
+      tx.insert(t.caseEvents).values({ caseId, type: "rated", visibility: "internal", actor: "resident", body: input.comment || null, meta: { score: input.score }, createdAt: nowIso }).run();
+      return;
+    }
+    if (input.step === "contest") {
+      if (!contestOpen(row, today)) throw new CaseStateError("error.contestClosed");
+      const status = nextStatus(row.status as CaseStatus, "contest", "resident");
+      const stage = "resolve_second";
+      const next = { ...row, stage, stageStartedOn: today, extensionDays: 0, pauses: [] as [string, string][], complex: false };
+      tx.update(t.cases)
+        .set({ status, communeId: DISTRICT_ID, assigneeUserId: null, stage, stageStartedOn: today, extensionDays: 0, pauses: [], complex: false, dueOn: computeDueOn(next), closedAt: null, updatedAt: nowIso })
+        .where(eq(t.cases.id, caseId))
+        .run();
+      tx.insert(t.caseEvents)
+        .values({ caseId, type: "contested", visibility: "public", actor: "resident", body: input.reason, meta: { from: row.communeId, to: DISTRICT_ID }, createdAt: nowIso })
+        .run();
+      return;
+    }
+    const status = nextStatus(row.status as CaseStatus, "withdraw", "resident");
+    tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
+    tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso }).run();
+  });
+}
+
+export function caseRating(caseId: number) {
+  return db().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()[0] ?? null;
 }

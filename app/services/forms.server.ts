@@ -11,7 +11,7 @@ import { REFUSAL_REASONS } from "../../db/data/reference";
 import type { StaffUser } from "~/domain/permissions";
 import { prepareAttachments, UploadBatch, type PreparedAttachment, type UploadProblem } from "./attachments.server";
 import { InvalidActionError, performStaffAction, type StaffActionInput } from "./staff-cases.server";
-import { CaseStateError, fileCase, provideInformation } from "./cases.server";
+import { CaseStateError, fileCase, provideInformation, residentStep } from "./cases.server";
 import { reference, requiredFields } from "./reference.server";
 import { hitLimit } from "./rate-limit.server";
 import { CSRF_FIELD, requestLanguage, verifyCsrf, type RequestContext } from "./request.server";
@@ -191,4 +191,37 @@ export async function submitStaffAction(
   } finally {
     await batch.discard();
   }
+}
+
+// ---------------------------------------------------------------- the resident's rating, contest, withdrawal
+
+const residentStepSchema = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("rate"), score: z.coerce.number({ message: "error.chooseScore" }).int().min(1, "error.chooseScore").max(5, "error.chooseScore"), comment: longText(2_000) }),
+  z.object({ step: z.literal("contest"), reason: required(longText(10_000)) }),
+  z.object({ step: z.literal("withdraw"), reason: longText(2_000) }),
+]);
+
+export type ResidentStepValues = { step?: string; comment?: string; reason?: string };
+
+export async function submitResidentStep(
+  request: Request,
+  caseId: number,
+): Promise<FormOutcome<ResidentStepValues, { outcome: "done"; step: string }>> {
+  const form = await request.formData();
+  const raw: Record<string, string> = {};
+  for (const key of ["step", "score", "comment", "reason"]) {
+    const v = form.get(key);
+    if (typeof v === "string") raw[key] = v;
+  }
+  const values: ResidentStepValues = { step: raw.step, comment: raw.comment, reason: raw.reason };
+  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+  const result = residentStepSchema.safeParse(raw);
+  if (!result.success) return { outcome: "invalid", values, errors: fieldErrors(result.error) };
+  try {
+    residentStep(caseId, result.data.step === "rate" ? result.data : result.data);
+  } catch (error) {
+    if (error instanceof CaseStateError) return { outcome: "invalid", values, errors: { form: error.message.startsWith("error.") ? error.message : "error.actionNotAllowed" } };
+    throw error;
+  }
+  return { outcome: "done", step: result.data.step };
 }
