@@ -97,9 +97,11 @@ const listener = server.listen(port, host, () => {
   console.log(`Dân Biết: http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}`);
 });
 app.startMailWorker(Number(process.env.MAIL_POLL_MS ?? 5000));
+app.startDailyJobs();
 
 function shutdown() {
   app.stopMailWorker();
+  app.stopDailyJobs();
   listener.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
 }

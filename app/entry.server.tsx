@@ -12,6 +12,8 @@ export { db as openDatabase } from "./services/db.server";
 export { startMailWorker, stopMailWorker } from "./services/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "./services/request.server";
 export { seedDemoData } from "./services/demo.server";
+export { startDailyJobs, stopDailyJobs } from "./services/digest.server";
+export { runAccountsCommand } from "./services/accounts-cli.server";
 
 const ABORT_DELAY = 5_000;
 

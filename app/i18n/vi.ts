@@ -261,6 +261,8 @@ export const vi = {
 
   "mail.step.subject": "Dân Biết: hồ sơ {0} — {1}",
   "mail.step.body": "Kính gửi ông/bà,\n\nHồ sơ {0} có bước mới: {1}.\n{2}\nXem chi tiết và trả lời (nếu cần): {3}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
+  "mail.digest.subject": "Dân Biết: {1} hồ sơ sắp đến hạn hoặc quá hạn ngày {0}",
+  "mail.digest.body": "Kính gửi lãnh đạo UBND xã,\n\nCác hồ sơ sau cần xử lý ngay:\n\n{0}\n\nDanh sách quá hạn: {1}\n\nDân Biết — UBND huyện Xuân Trường",
   "mail.reset.subject": "Dân Biết: đặt lại mật khẩu",
   "mail.reset.body": "Có yêu cầu đặt lại mật khẩu tài khoản cán bộ của bạn.\n\nMở liên kết sau trong {1} phút để đặt mật khẩu mới (chỉ dùng được một lần):\n{0}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này và báo cho quản trị viên.\n\nDân Biết — UBND huyện Xuân Trường",
   "error.passwordTooShort": "Mật khẩu cần ít nhất {0} ký tự. Nên dùng một câu dễ nhớ.",
