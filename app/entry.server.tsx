@@ -1,13 +1,10 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import type { RequestContext } from "./services/request.server";
 
-// What server.mjs uses from the build besides the request handler: start-up, the mail worker, the CSRF cookie.
+// What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
 export { db as openDatabase } from "./services/db.server";
 export { startMailWorker, stopMailWorker } from "./services/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "./services/request.server";
@@ -15,8 +12,11 @@ export { seedDemoData } from "./services/demo.server";
 export { startDailyJobs, stopDailyJobs } from "./services/digest.server";
 export { runAccountsCommand } from "./services/accounts-cli.server";
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * Pages are rendered to a string, not streamed: React 18.3's streaming encoder flushes its whole 2 KB buffer when a
+ * multi-byte character does not fit at its end, putting NUL bytes into Vietnamese text (docs/decisions/006).
+ * Our pages use no Suspense streaming, so nothing is lost.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -25,31 +25,11 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = (loadContext as RequestContext).cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const markup = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${markup}`, { status: responseStatusCode, headers: responseHeaders });
 }

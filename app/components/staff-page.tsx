@@ -9,6 +9,7 @@ export interface StaffHeaderData {
   role: string;
   unitName: string;
   isAdmin: boolean;
+  triageUnitId: string | null;
 }
 
 export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; title: string; children: ReactNode }) {
@@ -21,6 +22,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
           <NavLink to="/can-bo" end>
             {t("staff.inbox")}
           </NavLink>
+          {staff.triageUnitId ? <Link to={`/can-bo?commune=${staff.triageUnitId}`}>{t("staff.triage")}</Link> : null}
           <NavLink to="/can-bo/han-giai-quyet">{t("staff.board")}</NavLink>
           {staff.isAdmin ? (
             <>
@@ -30,6 +32,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
               <NavLink to="/can-bo/nhat-ky">{t("staff.audit")}</NavLink>
             </>
           ) : null}
+          <NavLink to="/can-bo/tai-khoan">{t("staff.myAccount")}</NavLink>
           <Form method="post" action="/can-bo/dang-xuat" className="inline-form">
             <CsrfField />
             <button type="submit" className="link-button">

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { enableSecondFactor, requirePendingSession } from "~/services/auth.server";
+import { enableSecondFactor, requireSecondFactorSetup } from "~/services/auth.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
 import { decrypt, encrypt } from "~/services/secrets.server";
 import { NO_STORE } from "~/services/staff-context.server";
@@ -12,8 +12,7 @@ import { newTotpSecret, otpauthUri } from "~/services/totp.server";
 export const meta: MetaFunction = () => [{ title: "Bật xác thực hai bước — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requirePendingSession(request);
-  if (session.user.totpEnabled) throw redirect("/can-bo/xac-thuc");
+  const session = requireSecondFactorSetup(request);
   const secret = newTotpSecret();
   // The secret travels sealed in the form until the user proves their app shows the right code.
   return json(
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = requirePendingSession(request);
+  const session = requireSecondFactorSetup(request);
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
   const opened = decrypt("totp-setup", String(form.get("sealed") ?? ""));

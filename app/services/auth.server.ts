@@ -1,7 +1,7 @@
 // Staff accounts: argon2id passwords, server-side sessions in a signed httpOnly cookie (revocable), lock-out after
 // repeated failures, password reset by a one-time emailed link, and a TOTP second factor (required for admins).
 import argon2 from "argon2";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
 import crypto from "node:crypto";
 import { passwordResets, sessions, users } from "../../db/schema";
@@ -22,6 +22,7 @@ export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const MAX_FAILURES_BEFORE_LOCK = 5;
 export const RESET_TTL_MS = 30 * 60 * 1000;
+export const WELCOME_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
@@ -38,7 +39,8 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length < PASSWORD_MIN) return `error.passwordTooShort:${PASSWORD_MIN}`;
   if (password.length > PASSWORD_MAX) return `error.tooLong:${PASSWORD_MAX}`;
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || (email && lower.includes(email.split("@")[0].toLowerCase()) && lower.length < 20)) {
+  const keyboardRun = "01234567890123456789".includes(lower) || "98765432109876543210".includes(lower) || "qwertyuiopasdfghjklzxcvbnm".includes(lower);
+  if (COMMON_PASSWORDS.has(lower) || keyboardRun || new Set(lower).size <= 2 || (email && lower.includes(email.split("@")[0].toLowerCase()) && lower.length < 20)) {
     return "error.passwordCommon";
   }
   return null;
@@ -193,6 +195,29 @@ export function requirePendingSession(request: Request): StaffSession {
   return session;
 }
 
+/** Setting up the second factor: an administrator owing it at sign-in, or anyone signed in who opts in. */
+export function requireSecondFactorSetup(request: Request): StaffSession {
+  const session = currentSession(request);
+  if (!session) throw redirect("/can-bo/dang-nhap");
+  if (session.user.totpEnabled) throw redirect(session.pendingSecondFactor ? "/can-bo/xac-thuc" : "/can-bo/tai-khoan");
+  return session;
+}
+
+/** Changing one's own password needs the current one; other sessions end, this one continues. */
+export async function changePassword(session: StaffSession, current: string, next: string, ip: string, now = new Date()): Promise<string | null> {
+  const user = db().select().from(users).where(eq(users.id, session.user.id)).all()[0];
+  if (!(await argon2.verify(user.passwordHash, current).catch(() => false))) return "account.error.current";
+  const problem = passwordProblem(next, user.email);
+  if (problem) return problem;
+  const hash = await hashPassword(next);
+  db().transaction((tx) => {
+    tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id)).run();
+    tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, session.sessionId))).run();
+    audit({ userId: user.id, action: "password.changed", ip }, tx, now);
+  });
+  return null;
+}
+
 export function signOut(session: StaffSession, everywhere: boolean, ip: string, now = new Date()): void {
   const revoked = { revokedAt: now.toISOString() };
   if (everywhere) db().update(sessions).set(revoked).where(and(eq(sessions.userId, session.user.id), isNull(sessions.revokedAt))).run();
@@ -249,16 +274,28 @@ export function requestPasswordReset(emailInput: string, ip: string, now = new D
     audit({ userId: null, action: "password_reset.requested_unknown", ip, details: { email, throttled: !limited.ok } }, undefined, now);
     return;
   }
-  const token = randomToken(32);
-  const tr = translator("vi");
-  db().transaction((tx) => {
-    tx.insert(passwordResets)
-      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TTL_MS).toISOString() })
-      .run();
-    enqueueMail(tx, { to: user.email, subject: tr("mail.reset.subject"), text: tr("mail.reset.body", `${publicUrl()}/can-bo/dat-lai-mat-khau/${token}`, 30) }, now);
-    audit({ userId: user.id, action: "password_reset.requested", ip }, tx, now);
-  });
+  db().transaction((tx) => issuePasswordLink(tx, user, "reset", ip, now));
   nudgeMailWorker();
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+/** A one-time link to choose a password, mailed in the caller's transaction: after a reset request (30 minutes)
+ * or to a newly invited account (7 days). */
+export function issuePasswordLink(tx: Tx, user: { id: number; email: string }, purpose: "reset" | "welcome", ip: string, now = new Date()): void {
+  const token = randomToken(32);
+  const ttl = purpose === "reset" ? RESET_TTL_MS : WELCOME_TTL_MS;
+  const tr = translator("vi");
+  const link = `${publicUrl()}/can-bo/dat-lai-mat-khau/${token}`;
+  tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + ttl).toISOString() }).run();
+  enqueueMail(
+    tx,
+    purpose === "reset"
+      ? { to: user.email, subject: tr("mail.reset.subject"), text: tr("mail.reset.body", link, 30) }
+      : { to: user.email, subject: tr("mail.welcome.subject"), text: tr("mail.welcome.body", link, 7) },
+    now,
+  );
+  audit({ userId: user.id, action: `password_link.${purpose}`, ip }, tx, now);
 }
 
 export function resetTokenValid(token: string, now = new Date()): boolean {

@@ -1,4 +1,5 @@
 // What every staff page shows about the signed-in person, and the checks shared by staff routes.
+import { DISTRICT_ID } from "../../db/data/reference";
 import { canAdmin, type AdminOperation } from "~/domain/permissions";
 import { requireStaff, type StaffSession } from "./auth.server";
 import { communeName, reference } from "./reference.server";
@@ -11,6 +12,8 @@ export function staffHeader(session: StaffSession) {
     role: user.role,
     unitName: communeName(reference(), user.communeId),
     isAdmin: canAdmin(user, "manage_accounts"),
+    /** District accounts see the triage queue: cases routed to the district itself. */
+    triageUnitId: user.communeId === DISTRICT_ID && user.role !== "admin" ? DISTRICT_ID : null,
   };
 }
 

@@ -297,6 +297,15 @@ describe("security of the filing form", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
+  it("pages full of Vietnamese text carry no NUL or broken characters", async () => {
+    for (const path of ["/", "/gui-phan-anh", "/tra-cuu", "/can-bo/dang-nhap"]) {
+      const res = await fetch(portal.url + path);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(bytes.includes(0), path).toBe(false);
+      expect(bytes.toString("utf8")).not.toContain("\uFFFD");
+    }
+  });
+
   it("/healthz answers with the database state", async () => {
     const res = await fetch(`${portal.url}/healthz`);
     expect(res.status).toBe(200);

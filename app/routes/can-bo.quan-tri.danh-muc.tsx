@@ -1,0 +1,211 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
+import { DateText } from "~/components/case-parts";
+import { CsrfField, SelectField, TextArea, TextField } from "~/components/form";
+import { StaffPage } from "~/components/staff-page";
+import { useT } from "~/i18n/use-t";
+import { allCategories, allTemplates } from "~/services/admin.server";
+import { adminAction } from "~/services/admin-forms.server";
+import { reference } from "~/services/reference.server";
+import type { RequestContext } from "~/services/request.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Danh mục — Quản trị — Dân Biết" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireAdminOperation(request, "manage_reference");
+  const ref = reference();
+  return json(
+    { staff: staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: allCategories(), templates: allTemplates() },
+    { headers: NO_STORE },
+  );
+}
+
+export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  return adminAction(request, (context as RequestContext).clientIp ?? "unknown", "manage_reference");
+}
+
+export default function ReferenceData() {
+  const { staff, units, hamlets, categories, templates } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as AdminResult | undefined;
+  const t = useT();
+  const active = units.filter((u) => u.validTo == null && u.level !== "district");
+  const name = (id: string | null) => units.find((u) => u.id === id)?.name ?? id ?? "";
+  return (
+    <StaffPage staff={staff} title={t("admin.reference.title")}>
+      <AdminResultBanner result={result} />
+
+      <section aria-labelledby="units">
+        <h2 id="units">{t("admin.units")}</h2>
+        <div className="table-wrap">
+          <table className="cases">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.units.name")}</th>
+                <th scope="col">{t("admin.units.id")}</th>
+                <th scope="col">{t("admin.units.validFrom")}</th>
+                <th scope="col">{t("admin.units.validTo")}</th>
+                <th scope="col">{t("admin.units.successor")}</th>
+                <th scope="col">{t("admin.hamlets")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.name}</th>
+                  <td className="mono-small">{u.id}</td>
+                  <td>{u.validFrom ? <DateText date={u.validFrom} /> : "—"}</td>
+                  <td>{u.validTo ? <DateText date={u.validTo} /> : "—"}</td>
+                  <td>{u.successorId ? name(u.successorId) : "—"}</td>
+                  <td>
+                    {hamlets
+                      .filter((h) => h.communeId === u.id)
+                      .map((h) => h.name)
+                      .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="admin-forms">
+          <details className="action">
+            <summary>{t("admin.units.add")}</summary>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="add-unit" />
+              <TextField name="name" id="unit-name" label={t("admin.units.name")} required />
+              <TextField name="unitId" id="unit-id" label={t("admin.units.id")} required pattern="[a-z0-9-]+" />
+              <SelectField name="level" id="unit-level" label={t("admin.units.level")} required>
+                <option value="commune">{t("admin.units.level.commune")}</option>
+                <option value="town">{t("admin.units.level.town")}</option>
+              </SelectField>
+              <TextField name="validFrom" id="unit-from" type="date" label={t("admin.units.validFrom")} />
+              <button type="submit" className="button button--primary">
+                {t("admin.units.add")}
+              </button>
+            </Form>
+          </details>
+          <details className="action">
+            <summary>{t("admin.units.merge")}</summary>
+            <p className="hint">{t("admin.units.merge.hint")}</p>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="merge-unit" />
+              <SelectField name="unitId" id="merge-from" label={t("admin.units.merge.from")} required>
+                {active.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField name="successorId" id="merge-to" label={t("admin.units.merge.to")} required>
+                {active.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField name="validTo" id="merge-date" type="date" label={t("admin.units.merge.date")} required />
+              <button type="submit" className="button button--primary">
+                {t("admin.units.merge")}
+              </button>
+            </Form>
+          </details>
+          <details className="action">
+            <summary>{t("admin.hamlets.add")}</summary>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="add-hamlet" />
+              <SelectField name="communeId" id="hamlet-unit" label={t("admin.units.name")} required>
+                {active.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField name="name" id="hamlet-name" label={t("admin.hamlets.name")} required />
+              <button type="submit" className="button button--primary">
+                {t("admin.hamlets.add")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      </section>
+
+      <section aria-labelledby="categories">
+        <h2 id="categories">{t("admin.categories")}</h2>
+        {[...categories, null].map((c) => (
+          <details className="action" key={c?.code ?? "new"}>
+            <summary>{c ? `${c.nameVi}${c.active ? "" : ` (${t("admin.accounts.disabled")})`}` : t("admin.categories.save")}</summary>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="save-category" />
+              {c ? <input type="hidden" name="code" value={c.code} /> : <TextField name="code" id="cat-code-new" label={t("admin.categories.code")} required />}
+              <TextField name="nameVi" id={`cat-vi-${c?.code ?? "new"}`} label={t("admin.categories.nameVi")} required defaultValue={c?.nameVi} />
+              <TextField name="nameEn" id={`cat-en-${c?.code ?? "new"}`} label={t("admin.categories.nameEn")} required defaultValue={c?.nameEn} />
+              <CheckboxWithId name="active" id={`cat-active-${c?.code ?? "new"}`} label={t("admin.categories.active")} checked={c?.active ?? true} />
+              <button type="submit" className="button">
+                {t("admin.categories.save")}
+              </button>
+            </Form>
+          </details>
+        ))}
+      </section>
+
+      <section aria-labelledby="templates">
+        <h2 id="templates">{t("admin.templates")}</h2>
+        {templates.map((tpl) => (
+          <details className="action" key={tpl.id}>
+            <summary>
+              {tpl.title} — {tpl.categoryCode ? t(`category.${tpl.categoryCode}`) : t("admin.templates.any")}
+            </summary>
+            <p className="prewrap">{tpl.body}</p>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="delete-template" />
+              <input type="hidden" name="id" value={tpl.id} />
+              <button type="submit" className="button">
+                {t("admin.templates.delete")}
+              </button>
+            </Form>
+          </details>
+        ))}
+        <details className="action">
+          <summary>{t("admin.templates.add")}</summary>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="add-template" />
+            <SelectField name="categoryCode" id="tpl-category" label={t("admin.templates.category")}>
+              <option value="">{t("admin.templates.any")}</option>
+              {categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.nameVi}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="title" id="tpl-title" label={t("admin.templates.title")} required />
+            <TextArea name="body" id="tpl-body" label={t("admin.templates.body")} required rows={6} />
+            <button type="submit" className="button button--primary">
+              {t("admin.templates.add")}
+            </button>
+          </Form>
+        </details>
+      </section>
+    </StaffPage>
+  );
+}
+
+/** Several category forms on one page each need their own checkbox id. */
+function CheckboxWithId({ name, id, label, checked }: { name: string; id: string; label: string; checked: boolean }) {
+  return (
+    <div className="field checkbox">
+      <input type="checkbox" id={id} name={name} defaultChecked={checked} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

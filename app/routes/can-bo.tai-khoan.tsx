@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, TextField } from "~/components/form";
+import { StaffPage } from "~/components/staff-page";
+import { useT } from "~/i18n/use-t";
+import { changePassword, requireStaff } from "~/services/auth.server";
+import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
+import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Dân Biết" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireStaff(request);
+  return json({ staff: staffHeader(session), totpEnabled: session.user.totpEnabled }, { headers: NO_STORE });
+}
+
+export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = requireStaff(request);
+  const form = await request.formData();
+  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return json({ error: "error.csrf", saved: false }, { status: 403 });
+  const current = String(form.get("current") ?? "").slice(0, 1024);
+  const next = String(form.get("password") ?? "").slice(0, 1024);
+  const error = await changePassword(session, current, next, (context as RequestContext).clientIp ?? "unknown");
+  return error ? json({ error, saved: false }, { status: 400 }) : json({ error: null, saved: true });
+}
+
+export default function MyAccount() {
+  const { staff, totpEnabled } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <StaffPage staff={staff} title={t("account.title")}>
+      <section aria-labelledby="password">
+        <h2 id="password">{t("account.password")}</h2>
+        {result?.saved ? (
+          <p className="panel panel--success" role="status">
+            {t("account.saved")}
+          </p>
+        ) : null}
+        <ErrorSummary errors={{ password: result?.error ? t(result.error) : undefined }} order={["password"]} />
+        <Form method="post" className="narrow">
+          <CsrfField />
+          <TextField name="current" type="password" label={t("account.current")} required autoComplete="current-password" />
+          <TextField name="password" type="password" label={t("account.new")} hint={t("reset.password.hint")} required autoComplete="new-password" />
+          <button type="submit" className="button button--primary">
+            {t("account.save")}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="totp">
+        <h2 id="totp">{t("account.totp")}</h2>
+        {totpEnabled ? (
+          <p>{t("account.totp.on")}</p>
+        ) : (
+          <>
+            <p>{t("account.totp.off")}</p>
+            <Link to="/can-bo/thiet-lap-xac-thuc" className="button">
+              {t("account.totp.enable")}
+            </Link>
+          </>
+        )}
+      </section>
+    </StaffPage>
+  );
+}
