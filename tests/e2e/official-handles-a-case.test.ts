@@ -1,0 +1,149 @@
+// End to end in real Chromium: an official handles a resident's case to the end; the district triages.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeViolations, launchBrowser, newPage, seriousViolations } from "../support/browser";
+import { startPortal, type RunningPortal } from "../support/server";
+import { startSmtp } from "../support/smtp";
+
+const PASSWORD = "demo-xuan-truong-2026";
+let portal: RunningPortal;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  portal = await startPortal({ SMTP_URL: smtp.url }, ["--demo"]);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await smtp?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${portal.url}/can-bo`);
+  await page.getByLabel(/^Thư điện tử/).fill(email);
+  await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("heading", { name: "Hồ sơ cần xử lý" }).waitFor();
+}
+
+/** Opens an action's panel on the case page, fills it and submits it. */
+async function act(page: Page, action: string, fill?: (panel: ReturnType<Page["locator"]>) => Promise<void>) {
+  const panel = page.locator("details.action", { has: page.locator(`summary:text-is("${action}")`) });
+  await panel.locator("summary").click();
+  if (fill) await fill(panel);
+  await panel.getByRole("button", { name: action }).click();
+  await page.getByRole("status").filter({ hasText: `Đã lưu: ${action}` }).waitFor();
+}
+
+async function fileFeedback(page: Page, commune: string, email: string): Promise<{ code: string; accessKey: string }> {
+  await page.goto(`${portal.url}/gui-phan-anh`);
+  await page.getByRole("radio", { name: /^Phản ánh/ }).check();
+  await page.getByRole("radio", { name: /^Xây dựng/ }).check();
+  await page.getByLabel(/^Xã, thị trấn/).selectOption({ label: commune });
+  await page.getByLabel(/^Địa chỉ hoặc mô tả/).fill("Ngõ 4, xóm 1");
+  await page.getByLabel(/^Tiêu đề ngắn/).fill("Xây nhà lấn ra đường làng");
+  await page.getByLabel(/^Trình bày sự việc/).fill("Một hộ xây nhà lấn ra đường làng khoảng nửa mét, xe không qua được.");
+  await page.getByLabel(/^Bạn đề nghị cơ quan làm gì/).fill("Đề nghị kiểm tra và xử lý.");
+  await page.getByLabel(/^Họ và tên/).fill("Đặng Văn Lâm");
+  await page.getByLabel(/^Số điện thoại/).fill("0912 000 111");
+  await page.getByLabel(/^Thư điện tử/).fill(email);
+  await page.getByLabel(/^Địa chỉ nơi ở/).fill("Xóm 1");
+  await page.getByLabel(/^Tôi đồng ý để cơ quan nhà nước dùng thông tin/).check();
+  await page.getByLabel(/^Tôi cam đoan/).check();
+  await page.getByRole("button", { name: "Gửi hồ sơ" }).click();
+  await page.getByRole("heading", { name: "Đã nhận hồ sơ của bạn" }).waitFor();
+  const text = await page.locator("main").innerText();
+  return { code: /XT-\d{2}-\d{7}/.exec(text)![0], accessKey: /[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}/.exec(text)![0] };
+}
+
+describe("an official handles a resident's case", () => {
+  it("accepts, asks for information, gets the answer, answers and closes; the resident is mailed and rates", async () => {
+    const email = "lam.dang@example.vn";
+    const resident = await newPage(browser);
+    const filed = await fileFeedback(resident, "Xuân Phú", email);
+
+    const official = await newPage(browser);
+    await signIn(official, "canbo.xuan-phu@demo.dan-biet.vn");
+    expect(describeViolations(await seriousViolations(official)), "inbox").toBe("");
+    await official.getByRole("link", { name: filed.code }).click();
+    await official.getByRole("heading", { name: new RegExp(filed.code) }).waitFor();
+    expect(describeViolations(await seriousViolations(official)), "case page").toBe("");
+    expect(await official.locator("main").innerText()).toContain("Đặng Văn Lâm");
+
+    await act(official, "Thụ lý");
+    await smtp.waitForMail((m) => m.to.includes(email) && m.subject === `Dân Biết: hồ sơ ${filed.code} — Hồ sơ được thụ lý`);
+    await act(official, "Đề nghị người dân bổ sung", (p) => p.getByLabel(/^Nội dung/).fill("Đề nghị gửi ảnh chụp đoạn đường bị lấn."));
+    const askMail = await smtp.waitForMail((m) => m.to.includes(email) && m.subject.includes("bổ sung thông tin"));
+    expect(askMail.text).toContain("Đề nghị gửi ảnh chụp đoạn đường bị lấn.");
+
+    // The resident answers at /tra-cuu.
+    await resident.goto(`${portal.url}/tra-cuu`);
+    await resident.getByLabel(/^Mã hồ sơ/).fill(filed.code);
+    await resident.getByLabel(/^Mã truy cập/).fill(filed.accessKey);
+    await resident.getByRole("button", { name: "Tra cứu" }).click();
+    await resident.getByRole("heading", { name: "Cơ quan đề nghị bạn bổ sung" }).waitFor();
+    await resident.getByLabel(/^Nội dung bổ sung/).fill("Tôi đã gửi ảnh cho trưởng xóm; đoạn đường ở ngõ 4.");
+    await resident.getByRole("button", { name: "Gửi bổ sung" }).click();
+    await resident.getByRole("status").filter({ hasText: "Đã gửi phần bổ sung" }).waitFor();
+
+    await official.reload();
+    expect(await official.locator("main").innerText()).toContain("Tôi đã gửi ảnh cho trưởng xóm");
+    await act(official, "Trả lời", async (p) => {
+      await p.getByLabel(/^Văn bản trả lời/).fill("UBND xã đã kiểm tra thực địa ngày 26/11/2026 và yêu cầu hộ gia đình tháo dỡ phần lấn chiếm trong 15 ngày.");
+      await p.getByLabel(/^Người ký/).fill("Nguyễn Văn Hòa, Phó Chủ tịch UBND xã");
+    });
+    const answerMail = await smtp.waitForMail((m) => m.to.includes(email) && m.subject.includes("Đã có văn bản trả lời"));
+    expect(answerMail.text).toContain("tháo dỡ phần lấn chiếm");
+    await act(official, "Kết thúc hồ sơ");
+    expect(await official.locator(".summary-list").first().innerText()).toContain("Đã kết thúc");
+
+    // The resident reads the answer and rates it.
+    await resident.reload();
+    expect(await resident.locator("main").innerText()).toContain("tháo dỡ phần lấn chiếm");
+    await resident.getByRole("radio", { name: /^4 — Hài lòng/ }).check();
+    await resident.getByLabel(/^Góp ý thêm/).fill("Cảm ơn xã đã xử lý nhanh.");
+    await resident.getByRole("button", { name: "Gửi đánh giá" }).click();
+    await resident.getByText("Cảm ơn bạn đã đánh giá: 4/5.").waitFor();
+    expect(describeViolations(await seriousViolations(resident)), "resident case page").toBe("");
+  }, 90_000);
+
+  it("the district moves a triage case to a commune", async () => {
+    const resident = await newPage(browser);
+    await resident.goto(`${portal.url}/gui-phan-anh`);
+    const filed = await (async () => {
+      await resident.getByRole("radio", { name: /^Kiến nghị/ }).check();
+      await resident.getByRole("radio", { name: /^Khác/ }).check();
+      await resident.getByLabel(/^Xã, thị trấn/).selectOption({ label: "Không rõ" });
+      await resident.getByLabel(/^Địa chỉ hoặc mô tả/).fill("Đê sông Hồng đoạn giáp ranh");
+      await resident.getByLabel(/^Tiêu đề ngắn/).fill("Đề nghị sửa đê");
+      await resident.getByLabel(/^Trình bày sự việc/).fill("Mặt đê bị sạt một đoạn dài.");
+      await resident.getByLabel(/^Bạn đề nghị cơ quan làm gì/).fill("Đề nghị gia cố.");
+      await resident.getByLabel(/^Họ và tên/).fill("Vũ Văn Đê");
+      await resident.getByLabel(/^Số điện thoại/).fill("0912 222 333");
+      await resident.getByLabel(/^Địa chỉ nơi ở/).fill("Xóm 5");
+      await resident.getByLabel(/^Tôi đồng ý để cơ quan nhà nước dùng thông tin/).check();
+      await resident.getByLabel(/^Tôi cam đoan/).check();
+      await resident.getByRole("button", { name: "Gửi hồ sơ" }).click();
+      await resident.getByRole("heading", { name: "Đã nhận hồ sơ của bạn" }).waitFor();
+      return /XT-\d{2}-\d{7}/.exec(await resident.locator("main").innerText())![0];
+    })();
+
+    const district = await newPage(browser);
+    await signIn(district, "huyen@demo.dan-biet.vn");
+    await district.getByRole("link", { name: "Hàng chờ phân loại của huyện" }).click();
+    await district.getByRole("link", { name: filed }).click();
+    await act(district, "Chuyển đơn vị khác", async (p) => {
+      await p.getByLabel(/^Chuyển đến/).selectOption({ label: "Xuân Thủy" });
+      await p.getByLabel(/^Nội dung/).fill("Đoạn đê thuộc địa bàn xã Xuân Thủy.");
+    });
+    expect(await district.locator(".summary-list").first().innerText()).toContain("Xuân Thủy");
+
+    const commune = await newPage(browser);
+    await signIn(commune, "canbo.xuan-thuy@demo.dan-biet.vn");
+    await commune.getByRole("link", { name: filed }).waitFor();
+  }, 60_000);
+});
