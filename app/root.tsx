@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./nonce";
+import { categoryLabels, reference } from "./services/reference.server";
 import { csrfToken, requestLanguage, type RequestContext } from "./services/request.server";
 import { useRootData, useT } from "./i18n/use-t";
 import styles from "./styles/app.css";
@@ -23,7 +24,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return json({ language: requestLanguage(request), csrf: csrfToken(request, context as RequestContext) });
+  const language = requestLanguage(request);
+  return json({ language, csrf: csrfToken(request, context as RequestContext), dataLabels: categoryLabels(reference(), language) });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -67,7 +69,7 @@ function Layout({ children }: { children: ReactNode }) {
             <Link to="/gui-phan-anh">{t("nav.file")}</Link>
             <Link to="/tra-cuu">{t("nav.lookup")}</Link>
             <a href={`/ngon-ngu?lang=${language === "vi" ? "en" : "vi"}&back=${back}`} lang={language === "vi" ? "en" : "vi"}>
-              {language === "vi" ? "English" : "Tiếng Việt"}
+              {t("nav.switchLanguage")}
             </a>
           </nav>
         </div>

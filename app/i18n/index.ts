@@ -12,10 +12,13 @@ export type Translate = (key: string, ...params: (string | number)[]) => string;
 /**
  * Translates a key, or a "key:param" message as produced by the validation schemas ("error.tooLong:200").
  * Unknown keys fall back to Vietnamese, then to the key itself, so a missing string is visible but harmless.
+ * `dataLabels` holds labels kept in the database (category names), keyed like the catalogue ("category.land").
  */
-export function translator(language: Language): Translate {
+export function translator(language: Language, dataLabels: Readonly<Record<string, string>> = {}): Translate {
   const catalogue = catalogues[language] ?? vi;
   return (key, ...params) => {
+    // Labels that are data (categories an administrator added or renamed) win over the catalogue.
+    if (key in dataLabels) return dataLabels[key];
     let lookup = key;
     let args = params;
     if (!(key in vi) && key.includes(":")) {

@@ -5,14 +5,15 @@ import { translator, type Language } from "./index";
 interface RootData {
   language: Language;
   csrf: string;
+  dataLabels: Record<string, string>;
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData("root") as RootData | undefined) ?? { language: "vi", csrf: "" };
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { language: "vi", csrf: "", dataLabels: {} };
 }
 
-/** The translate function for the page's language (from the root loader). */
+/** The translate function for the page's language (from the root loader), with labels kept as data. */
 export function useT() {
-  const { language } = useRootData();
-  return useMemo(() => translator(language), [language]);
+  const { language, dataLabels } = useRootData();
+  return useMemo(() => translator(language, dataLabels), [language, dataLabels]);
 }

@@ -1,7 +1,6 @@
 // Every Vietnamese string the portal shows or mails. Keys are English; en.ts mirrors this shape.
 export const vi = {
   "app.name": "Dân Biết",
-  "app.tagline": "Cổng phản ánh, kiến nghị của người dân huyện Xuân Trường",
   "app.district": "Huyện Xuân Trường, tỉnh Nam Định",
   "app.motto": "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng",
   "nav.skip": "Bỏ qua, đến nội dung chính",
@@ -9,7 +8,6 @@ export const vi = {
   "nav.file": "Gửi phản ánh",
   "nav.lookup": "Tra cứu hồ sơ",
   "nav.main": "Điều hướng chính",
-  "nav.language": "Ngôn ngữ",
   "nav.switchLanguage": "English",
   "footer.contact": "Bộ phận Tiếp công dân, UBND huyện Xuân Trường. Nếu không dùng được trang này, bạn có thể đến trụ sở UBND xã hoặc nhờ trưởng xóm giúp.",
   "footer.privacy": "Thông tin cá nhân của bạn chỉ dùng để giải quyết hồ sơ và không bao giờ được công khai.",
@@ -178,7 +176,6 @@ export const vi = {
   "error.transferTarget": "Hãy chọn đơn vị nhận khác đơn vị hiện tại.",
   "error.assignee": "Chỉ giao cho cán bộ của đơn vị đang giải quyết hồ sơ.",
   "error.noExtension": "Hồ sơ này không được gia hạn thêm theo quy định.",
-  "error.generic": "Đã có lỗi. Hãy thử lại sau ít phút.",
 
   "receipt.title": "Đã nhận hồ sơ của bạn",
   "receipt.intro": "Hãy ghi lại hoặc in trang này. Bạn cần mã hồ sơ và mã truy cập để tra cứu.",
@@ -188,7 +185,6 @@ export const vi = {
   "receipt.kind": "Loại việc",
   "receipt.category": "Lĩnh vực",
   "receipt.commune": "Nơi giải quyết",
-  "receipt.routing": "Lý do chuyển",
   "receipt.receivedAt": "Thời gian tiếp nhận",
   "receipt.dueOn": "Hạn thụ lý hoặc trả lời việc tiếp nhận",
   "receipt.dueOn.hint": "Trước ngày này, cơ quan phải cho bạn biết hồ sơ được thụ lý hay không (theo quy định pháp luật).",
@@ -205,7 +201,6 @@ export const vi = {
   "lookup.accessKey.hint": "Ghi trên biên nhận, dạng ABCD-EFGH-JKLM-NPQR.",
   "lookup.phone": "Hoặc số điện thoại đã dùng khi gửi",
   "lookup.submit": "Tra cứu",
-  "lookup.publicOnly": "Chỉ muốn xem tình trạng? Mở trang công khai: /ho-so/mã-hồ-sơ",
 
   "case.title": "Hồ sơ {0}",
   "case.status": "Tình trạng",
@@ -219,9 +214,7 @@ export const vi = {
   "case.content": "Nội dung",
   "case.requestedOutcome": "Đề nghị",
   "case.place": "Nơi xảy ra việc",
-  "case.attachments": "Tệp đính kèm",
   "case.contact": "Thông tin của bạn (chỉ cán bộ giải quyết được xem)",
-  "case.notFound": "Không tìm thấy hồ sơ này.",
   "case.publicNote": "Trang này công khai: không có thông tin cá nhân của người gửi.",
   "case.infoRequest.title": "Cơ quan đề nghị bạn bổ sung",
   "case.infoResponse.label": "Nội dung bổ sung",
@@ -252,12 +245,9 @@ export const vi = {
   "error.notAnswered": "Hồ sơ chưa có câu trả lời.",
   "error.alreadyRated": "Bạn đã đánh giá hồ sơ này.",
   "error.contestClosed": "Đã hết thời hạn đề nghị giải quyết lần hai.",
-  "case.signedOut": "Để xem chi tiết, hãy tra cứu bằng mã hồ sơ và mã truy cập.",
 
   "mail.filed.subject": "Dân Biết: đã nhận hồ sơ {0}",
   "mail.filed.body": "Kính gửi ông/bà,\n\nHồ sơ của ông/bà đã được tiếp nhận.\n\nMã hồ sơ: {0}\nNơi giải quyết: {1}\nHạn thụ lý hoặc trả lời việc tiếp nhận: {2}\n\nXem biên nhận và mã truy cập: {3}\nTra cứu hồ sơ: {4}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
-  "mail.infoRequested.subject": "Dân Biết: hồ sơ {0} cần bổ sung thông tin",
-  "mail.infoRequested.body": "Kính gửi ông/bà,\n\nCơ quan giải quyết hồ sơ {0} đề nghị ông/bà bổ sung:\n\n{1}\n\nHãy tra cứu hồ sơ để gửi bổ sung: {2}\n\nDân Biết — UBND huyện Xuân Trường",
 
   "mail.step.subject": "Dân Biết: hồ sơ {0} — {1}",
   "mail.step.body": "Kính gửi ông/bà,\n\nHồ sơ {0} có bước mới: {1}.\n{2}\nXem chi tiết và trả lời (nếu cần): {3}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
@@ -270,7 +260,6 @@ export const vi = {
   "error.passwordTooShort": "Mật khẩu cần ít nhất {0} ký tự. Nên dùng một câu dễ nhớ.",
   "error.passwordCommon": "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.",
 
-  "staff.area": "Khu vực cán bộ",
   "staff.nav": "Điều hướng cán bộ",
   "staff.inbox": "Hồ sơ",
   "staff.board": "Hạn giải quyết",
@@ -324,7 +313,6 @@ export const vi = {
   "inbox.next": "Trang sau",
   "inbox.pagination": "Phân trang",
 
-  "staffCase.summary": "Tóm tắt",
   "staffCase.stage": "Giai đoạn",
   "staffCase.due": "Hạn giai đoạn này",
   "staffCase.paused": "Đang tạm dừng tính hạn (chờ người dân bổ sung)",
@@ -334,7 +322,6 @@ export const vi = {
   "staffCase.severalCommunes": "Nhiều xã",
   "staffCase.unknownPlace": "Không rõ",
   "staffCase.projectLevel": "Cấp thực hiện dự án",
-  "staffCase.routing": "Lý do chuyển đến đơn vị này",
   "staffCase.publish": "Công khai nội dung",
   "staffCase.publish.yes": "Người gửi đồng ý công khai (không kèm thông tin cá nhân)",
   "staffCase.publish.no": "Không công khai",
@@ -342,7 +329,6 @@ export const vi = {
   "staffCase.contact.confidential": "Tố cáo: danh tính người tố cáo phải giữ bí mật. Không tiết lộ cho người bị tố cáo hoặc người không có trách nhiệm.",
   "staffCase.contact.hidden": "Vai trò của bạn không được xem thông tin cá nhân của người gửi.",
   "staffCase.idNumber": "Số căn cước",
-  "staffCase.details": "Thông tin theo loại việc",
   "staffCase.timeline": "Diễn biến (cả nội bộ)",
   "staffCase.internal": "Nội bộ",
   "staffCase.by": "bởi {0}",
@@ -526,13 +512,10 @@ export const vi = {
   "reset.invalid": "Liên kết không còn dùng được (đã dùng hoặc quá 30 phút). Hãy yêu cầu liên kết mới.",
   "reset.done": "Đã đặt mật khẩu mới. Mọi phiên đăng nhập cũ đã kết thúc. Hãy đăng nhập lại.",
 
-  "health.ok": "Hoạt động bình thường",
   "notFound.title": "Không tìm thấy trang",
   "notFound.body": "Trang bạn tìm không có. Hãy quay lại trang chủ.",
   "errorPage.title": "Đã có lỗi",
   "errorPage.body": "Hệ thống gặp lỗi. Những gì bạn đã gửi trước đó không bị mất. Hãy thử lại sau ít phút.",
-  "errorPage.reference": "Mã tham chiếu lỗi",
-  "tooMany.title": "Gửi quá nhiều lần",
 };
 
 export type MessageKey = keyof typeof vi;

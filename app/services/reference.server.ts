@@ -10,7 +10,10 @@ import { db } from "./db.server";
 export interface Reference {
   communes: (AdministrativeUnit & { name: string; sortOrder: number })[];
   hamlets: { id: number; communeId: string; name: string }[];
+  /** Categories offered to residents (active ones). */
   categories: { code: string; nameVi: string; nameEn: string }[];
+  /** Every category, inactive ones too: old cases still show their name. */
+  allCategories: { code: string; nameVi: string; nameEn: string }[];
   kinds: { code: CaseKind; confidentialIdentity: boolean }[];
   kindFieldRules: { kindCode: string; field: string; validFrom: string | null; validTo: string | null }[];
   routingRules: RoutingRule[];
@@ -24,6 +27,7 @@ export function reference(): Reference {
   if (cache) return cache;
   const d = db();
   const days = d.select().from(t.calendarDays).all();
+  const categories = d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)).all();
   cache = {
     communes: d.select().from(t.communes).orderBy(asc(t.communes.sortOrder)).all(),
     hamlets: d
@@ -31,7 +35,8 @@ export function reference(): Reference {
       .from(t.hamlets)
       .orderBy(asc(t.hamlets.communeId), asc(t.hamlets.sortOrder))
       .all(),
-    categories: d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)).all().filter((c) => c.active),
+    categories: categories.filter((c) => c.active),
+    allCategories: categories,
     kinds: d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder)).all(),
     kindFieldRules: d.select().from(t.kindFieldRules).all(),
     routingRules: d.select().from(t.routingRules).all(),
@@ -64,4 +69,9 @@ export function selectableCommunes(ref: Reference, on: string) {
 
 export function communeName(ref: Reference, id: string): string {
   return ref.communes.find((c) => c.id === id)?.name ?? id;
+}
+
+/** Category names from the database in one language, keyed like the catalogue ("category.land"). */
+export function categoryLabels(ref: Reference, language: "vi" | "en"): Record<string, string> {
+  return Object.fromEntries(ref.allCategories.map((c) => [`category.${c.code}`, language === "en" ? c.nameEn : c.nameVi]));
 }

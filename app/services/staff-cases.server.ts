@@ -15,7 +15,7 @@ import { storeAttachments, type PreparedAttachment } from "./attachments.server"
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
-import { communeName, reference } from "./reference.server";
+import { categoryLabels, communeName, reference } from "./reference.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -137,7 +137,7 @@ export function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string
   const today = vnDate(now);
   const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
   const rows = db().select(listColumns).from(t.cases).leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId)).where(where).orderBy(asc(t.cases.dueOn)).limit(50_000).all();
-  const tr = translator("vi");
+  const tr = translator("vi", categoryLabels(reference(), "vi"));
   const header = ["Mã hồ sơ", "Tiêu đề", "Loại", "Lĩnh vực", "Đơn vị", "Trạng thái", "Hạn", "Tình trạng hạn", "Ngày nhận", "Người xử lý"];
   const lines = [header, ...rows.map((r) => toRow(r, today)).map((r) => [
     r.code,

@@ -132,6 +132,33 @@ describe("filing a petition", () => {
   });
 });
 
+describe("languages", () => {
+  it("Vietnamese by default; the English switch keeps the page and remembers the choice", async () => {
+    const client = new Client(portal.url);
+    const vi = await client.get("/gui-phan-anh");
+    expect(vi.html).toContain('<html lang="vi"');
+    expect(visibleText(vi.html)).toContain("Gửi phản ánh, kiến nghị");
+    const switched = await client.get("/ngon-ngu?lang=en&back=%2Fgui-phan-anh");
+    expect(switched.status).toBe(302);
+    expect(switched.location).toBe("/gui-phan-anh");
+    const en = await client.get("/gui-phan-anh");
+    expect(en.html).toContain('<html lang="en"');
+    const text = visibleText(en.html);
+    expect(text).toContain("Send feedback or a petition");
+    expect(text).toContain("Compensation, support and resettlement (site clearance)");
+    expect(text).toContain("Tiếng Việt");
+    // An English filing gets English errors.
+    const page = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(en.html, "csrf"), idempotencyKey: hiddenValue(en.html, "idempotencyKey") }));
+    expect(visibleText(page.html)).toContain("This has not been filled in.");
+  });
+
+  it("the language switch only returns to local pages", async () => {
+    const res = await new Client(portal.url).get("/ngon-ngu?lang=en&back=https%3A%2F%2Fevil.example");
+    expect(res.location).toBe("/");
+    expect((await new Client(portal.url).get("/ngon-ngu?lang=en&back=%2F%2Fevil.example")).location).toBe("/");
+  });
+});
+
 describe("double submission", () => {
   it("creates one case when the same form is posted twice (double click, back and resubmit)", async () => {
     const client = new Client(portal.url);
