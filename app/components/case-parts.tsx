@@ -47,3 +47,35 @@ export function Timeline({ items, attachmentHref }: { items: TimelineItem[]; att
     </ol>
   );
 }
+
+export interface CaseSummaryData {
+  status: string;
+  kindCode: string;
+  categoryCode: string;
+  communeName: string;
+  receivedAt: string;
+  acceptDueOn: string;
+}
+
+/** The facts every view of a case starts with (public page, the filer's page). */
+export function CaseSummary({ c }: { c: CaseSummaryData }) {
+  const t = useT();
+  const rows: [string, React.ReactNode][] = [
+    ["case.status", <StatusBadge key="s" status={c.status} />],
+    ["case.kind", t(`kind.${c.kindCode}`)],
+    ["case.category", t(`category.${c.categoryCode}`)],
+    ["case.commune", c.communeName],
+    ["case.receivedAt", <DateTimeText key="r" instant={c.receivedAt} />],
+    ["case.dueOn", <DateText key="d" date={c.acceptDueOn} />],
+  ];
+  return (
+    <dl className="summary-list">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{t(label)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

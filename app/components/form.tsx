@@ -52,15 +52,16 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
   );
 }
 
-export function TextField({
+/** Label, hint and error around one control, all linked for screen readers; the control gets the ARIA props. */
+function Field({
   name,
   label,
   hint,
   error,
   required,
   id = fieldId(name),
-  ...input
-}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">) {
+  control,
+}: FieldProps & { control: (aria: Record<string, unknown>) => ReactNode }) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
@@ -68,74 +69,40 @@ export function TextField({
       </label>
       <Hint id={id} hint={hint} />
       <ErrorText id={id} error={error} />
-      <input
-        id={id}
-        name={name}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        {...input}
-      />
+      {control({
+        id,
+        name,
+        "aria-describedby": describedBy(id, hint, error),
+        "aria-invalid": error ? true : undefined,
+        "aria-required": required || undefined,
+      })}
     </div>
   );
 }
 
-export function TextArea({
-  name,
-  label,
-  hint,
-  error,
-  required,
-  id = fieldId(name),
-  ...input
-}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">) {
-  return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        <LabelText label={label} required={required} />
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <textarea
-        id={id}
-        name={name}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        {...input}
-      />
-    </div>
-  );
+type Own = keyof FieldProps;
+
+export function TextField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, Own>) {
+  const { name, label, hint, error, required, id, ...input } = props;
+  return <Field {...{ name, label, hint, error, required, id }} control={(aria) => <input {...aria} {...input} />} />;
 }
 
-export function SelectField({
-  name,
-  label,
-  hint,
-  error,
-  required,
-  children,
-  id = fieldId(name),
-  ...select
-}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id">) {
+export function TextArea(props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Own>) {
+  const { name, label, hint, error, required, id, ...input } = props;
+  return <Field {...{ name, label, hint, error, required, id }} control={(aria) => <textarea {...aria} {...input} />} />;
+}
+
+export function SelectField(props: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, Own>) {
+  const { name, label, hint, error, required, id, children, ...select } = props;
   return (
-    <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={id}>
-        <LabelText label={label} required={required} />
-      </label>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
-      <select
-        id={id}
-        name={name}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
+    <Field
+      {...{ name, label, hint, error, required, id }}
+      control={(aria) => (
+        <select {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
-import { CsrfField, ErrorSummary, TextField } from "~/components/form";
+import { useActionData } from "@remix-run/react";
+import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
 import { completeSecondFactor, requirePendingSession } from "~/services/auth.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
@@ -32,14 +32,7 @@ export default function SecondFactor() {
     <>
       <h1>{t("totp.title")}</h1>
       <p>{t("totp.intro")}</p>
-      <ErrorSummary errors={{ form: result?.error ? t(result.error) : undefined }} order={["form"]} />
-      <Form method="post" className="narrow">
-        <CsrfField />
-        <TextField name="code" label={t("totp.code")} required inputMode="numeric" autoComplete="one-time-code" maxLength={8} />
-        <button type="submit" className="button button--primary">
-          {t("totp.submit")}
-        </button>
-      </Form>
+      <TotpCodeForm error={result?.error} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DateText, DateTimeText, StatusBadge, Timeline } from "~/components/case-parts";
+import { CaseSummary, Timeline } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
 import { publicCaseView } from "~/services/cases.server";
 
@@ -20,38 +20,7 @@ export default function PublicCase() {
     <>
       <h1>{t("case.title", view.code)}</h1>
       <p className="hint">{t("case.publicNote")}</p>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("case.status")}</dt>
-          <dd>
-            <StatusBadge status={view.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("case.kind")}</dt>
-          <dd>{t(`kind.${view.kindCode}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("case.category")}</dt>
-          <dd>{t(`category.${view.categoryCode}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("case.commune")}</dt>
-          <dd>{view.communeName}</dd>
-        </div>
-        <div>
-          <dt>{t("case.receivedAt")}</dt>
-          <dd>
-            <DateTimeText instant={view.receivedAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("case.dueOn")}</dt>
-          <dd>
-            <DateText date={view.acceptDueOn} />
-          </dd>
-        </div>
-      </dl>
+      <CaseSummary c={view} />
       <section aria-labelledby="content">
         <h2 id="content">{t("case.content")}</h2>
         {view.content ? (

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { DateText, DateTimeText, StatusBadge, Timeline } from "~/components/case-parts";
+import { CaseSummary, Timeline } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
@@ -61,38 +61,7 @@ export default function ResidentCase() {
           {t("case.infoResponse.sent")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        <div>
-          <dt>{t("case.status")}</dt>
-          <dd>
-            <StatusBadge status={view.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("case.kind")}</dt>
-          <dd>{t(`kind.${view.kindCode}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("case.category")}</dt>
-          <dd>{t(`category.${view.categoryCode}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("case.commune")}</dt>
-          <dd>{view.communeName}</dd>
-        </div>
-        <div>
-          <dt>{t("case.receivedAt")}</dt>
-          <dd>
-            <DateTimeText instant={view.receivedAt} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("case.dueOn")}</dt>
-          <dd>
-            <DateText date={view.acceptDueOn} />
-          </dd>
-        </div>
-      </dl>
+      <CaseSummary c={view} />
 
       {stepDone ? (
         <p className="panel panel--success" role="status">

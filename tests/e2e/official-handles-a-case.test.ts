@@ -39,18 +39,21 @@ async function act(page: Page, action: string, fill?: (panel: ReturnType<Page["l
   await page.getByRole("status").filter({ hasText: `Đã lưu: ${action}` }).waitFor();
 }
 
-async function fileFeedback(page: Page, commune: string, email: string): Promise<{ code: string; accessKey: string }> {
+async function fileCase(
+  page: Page,
+  options: { kind: RegExp; category: RegExp; commune: string; title: string; email?: string },
+): Promise<{ code: string; accessKey: string }> {
   await page.goto(`${portal.url}/gui-phan-anh`);
-  await page.getByRole("radio", { name: /^Phản ánh/ }).check();
-  await page.getByRole("radio", { name: /^Xây dựng/ }).check();
-  await page.getByLabel(/^Xã, thị trấn/).selectOption({ label: commune });
+  await page.getByRole("radio", { name: options.kind }).check();
+  await page.getByRole("radio", { name: options.category }).check();
+  await page.getByLabel(/^Xã, thị trấn/).selectOption({ label: options.commune });
   await page.getByLabel(/^Địa chỉ hoặc mô tả/).fill("Ngõ 4, xóm 1");
-  await page.getByLabel(/^Tiêu đề ngắn/).fill("Xây nhà lấn ra đường làng");
+  await page.getByLabel(/^Tiêu đề ngắn/).fill(options.title);
   await page.getByLabel(/^Trình bày sự việc/).fill("Một hộ xây nhà lấn ra đường làng khoảng nửa mét, xe không qua được.");
   await page.getByLabel(/^Bạn đề nghị cơ quan làm gì/).fill("Đề nghị kiểm tra và xử lý.");
   await page.getByLabel(/^Họ và tên/).fill("Đặng Văn Lâm");
   await page.getByLabel(/^Số điện thoại/).fill("0912 000 111");
-  await page.getByLabel(/^Thư điện tử/).fill(email);
+  if (options.email) await page.getByLabel(/^Thư điện tử/).fill(options.email);
   await page.getByLabel(/^Địa chỉ nơi ở/).fill("Xóm 1");
   await page.getByLabel(/^Tôi đồng ý để cơ quan nhà nước dùng thông tin/).check();
   await page.getByLabel(/^Tôi cam đoan/).check();
@@ -64,7 +67,7 @@ describe("an official handles a resident's case", () => {
   it("accepts, asks for information, gets the answer, answers and closes; the resident is mailed and rates", async () => {
     const email = "lam.dang@example.vn";
     const resident = await newPage(browser);
-    const filed = await fileFeedback(resident, "Xuân Phú", email);
+    const filed = await fileCase(resident, { kind: /^Phản ánh/, category: /^Xây dựng/, commune: "Xuân Phú", title: "Xây nhà lấn ra đường làng", email });
 
     const official = await newPage(browser);
     await signIn(official, "canbo.xuan-phu@demo.dan-biet.vn");
@@ -113,24 +116,7 @@ describe("an official handles a resident's case", () => {
 
   it("the district moves a triage case to a commune", async () => {
     const resident = await newPage(browser);
-    await resident.goto(`${portal.url}/gui-phan-anh`);
-    const filed = await (async () => {
-      await resident.getByRole("radio", { name: /^Kiến nghị/ }).check();
-      await resident.getByRole("radio", { name: /^Khác/ }).check();
-      await resident.getByLabel(/^Xã, thị trấn/).selectOption({ label: "Không rõ" });
-      await resident.getByLabel(/^Địa chỉ hoặc mô tả/).fill("Đê sông Hồng đoạn giáp ranh");
-      await resident.getByLabel(/^Tiêu đề ngắn/).fill("Đề nghị sửa đê");
-      await resident.getByLabel(/^Trình bày sự việc/).fill("Mặt đê bị sạt một đoạn dài.");
-      await resident.getByLabel(/^Bạn đề nghị cơ quan làm gì/).fill("Đề nghị gia cố.");
-      await resident.getByLabel(/^Họ và tên/).fill("Vũ Văn Đê");
-      await resident.getByLabel(/^Số điện thoại/).fill("0912 222 333");
-      await resident.getByLabel(/^Địa chỉ nơi ở/).fill("Xóm 5");
-      await resident.getByLabel(/^Tôi đồng ý để cơ quan nhà nước dùng thông tin/).check();
-      await resident.getByLabel(/^Tôi cam đoan/).check();
-      await resident.getByRole("button", { name: "Gửi hồ sơ" }).click();
-      await resident.getByRole("heading", { name: "Đã nhận hồ sơ của bạn" }).waitFor();
-      return /XT-\d{2}-\d{7}/.exec(await resident.locator("main").innerText())![0];
-    })();
+    const { code: filed } = await fileCase(resident, { kind: /^Kiến nghị/, category: /^Khác/, commune: "Không rõ", title: "Đề nghị sửa đê" });
 
     const district = await newPage(browser);
     await signIn(district, "huyen@demo.dan-biet.vn");

@@ -1,33 +1,18 @@
 // Administrators change accounts, units and the calendar; deadlines and the daily digest follow (real SQLite file).
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import * as t from "../../db/schema";
 import { vnDate } from "~/domain/dates";
-import { filingSchema, readFilingForm, type FilingInput } from "~/domain/filing";
+import * as t from "../../db/schema";
 import { addCalendarDay, AdminError, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin.server";
 import { runAccountsCommand } from "~/services/accounts-cli.server";
 import { currentSession, signIn } from "~/services/auth.server";
 import { fileCase, provideInformation } from "~/services/cases.server";
 import { db } from "~/services/db.server";
 import { sendDailyDigests } from "~/services/digest.server";
-import { reference, requiredFields } from "~/services/reference.server";
 import { randomToken } from "~/services/secrets.server";
 import { performStaffAction, staffCaseView } from "~/services/staff-cases.server";
-import { filingFields, STAFF_PASSWORD, staffAccount } from "../support/factories";
+import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
 
-function input(fields: Record<string, string>): FilingInput {
-  const ref = reference();
-  const today = vnDate(new Date());
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ ...fields, idempotencyKey: randomToken(18) })) form.append(k, v);
-  return filingSchema({
-    categoryCodes: ref.categories.map((c) => c.code),
-    communeIds: ref.communes.map((c) => c.id),
-    hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
-    requiredFields: (kind) => requiredFields(ref, kind, today),
-    today,
-  }).parse(readFilingForm(form));
-}
 
 function caseRow(code: string) {
   return db().select().from(t.cases).where(eq(t.cases.code, code)).all()[0];
@@ -39,7 +24,7 @@ function requestWithCookie(setCookie: string): Request {
 
 describe("deadlines follow the rules table and the calendar", () => {
   it("a complaint filed on Wed 25/11/2026 must be accepted within 10 days: Sat 5/12 rolls to Mon 7/12", async () => {
-    const filed = await fileCase(input(filingFields({ kind: "complaint", category: "land", complainedDecision: "QĐ 1", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], {
+    const filed = await fileCase(await filingInput(filingFields({ kind: "complaint", category: "land", complainedDecision: "QĐ 1", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], {
       language: "vi",
       now: new Date("2026-11-25T03:00:00Z"),
     });
@@ -48,7 +33,7 @@ describe("deadlines follow the rules table and the calendar", () => {
 
   it("accepting starts the resolve stage; days waiting for the resident do not count", async () => {
     const officer = await staffAccount("commune_official", "xuan-bac");
-    const filed = await fileCase(input(filingFields()), [], { language: "vi", now: new Date("2026-11-02T02:00:00Z") });
+    const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi", now: new Date("2026-11-02T02:00:00Z") });
     await performStaffAction(officer, filed.code, { action: "accept" }, "test", new Date("2026-11-02T03:00:00Z"));
     // Feedback: resolve within 15 working days from Mon 2/11/2026 → Mon 23/11/2026.
     expect(caseRow(filed.code)).toMatchObject({ stage: "resolve", dueOn: "2026-11-23" });
@@ -61,7 +46,7 @@ describe("deadlines follow the rules table and the calendar", () => {
 
   it("a complex complaint is extended once by the difference to the complex rule (30 → 45 days)", async () => {
     const officer = await staffAccount("commune_leader", "xuan-hong");
-    const filed = await fileCase(input(filingFields({ kind: "complaint", commune: "xuan-hong", complainedDecision: "QĐ 2", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields({ kind: "complaint", commune: "xuan-hong", complainedDecision: "QĐ 2", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], { language: "vi" });
     await performStaffAction(officer, filed.code, { action: "accept" }, "test", new Date("2026-11-25T03:00:00Z"));
     expect(caseRow(filed.code).dueOn).toBe("2026-12-25");
     await performStaffAction(officer, filed.code, { action: "extend", note: "Phải đo đạc lại." }, "test", new Date("2026-11-26T03:00:00Z"));
@@ -72,7 +57,7 @@ describe("deadlines follow the rules table and the calendar", () => {
 
   it("an administrator's new holiday moves running working-day deadlines", async () => {
     const admin = await staffAccount("admin", "huyen-xuan-truong");
-    const filed = await fileCase(input(filingFields({ commune: "xuan-vinh" })), [], { language: "vi", now: new Date("2026-12-01T03:00:00Z") });
+    const filed = await fileCase(await filingInput(filingFields({ commune: "xuan-vinh" })), [], { language: "vi", now: new Date("2026-12-01T03:00:00Z") });
     // 10 working days from Tue 1/12/2026 → Tue 15/12/2026.
     expect(caseRow(filed.code).dueOn).toBe("2026-12-15");
     addCalendarDay(admin, { date: "2026-12-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" }, "test");
@@ -83,7 +68,7 @@ describe("deadlines follow the rules table and the calendar", () => {
 describe("administrative units", () => {
   it("a merger ends the old unit and moves its open cases to the successor, keeping history", async () => {
     const admin = await staffAccount("admin", "huyen-xuan-truong");
-    const openCase = await fileCase(input(filingFields({ commune: "xuan-trung" })), [], { language: "vi" });
+    const openCase = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], { language: "vi" });
     const moved = mergeUnit(admin, { id: "xuan-trung", successorId: "xuan-bac", validTo: vnDate(new Date()) }, "test");
     expect(moved).toBeGreaterThanOrEqual(1);
     expect(caseRow(openCase.code).communeId).toBe("xuan-bac");
@@ -92,7 +77,7 @@ describe("administrative units", () => {
     const bac = await staffAccount("commune_official", "xuan-bac");
     expect(staffCaseView(bac, openCase.code, "test").case.communeName).toBe("Xuân Bắc");
     // Filed tomorrow under the old name, a matter reaches today's unit.
-    const later = await fileCase(input(filingFields({ commune: "xuan-trung" })), [], { language: "vi", now: new Date(Date.now() + 2 * 86_400_000) });
+    const later = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], { language: "vi", now: new Date(Date.now() + 2 * 86_400_000) });
     expect(caseRow(later.code).communeId).toBe("xuan-bac");
   });
 });
@@ -147,7 +132,7 @@ describe("accounts", () => {
 describe("the daily digest", () => {
   it("mails each commune leader their due and overdue cases once a day, from 07:00 Vietnam time", async () => {
     const leader = await staffAccount("commune_leader", "xuan-chau");
-    await fileCase(input(filingFields({ commune: "xuan-chau", title: "Sắp đến hạn" })), [], { language: "vi", now: new Date("2026-11-20T03:00:00Z") });
+    await fileCase(await filingInput(filingFields({ commune: "xuan-chau", title: "Sắp đến hạn" })), [], { language: "vi", now: new Date("2026-11-20T03:00:00Z") });
     const early = new Date("2026-12-03T23:30:00Z"); // 06:30 on 4/12 in Vietnam
     expect(sendDailyDigests(early)).toBe(0);
     const morning = new Date("2026-12-04T01:00:00Z"); // 08:00 on 4/12

@@ -4,8 +4,6 @@ import path from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { vnDate } from "~/domain/dates";
-import { filingSchema, readFilingForm, type FilingInput } from "~/domain/filing";
 import { isValidTrackingCode } from "~/domain/tracking-code";
 import {
   fileCase,
@@ -16,31 +14,17 @@ import {
   verifyLookup,
 } from "~/services/cases.server";
 import { db } from "~/services/db.server";
-import { reference, requiredFields } from "~/services/reference.server";
 import { randomToken } from "~/services/secrets.server";
 import { performStaffAction } from "~/services/staff-cases.server";
-import { complaintFields, filingFields, staffAccount } from "../support/factories";
+import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
-function input(fields: Record<string, string>): FilingInput {
-  const ref = reference();
-  const today = vnDate(new Date());
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ ...fields, idempotencyKey: randomToken(18) })) form.append(k, v);
-  return filingSchema({
-    categoryCodes: ref.categories.map((c) => c.code),
-    communeIds: ref.communes.map((c) => c.id),
-    hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
-    requiredFields: (kind) => requiredFields(ref, kind, today),
-    today,
-  }).parse(readFilingForm(form));
-}
 
 const count = (table: SQLiteTable) => db().$count(table);
 
 describe("fileCase", () => {
   it("gives a valid tracking code, the legal accept-by date and the commune of the matter", async () => {
-    const filed = await fileCase(input(filingFields()), [], { language: "vi", now: new Date("2026-11-25T03:00:00Z") });
+    const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi", now: new Date("2026-11-25T03:00:00Z") });
     expect(isValidTrackingCode(filed.code)).toBe(true);
     expect(filed.code).toMatch(/^XT-26-/);
     const receipt = receiptView(filed.receiptToken)!;
@@ -51,8 +35,8 @@ describe("fileCase", () => {
   });
 
   it("numbers cases in sequence within the year", async () => {
-    const a = await fileCase(input(filingFields()), [], { language: "vi" });
-    const b = await fileCase(input(filingFields()), [], { language: "vi" });
+    const a = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
+    const b = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
     expect(Number(b.code.slice(6, 12))).toBe(Number(a.code.slice(6, 12)) + 1);
   });
 
@@ -69,7 +53,7 @@ describe("fileCase", () => {
       longitude: null,
     };
     try {
-      await expect(fileCase(input(filingFields({ email: "a@example.vn" })), [file], { language: "vi" })).rejects.toThrow(/disk full/);
+      await expect(fileCase(await filingInput(filingFields({ email: "a@example.vn" })), [file], { language: "vi" })).rejects.toThrow(/disk full/);
     } finally {
       db().$client.exec("DROP TRIGGER fail_outbox");
     }
@@ -78,7 +62,7 @@ describe("fileCase", () => {
   });
 
   it("keeps the write-ahead log small after many filings (checkpoints are not starved)", async () => {
-    for (let i = 0; i < 1500; i++) await fileCase(input(filingFields({ title: `Hồ sơ số ${i}` })), [], { language: "vi" });
+    for (let i = 0; i < 1500; i++) await fileCase(await filingInput(filingFields({ title: `Hồ sơ số ${i}` })), [], { language: "vi" });
     const wal = `${process.env.DATABASE_URL}-wal`;
     const size = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
     // SQLite checkpoints at ~1000 pages (4 MB); a starved checkpoint grows by hundreds of MB.
@@ -88,7 +72,7 @@ describe("fileCase", () => {
 
 describe("look-up", () => {
   it("opens a case with its code and access key, or its code and phone number in any common form", async () => {
-    const filed = await fileCase(input(filingFields({ phone: "0912 345 678" })), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields({ phone: "0912 345 678" })), [], { language: "vi" });
     const key = receiptView(filed.receiptToken)!.accessKey!;
     expect(verifyLookup({ code: filed.code, accessKey: key })).toBe(filed.caseId);
     expect(verifyLookup({ code: filed.code.toLowerCase().replace(/-/g, " "), accessKey: key.toLowerCase().replace(/-/g, "") })).toBe(filed.caseId);
@@ -97,7 +81,7 @@ describe("look-up", () => {
   });
 
   it("refuses a wrong key, a wrong phone and a code with a typo", async () => {
-    const filed = await fileCase(input(filingFields()), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
     expect(verifyLookup({ code: filed.code, accessKey: "AAAA-BBBB-CCCC-DDDD" })).toBeNull();
     expect(verifyLookup({ code: filed.code, phone: "0987654321" })).toBeNull();
     expect(verifyLookup({ code: filed.code, phone: "" })).toBeNull();
@@ -108,7 +92,7 @@ describe("look-up", () => {
 
 describe("information requests", () => {
   it("pauses the case for the resident's answer and returns it to where it was", async () => {
-    const filed = await fileCase(input(filingFields({ email: "info@example.vn" })), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields({ email: "info@example.vn" })), [], { language: "vi" });
     const outboxBefore = await count(t.outbox);
     const official = await staffAccount("commune_official", "xuan-bac");
     await performStaffAction(official, filed.code, { action: "request_info", note: "Đề nghị gửi ảnh chụp bức tường." }, "test");
@@ -127,7 +111,7 @@ describe("information requests", () => {
   });
 
   it("refuses an answer when no information was requested", async () => {
-    const filed = await fileCase(input(filingFields()), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
     await expect(provideInformation(filed.caseId, "Thêm", [], randomToken(18))).rejects.toThrow(/not waiting/);
   });
 });
@@ -135,7 +119,7 @@ describe("information requests", () => {
 describe("public view", () => {
   it("never carries the resident's name, phone, email, address or ID number, nor text without consent", async () => {
     const filed = await fileCase(
-      input(complaintFields({ fullName: "Đỗ Thị Riêng", phone: "0977000111", email: "rieng@example.vn", address: "Số 9 ngõ Kín", publishConsent: "" })),
+      await filingInput(complaintFields({ fullName: "Đỗ Thị Riêng", phone: "0977000111", email: "rieng@example.vn", address: "Số 9 ngõ Kín", publishConsent: "" })),
       [],
       { language: "vi" },
     );
@@ -149,7 +133,7 @@ describe("public view", () => {
   });
 
   it("shows the content when the resident agreed to publication", async () => {
-    const filed = await fileCase(input(filingFields({ publishConsent: "on", title: "Công khai được" })), [], { language: "vi" });
+    const filed = await fileCase(await filingInput(filingFields({ publishConsent: "on", title: "Công khai được" })), [], { language: "vi" });
     expect(publicCaseView(filed.code)!.content?.title).toBe("Công khai được");
   });
 });

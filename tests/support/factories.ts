@@ -89,3 +89,22 @@ export async function staffAccount(role: import("~/domain/permissions").Role, co
   const id = await createAccount({ email, fullName: `Thử ${role} ${communeId}`, role, communeId, password: STAFF_PASSWORD }, null, "test");
   return { id, role, communeId, email };
 }
+
+/** A FilingInput built through the same schema and reference data the form uses (for service-level tests). */
+export async function filingInput(fields: Record<string, string>) {
+  const { vnDate } = await import("~/domain/dates");
+  const { filingSchema, readFilingForm } = await import("~/domain/filing");
+  const { reference, requiredFields } = await import("~/services/reference.server");
+  const { randomToken } = await import("~/services/secrets.server");
+  const ref = reference();
+  const today = vnDate(new Date());
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ ...fields, idempotencyKey: randomToken(18) })) form.append(k, v);
+  return filingSchema({
+    categoryCodes: ref.categories.map((c) => c.code),
+    communeIds: ref.communes.map((c) => c.id),
+    hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
+    requiredFields: (kind) => requiredFields(ref, kind, today),
+    today,
+  }).parse(readFilingForm(form));
+}
