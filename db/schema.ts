@@ -149,6 +149,8 @@ export const cases = sqliteTable(
     pauses: text("pauses", { mode: "json" }).$type<[string, string][]>().notNull().default(sql`'[]'`),
     assigneeUserId: integer("assignee_user_id"),
     answeredAt: text("answered_at"),
+    /** The due date of the stage that the answer closed, to count answers on time. */
+    answeredDueOn: text("answered_due_on"),
     closedAt: text("closed_at"),
     idempotencyKey: text("idempotency_key").notNull(),
     receiptTokenHash: text("receipt_token_hash").notNull(),
@@ -165,6 +167,7 @@ export const cases = sqliteTable(
     index("cases_due_idx").on(t.status, t.dueOn),
     index("cases_assignee_idx").on(t.assigneeUserId),
     index("cases_received_idx").on(t.receivedAt),
+    index("cases_register_idx").on(t.publishConsent, t.status, t.answeredAt),
   ],
 );
 

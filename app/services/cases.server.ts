@@ -8,6 +8,7 @@ import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { FIRST_STAGE, firstStageDueDate } from "~/domain/deadlines";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
+import { redactPersonalData } from "~/domain/redaction";
 import { foldForSearch, phoneDigits } from "~/domain/text";
 import { counterName, formatTrackingCode, normaliseTrackingCode } from "~/domain/tracking-code";
 import { translator, type Language } from "~/i18n";
@@ -18,6 +19,7 @@ import { enqueueMail, nudgeMailWorker } from "./mail.server";
 import { computeDueOn } from "./staff-cases.server";
 import { communeName, reference } from "./reference.server";
 import { decrypt, encrypt, hmac, newAccessKey, normaliseAccessKey, safeEqual, sha256 } from "./secrets.server";
+import { PUBLISHABLE_KINDS } from "./transparency.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -321,14 +323,22 @@ function timeline(caseIds: number[], withBodies: boolean): Map<number, TimelineE
 export function publicCaseView(codeInput: string) {
   const code = normaliseTrackingCode(codeInput);
   if (!code) return null;
-  const row = db().select(publicColumns).from(t.cases).where(eq(t.cases.code, code)).all()[0];
+  const row = db()
+    .select({ ...publicColumns, filerName: t.caseContacts.fullName })
+    .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+    .where(eq(t.cases.code, code))
+    .all()[0];
   if (!row) return null;
   const ref = reference();
-  const { publishConsent, title, description, requestedOutcome, id, ...rest } = row;
+  const { publishConsent, title, description, requestedOutcome, id, filerName, ...rest } = row;
+  // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
+  const published = publishConsent && PUBLISHABLE_KINDS.includes(row.kindCode);
+  const redact = (text: string) => redactPersonalData(text, [filerName]);
   return {
     ...rest,
     communeName: communeName(ref, row.communeId),
-    content: publishConsent ? { title, description, requestedOutcome } : null,
+    content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
     timeline: (timeline([id], false).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
 }

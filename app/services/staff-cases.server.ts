@@ -394,6 +394,7 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           if (!input.signedBy) throw new InvalidActionError("error.required");
           meta.signedBy = input.signedBy;
           updates.answeredAt = nowIso;
+          updates.answeredDueOn = row.pausedSince ? null : row.dueOn;
           // A complaint's answer opens the period to take it to the district (appeal_file).
           if (findRule(ref.deadlineRules, row.kindCode, "appeal_file", row.categoryCode)) {
             updates.stage = "appeal_file";

@@ -1,0 +1,13 @@
+// A reporting period from the query string (?tu=YYYY-MM-DD&den=YYYY-MM-DD), validated, or the default.
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+
+export function readPeriod(url: URL, fallback: { from: string; to: string }): { from: string; to: string; invalid: boolean } {
+  const from = url.searchParams.get("tu");
+  const to = url.searchParams.get("den");
+  if (!from && !to) return { ...fallback, invalid: false };
+  const parsed = z.object({ from: isoDate, to: isoDate }).safeParse({ from, to });
+  if (!parsed.success || parsed.data.from > parsed.data.to) return { ...fallback, invalid: true };
+  return { ...parsed.data, invalid: false };
+}

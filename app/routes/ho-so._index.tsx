@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DateTimeText } from "~/components/case-parts";
+import { vnDate } from "~/domain/dates";
+import { useT } from "~/i18n/use-t";
+import { reference, selectableCommunes } from "~/services/reference.server";
+import { registerPage } from "~/services/transparency.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Hồ sơ đã trả lời — Dân Biết" },
+  { name: "description", content: "Các phản ánh, kiến nghị đã được trả lời ở huyện Xuân Trường, không kèm thông tin cá nhân." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const text = (k: string, max: number) => (url.searchParams.get(k) ?? "").trim().slice(0, max) || undefined;
+  const filters = { q: text("q", 200), commune: text("xa", 60), category: text("linh-vuc", 40), page: Number(url.searchParams.get("trang")) || 1 };
+  const ref = reference();
+  return json({
+    filters,
+    register: registerPage(filters),
+    communes: selectableCommunes(ref, vnDate(new Date())).map((c) => ({ id: c.id, name: c.name })),
+    categories: ref.allCategories.map((c) => c.code),
+  });
+}
+
+export default function Register() {
+  const { filters, register, communes, categories } = useLoaderData<typeof loader>();
+  const t = useT();
+  const location = useLocation();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("trang", String(page));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <h1>{t("register.title")}</h1>
+      <p className="lead">{t("register.intro")}</p>
+      <Form method="get" className="filter-form">
+        <div className="field">
+          <label htmlFor="r-q">{t("register.q")}</label>
+          <p className="hint" id="r-q-hint">
+            {t("register.q.hint")}
+          </p>
+          <input id="r-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="r-q-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="r-xa">{t("file.commune")}</label>
+          <select id="r-xa" name="xa" defaultValue={filters.commune ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {communes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="r-lv">{t("case.category")}</label>
+          <select id="r-lv" name="linh-vuc" defaultValue={filters.category ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            {t("inbox.apply")}
+          </button>
+        </div>
+      </Form>
+      <p role="status">{t("register.count", register.total.toLocaleString("vi-VN"))}</p>
+      {register.rows.length === 0 ? <p>{t("register.empty")}</p> : null}
+      <ol className="register">
+        {register.rows.map((r) => (
+          <li key={r.code} className="register-item">
+            <article aria-labelledby={`r-${r.code}`}>
+              <h2 id={`r-${r.code}`}>{r.title}</h2>
+              <p className="hint">
+                {t(`kind.${r.kindCode}`)} · {t(`category.${r.categoryCode}`)} · {r.communeName} · {t("case.receivedAt")} <DateTimeText instant={r.receivedAt} />
+                {r.answeredAt ? (
+                  <>
+                    {" "}
+                    · {t("register.answeredAt")} <DateTimeText instant={r.answeredAt} />
+                  </>
+                ) : null}
+              </p>
+              <h3>{t("register.question")}</h3>
+              <p className="prewrap">{r.description}</p>
+              <p className="prewrap">{r.requestedOutcome}</p>
+              {r.answer ? (
+                <>
+                  <h3>{t("register.answer")}</h3>
+                  <p className="prewrap">{r.answer}</p>
+                </>
+              ) : null}
+              <p>
+                <Link to={`/ho-so/${r.code}`}>
+                  {t("register.open")} {r.code}
+                </Link>
+              </p>
+            </article>
+          </li>
+        ))}
+      </ol>
+      {register.pages > 1 ? (
+        <nav aria-label={t("inbox.pagination")} className="pagination">
+          {register.page > 1 ? <Link to={pageLink(register.page - 1)}>{t("inbox.prev")}</Link> : null}
+          <span>{t("inbox.page", register.page, register.pages)}</span>
+          {register.page < register.pages ? <Link to={pageLink(register.page + 1)}>{t("inbox.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

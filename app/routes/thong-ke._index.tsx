@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/bar-chart";
+import { formatDate } from "~/domain/dates";
+import { readPeriod } from "~/domain/period";
+import { useT } from "~/i18n/use-t";
+import { defaultPeriod, FIGURE_COLUMNS, statistics, type FigureRow } from "~/services/transparency.server";
+
+export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const period = readPeriod(new URL(request.url), defaultPeriod());
+  return json({ period, byCommune: statistics(period, "commune"), byCategory: statistics(period, "category") });
+}
+
+export default function Statistics() {
+  const { period, byCommune, byCategory } = useLoaderData<typeof loader>();
+  const t = useT();
+  const from = formatDate(period.from);
+  const to = formatDate(period.to);
+  const query = new URLSearchParams({ tu: period.from, den: period.to });
+  return (
+    <>
+      <h1>{t("stats.title")}</h1>
+      <p>{t("stats.intro")}</p>
+      {period.invalid ? <p className="notice notice--warning">{t("stats.period.invalid")}</p> : null}
+      <Form method="get" className="filter-form">
+        <div className="field">
+          <label htmlFor="s-from">{t("stats.from")}</label>
+          <input id="s-from" name="tu" type="date" defaultValue={period.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="s-to">{t("stats.to")}</label>
+          <input id="s-to" name="den" type="date" defaultValue={period.to} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            {t("stats.show")}
+          </button>
+          <a href={`/thong-ke/csv?${query}`} download>
+            {t("stats.csv")}
+          </a>
+        </div>
+      </Form>
+
+      <section aria-labelledby="by-commune">
+        <h2 id="by-commune">{t("stats.byCommune")}</h2>
+        <BarChart
+          id="chart-communes"
+          title={t("stats.chart.communes", from, to)}
+          description={t("stats.chart.communes.desc")}
+          series={[
+            { name: t("stats.received"), className: "bar-received" },
+            { name: t("stats.answered"), className: "bar-answered" },
+          ]}
+          rows={byCommune.rows.filter((r) => r.received > 0 || r.key !== "huyen-xuan-truong").map((r) => ({ label: r.label, values: [r.received, r.answered] }))}
+        />
+        <FigureTable rows={byCommune.rows} total={byCommune.total} groupLabel={t("stats.unit")} label={(r) => r.label} />
+      </section>
+
+      <section aria-labelledby="by-category">
+        <h2 id="by-category">{t("stats.byCategory")}</h2>
+        <BarChart
+          id="chart-on-time"
+          title={t("stats.chart.onTime", from, to)}
+          description={t("stats.chart.onTime.desc")}
+          series={[{ name: t("stats.answeredOnTime"), className: "bar-on-time" }]}
+          rows={byCategory.rows.map((r) => ({ label: t(`category.${r.key}`), values: [r.answered ? Math.round((r.answeredOnTime / r.answered) * 100) : 0] }))}
+          format={(v) => `${v}%`}
+          max={100}
+        />
+        <FigureTable rows={byCategory.rows} total={byCategory.total} groupLabel={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
+      </section>
+    </>
+  );
+}
+
+function FigureTable({ rows, total, groupLabel, label }: { rows: FigureRow[]; total: FigureRow; groupLabel: string; label: (r: FigureRow) => string }) {
+  const t = useT();
+  const cell = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
+  return (
+    <div className="table-wrap">
+      <table className="cases figures-table">
+        <thead>
+          <tr>
+            <th scope="col">{groupLabel}</th>
+            {FIGURE_COLUMNS.map((c) => (
+              <th scope="col" key={c}>
+                {t(`stats.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{label(r)}</th>
+              {FIGURE_COLUMNS.map((c) => (
+                <td key={c}>{cell(r[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("stats.total")}</th>
+            {FIGURE_COLUMNS.map((c) => (
+              <td key={c}>{cell(total[c])}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

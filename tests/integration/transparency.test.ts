@@ -1,0 +1,163 @@
+// The public register and statistics against a real SQLite file, and as the portal renders them.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { vnDate } from "~/domain/dates";
+import { fileCase, residentStep } from "~/services/cases.server";
+import { db } from "~/services/db.server";
+import { performStaffAction } from "~/services/staff-cases.server";
+import { registerPage, statistics } from "~/services/transparency.server";
+import { Client, hiddenValue, visibleText } from "../support/browserless-client";
+import { filingFields, filingInput, formData, staffAccount } from "../support/factories";
+import { startPortal, type RunningPortal } from "../support/server";
+
+const PRIVATE = { fullName: "Lý Thị Riêng Tư", phone: "0966 123 456", email: "rieng.tu@example.vn", address: "Số 7 ngõ Kín, xóm 4" };
+
+describe("statistics equal counts computed directly from the cases", () => {
+  it("per commune and per category, for the period, with on-time answers, overdue, average days and satisfaction", async () => {
+    const bac = await staffAccount("commune_official", "xuan-bac");
+    const hong = await staffAccount("commune_official", "xuan-hong");
+    const t0 = new Date("2026-10-05T02:00:00Z");
+    const make = async (fields: Record<string, string>, when: Date) => fileCase(await filingInput(filingFields(fields)), [], { language: "vi", now: when });
+    const a = await make({ commune: "xuan-bac", category: "land" }, t0);
+    const b = await make({ commune: "xuan-bac", category: "construction" }, t0);
+    const c = await make({ commune: "xuan-hong", category: "land" }, t0);
+    await make({ commune: "xuan-hong", category: "other" }, new Date("2026-10-06T02:00:00Z"));
+    await make({ commune: "xuan-bac", category: "land" }, new Date("2026-09-01T02:00:00Z")); // outside the period
+
+    // a: accepted and answered on time; b: accepted, answered late; c: accepted only (overdue by November).
+    await performStaffAction(bac, a.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
+    await performStaffAction(bac, a.code, { action: "answer", note: "Trả lời.", signedBy: "Chủ tịch" }, "t", new Date("2026-10-12T02:00:00Z"));
+    await performStaffAction(bac, b.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
+    await performStaffAction(bac, b.code, { action: "answer", note: "Trả lời muộn.", signedBy: "Chủ tịch" }, "t", new Date("2026-11-20T02:00:00Z"));
+    await performStaffAction(hong, c.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
+    residentStep(a.caseId, { step: "rate", score: 5, comment: "" });
+    residentStep(b.caseId, { step: "rate", score: 2, comment: "" });
+
+    const period = { from: "2026-10-01", to: "2026-10-31" };
+    const now = new Date("2026-11-25T03:00:00Z");
+    const byCommune = statistics(period, "commune", now);
+    const byCategory = statistics(period, "category", now);
+
+    // The same figures, computed independently with plain SQL over the cases.
+    const sqlite = db().$client;
+    const today = vnDate(now);
+    const direct = (where: string, ...params: string[]) =>
+      sqlite
+        .prepare(
+          `SELECT count(*) AS received,
+                  sum(EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'accepted')) AS accepted,
+                  sum(c.answered_at IS NOT NULL) AS answered,
+                  sum(c.answered_at IS NOT NULL AND date(c.answered_at, '+7 hours') <= c.answered_due_on) AS onTime,
+                  sum(c.status IN ('received','accepted','in_progress','info_requested','contested') AND c.paused_since IS NULL AND c.due_on < ?) AS overdue
+           FROM cases c
+           WHERE c.received_at >= '2026-09-30T17:00:00.000Z' AND c.received_at < '2026-10-31T17:00:00.000Z' ${where}`,
+        )
+        .get(today, ...params) as Record<string, number>;
+    for (const commune of ["xuan-bac", "xuan-hong"]) {
+      const d = direct("AND c.commune_id = ?", commune);
+      const row = byCommune.rows.find((r) => r.key === commune)!;
+      expect({ received: row.received, accepted: row.accepted, answered: row.answered, onTime: row.answeredOnTime, overdue: row.overdueNow }).toEqual({
+        received: d.received,
+        accepted: d.accepted,
+        answered: d.answered,
+        onTime: d.onTime,
+        overdue: d.overdue,
+      });
+    }
+    const land = byCategory.rows.find((r) => r.key === "land")!;
+    expect(land.received).toBe(direct("AND c.category_code = 'land'").received);
+    expect(byCommune.total.received).toBe(direct("").received);
+    expect(byCategory.total.received).toBe(byCommune.total.received);
+
+    // And the expected values for this story.
+    const xuanBac = byCommune.rows.find((r) => r.key === "xuan-bac")!;
+    expect(xuanBac).toMatchObject({ received: 2, accepted: 2, answered: 2, answeredOnTime: 1, satisfaction: 3.5, ratings: 2 });
+    expect(byCommune.rows.find((r) => r.key === "xuan-hong")).toMatchObject({ received: 2, accepted: 1, answered: 0, overdueNow: 2 });
+    expect(xuanBac.averageDaysToAnswer).toBeCloseTo((7 + 46) / 2, 1);
+    expect(byCommune.rows.find((r) => r.key === "xuan-thuy")).toMatchObject({ received: 0, answered: 0 });
+  });
+});
+
+describe("the register of answered cases", () => {
+  it("shows only consented, answered, non-denunciation cases, with contact details removed from the text", async () => {
+    const officer = await staffAccount("commune_official", "xuan-ninh");
+    const publish = await fileCase(
+      await filingInput(
+        filingFields({
+          commune: "xuan-ninh",
+          publishConsent: "on",
+          ...PRIVATE,
+          title: "Đường làng ngập nước",
+          description: `Tôi là ${PRIVATE.fullName}, gọi ${PRIVATE.phone} hoặc ${PRIVATE.email}. CCCD 036185001234. Viết không dấu: Ly Thi Rieng Tu.`,
+        }),
+      ),
+      [],
+      { language: "vi" },
+    );
+    const privateCase = await fileCase(await filingInput(filingFields({ commune: "xuan-ninh", title: "Không công khai" })), [], { language: "vi" });
+    for (const c of [publish, privateCase]) {
+      await performStaffAction(officer, c.code, { action: "accept" }, "t");
+      await performStaffAction(officer, c.code, { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Chủ tịch" }, "t");
+    }
+    const page = registerPage({ commune: "xuan-ninh" });
+    expect(page.rows.map((r) => r.code)).toEqual([publish.code]);
+    const json = JSON.stringify(page);
+    for (const secret of [PRIVATE.fullName, "Ly Thi Rieng Tu", PRIVATE.phone, "0966123456", PRIVATE.email, PRIVATE.address, "036185001234"]) {
+      expect(json).not.toContain(secret);
+    }
+    expect(page.rows[0].answer).toContain("xã sẽ nạo vét cống");
+    expect(registerPage({ q: "duong lang ngap" }).rows.map((r) => r.code)).toContain(publish.code);
+  });
+});
+
+describe("as the portal shows them", () => {
+  let portal: RunningPortal;
+  beforeAll(async () => {
+    portal = await startPortal({}, ["--demo"]);
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it("/thong-ke draws its charts as SVG on the server, with a title and a description, and a table of the same numbers", async () => {
+    const res = await new Client(portal.url).get("/thong-ke");
+    expect(res.status).toBe(200);
+    const svgs = res.html.match(/<svg[^>]*role="img"[^>]*>/g) ?? [];
+    expect(svgs.length).toBe(2);
+    expect(res.html).toMatch(/<title id="chart-communes-title">Hồ sơ đã nhận và đã trả lời theo xã, thị trấn/);
+    expect(res.html).toContain('<desc id="chart-communes-desc">');
+    expect(visibleText(res.html)).toContain("Tổng cộng");
+    expect(visibleText(res.html)).toContain("Xuân Bắc");
+  });
+
+  it("/thong-ke/csv gives the same figures", async () => {
+    const bytes = Buffer.from(await (await fetch(`${portal.url}/thong-ke/csv?tu=2026-01-01&den=2026-12-31`)).arrayBuffer());
+    // A byte-order mark first, so spreadsheet programs read the Vietnamese as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.subarray(3).toString("utf8");
+    expect(csv.split("\r\n")[0]).toBe("Đơn vị,Đã nhận,Đã thụ lý,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày trả lời trung bình,Mức hài lòng (1–5)");
+    const db = new Database(portal.databaseFile, { readonly: true });
+    const received = (db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n;
+    db.close();
+    const total = csv.split("\r\n").find((l) => l.startsWith("Tổng cộng"))!;
+    expect(total.split(",")[1]).toBe(String(received));
+  });
+
+  it("an invalid period says so and falls back to the year", async () => {
+    const res = await new Client(portal.url).get("/thong-ke?tu=2026-12-01&den=2026-01-01");
+    expect(visibleText(res.html)).toContain("Khoảng thời gian chưa đúng");
+  });
+
+  it("/ho-so lists answered cases without personal data and never an attachment", async () => {
+    const client = new Client(portal.url);
+    const form = await client.get("/gui-phan-anh");
+    await client.post(
+      "/gui-phan-anh",
+      formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ ...PRIVATE, publishConsent: "on" }) }),
+    );
+    const res = await client.get("/ho-so");
+    expect(res.status).toBe(200);
+    for (const secret of Object.values(PRIVATE)) expect(res.html).not.toContain(secret);
+    expect(res.html).not.toContain("/tep/");
+  });
+});
