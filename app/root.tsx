@@ -103,13 +103,14 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? t("notFound.title") : t("errorPage.title");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "errorPage";
+  if (status >= 500) console.error(error);
   return (
-    <Document title={`${title} — ${t("app.name")}`}>
+    <Document title={`${t(`${key}.title`)} — ${t("app.name")}`}>
       <Layout>
-        <h1>{title}</h1>
-        <p>{notFound ? t("notFound.body") : t("errorPage.body")}</p>
+        <h1>{t(`${key}.title`)}</h1>
+        <p>{t(`${key}.body`)}</p>
         <p>
           <Link to="/">{t("nav.home")}</Link>
         </p>

@@ -10,6 +10,7 @@ export interface StaffHeaderData {
   unitName: string;
   isAdmin: boolean;
   triageUnitId: string | null;
+  canReport: boolean;
 }
 
 export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; title: string; children: ReactNode }) {
@@ -24,6 +25,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
           </NavLink>
           {staff.triageUnitId ? <Link to={`/can-bo?commune=${staff.triageUnitId}`}>{t("staff.triage")}</Link> : null}
           <NavLink to="/can-bo/han-giai-quyet">{t("staff.board")}</NavLink>
+          {staff.canReport ? <NavLink to="/can-bo/bao-cao">{t("staff.report")}</NavLink> : null}
           {staff.isAdmin ? (
             <>
               <NavLink to="/can-bo/quan-tri/tai-khoan">{t("staff.accounts")}</NavLink>

@@ -91,7 +91,8 @@ export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
     case "export":
       return user.role !== "admin";
     case "view_reports":
-      return user.role === "district_staff" || user.role === "supervisor" || user.role === "commune_leader";
+      // The district's periodic report (directive item 7): district staff and supervisors.
+      return user.role === "district_staff" || user.role === "supervisor";
   }
 }
 

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
+import { FigureTable } from "~/components/figure-table";
 import { formatDate } from "~/domain/dates";
 import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
-import { defaultPeriod, FIGURE_COLUMNS, statistics, type FigureRow } from "~/services/transparency.server";
+import { defaultPeriod, statistics } from "~/services/transparency.server";
 
 export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" }];
 
@@ -56,7 +57,7 @@ export default function Statistics() {
           ]}
           rows={byCommune.rows.filter((r) => r.received > 0 || r.key !== "huyen-xuan-truong").map((r) => ({ label: r.label, values: [r.received, r.answered] }))}
         />
-        <FigureTable rows={byCommune.rows} total={byCommune.total} groupLabel={t("stats.unit")} label={(r) => r.label} />
+        <FigureTable rows={byCommune.rows} total={byCommune.total} first={t("stats.unit")} label={(r) => r.label} />
       </section>
 
       <section aria-labelledby="by-category">
@@ -70,47 +71,8 @@ export default function Statistics() {
           format={(v) => `${v}%`}
           max={100}
         />
-        <FigureTable rows={byCategory.rows} total={byCategory.total} groupLabel={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
+        <FigureTable rows={byCategory.rows} total={byCategory.total} first={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
       </section>
     </>
-  );
-}
-
-function FigureTable({ rows, total, groupLabel, label }: { rows: FigureRow[]; total: FigureRow; groupLabel: string; label: (r: FigureRow) => string }) {
-  const t = useT();
-  const cell = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
-  return (
-    <div className="table-wrap">
-      <table className="cases figures-table">
-        <thead>
-          <tr>
-            <th scope="col">{groupLabel}</th>
-            {FIGURE_COLUMNS.map((c) => (
-              <th scope="col" key={c}>
-                {t(`stats.${c}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{label(r)}</th>
-              {FIGURE_COLUMNS.map((c) => (
-                <td key={c}>{cell(r[c])}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("stats.total")}</th>
-            {FIGURE_COLUMNS.map((c) => (
-              <td key={c}>{cell(total[c])}</td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
   );
 }

@@ -12,6 +12,7 @@ export function staffHeader(session: StaffSession) {
     role: user.role,
     unitName: communeName(reference(), user.communeId),
     isAdmin: canAdmin(user, "manage_accounts"),
+    canReport: canAdmin(user, "view_reports"),
     /** District accounts see the triage queue: cases routed to the district itself. */
     triageUnitId: user.communeId === DISTRICT_ID && user.role !== "admin" ? DISTRICT_ID : null,
   };

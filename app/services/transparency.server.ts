@@ -7,7 +7,9 @@ import { addDays, vnDate } from "~/domain/dates";
 import { redactPersonalData } from "~/domain/redaction";
 import { foldForSearch } from "~/domain/text";
 import { db } from "./db.server";
-import { communeName, reference } from "./reference.server";
+import { FIGURE_COLUMNS } from "~/domain/figures";
+import { translator } from "~/i18n";
+import { categoryLabels, communeName, reference } from "./reference.server";
 
 export const REGISTER_PAGE_SIZE = 20;
 
@@ -121,9 +123,11 @@ function periodCondition(period: Period): SQL {
 }
 
 /** Figures grouped by commune or by category, computed in one aggregate query each, plus the total. */
-export function statistics(period: Period, groupBy: "commune" | "category", now = new Date()): { rows: FigureRow[]; total: FigureRow } {
+export type GroupBy = "commune" | "category" | "kind";
+
+export function statistics(period: Period, groupBy: GroupBy, now = new Date()): { rows: FigureRow[]; total: FigureRow } {
   const today = vnDate(now);
-  const groupColumn = groupBy === "commune" ? t.cases.communeId : t.cases.categoryCode;
+  const groupColumn = groupBy === "commune" ? t.cases.communeId : groupBy === "category" ? t.cases.categoryCode : t.cases.kindCode;
   const figures = {
     received: count(),
     accepted: sql<number>`sum(CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = ${t.cases.id} AND e.type = 'accepted') THEN 1 ELSE 0 END)`,
@@ -153,7 +157,12 @@ export function statistics(period: Period, groupBy: "commune" | "category", now 
     ratings: r.ratings,
   });
   // Every unit or category appears, with zeros where nothing was received: absence is information too.
-  const keys = groupBy === "commune" ? ref.communes.filter((c) => c.validTo == null || grouped.some((g) => g.key === c.id)).map((c) => c.id) : ref.allCategories.map((c) => c.code);
+  const keys =
+    groupBy === "commune"
+      ? ref.communes.filter((c) => c.validTo == null || grouped.some((g) => g.key === c.id)).map((c) => c.id)
+      : groupBy === "category"
+        ? ref.allCategories.map((c) => c.code)
+        : ref.kinds.map((k) => k.code);
   const rows = keys.map((key) => {
     const found = grouped.find((g) => g.key === key);
     return found ? toRow(key, found) : toRow(key, { received: 0, accepted: 0, answered: 0, answeredOnTime: 0, overdueNow: 0, averageDaysToAnswer: null, satisfaction: null, ratings: 0 });
@@ -161,17 +170,20 @@ export function statistics(period: Period, groupBy: "commune" | "category", now 
   return { rows, total: toRow("total", totalRow) };
 }
 
-export const FIGURE_COLUMNS = ["received", "accepted", "answered", "answeredOnTime", "overdueNow", "averageDaysToAnswer", "satisfaction"] as const;
-
-/** The statistics as CSV, the same numbers as the page (labels in Vietnamese). */
-export function statisticsCsv(period: Period, labels: { header: string[]; group: (row: FigureRow) => string }, groupBy: "commune" | "category"): string {
-  const { rows, total } = statistics(period, groupBy);
+/** The figures as CSV, one block per grouping, the same numbers as the pages (labels in Vietnamese). */
+export function figuresCsv(period: Period, groups: readonly GroupBy[]): string {
+  const t = translator("vi", categoryLabels(reference(), "vi"));
+  const firstColumn: Record<GroupBy, string> = { commune: t("stats.unit"), category: t("stats.category"), kind: t("report.kindLabel") };
+  const label = (groupBy: GroupBy, r: FigureRow) =>
+    r.key === "total" ? t("stats.total") : groupBy === "commune" ? r.label : groupBy === "category" ? t(`category.${r.key}`) : t(`kind.${r.key}`);
   const line = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? "" : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(",");
-  return (
-    "\uFEFF" +
-    [labels.header, ...[...rows, total].map((r) => [labels.group(r), ...FIGURE_COLUMNS.map((k) => r[k])])].map(line).join("\r\n") +
-    "\r\n"
-  );
+  const blocks = groups.map((groupBy) => {
+    const { rows, total } = statistics(period, groupBy);
+    const header = [firstColumn[groupBy], ...FIGURE_COLUMNS.map((c) => t(`stats.${c}`))];
+    return [header, ...[...rows, total].map((r) => [label(groupBy, r), ...FIGURE_COLUMNS.map((k) => r[k])])].map(line).join("\r\n");
+  });
+  // A byte-order mark so spreadsheet programs read the Vietnamese as UTF-8.
+  return "\uFEFF" + blocks.join("\r\n\r\n") + "\r\n";
 }
 
 /** A default period: from 1 January of this year to today (Vietnam). */
@@ -180,3 +192,17 @@ export function defaultPeriod(now = new Date()): Period {
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
+
+export type ReportKind = "thang" | "quy" | "nam";
+
+/** The calendar period of a monthly, quarterly or yearly report (number = month 1–12 or quarter 1–4). */
+export function reportPeriod(kind: ReportKind, year: number, number: number): Period {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (kind === "nam") return { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (kind === "quy") {
+    const first = (number - 1) * 3 + 1;
+    return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}` };
+  }
+  return { from: `${year}-${pad(number)}-01`, to: `${year}-${pad(number)}-${pad(lastDay(year, number))}` };
+}

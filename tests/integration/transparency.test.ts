@@ -161,3 +161,38 @@ describe("as the portal shows them", () => {
     expect(res.html).not.toContain("/tep/");
   });
 });
+
+describe("the district's periodic report", () => {
+  let portal: RunningPortal;
+  beforeAll(async () => {
+    portal = await startPortal({}, ["--demo"]);
+  });
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  async function signIn(email: string) {
+    const client = new Client(portal.url);
+    const form = await client.get("/can-bo/dang-nhap");
+    await client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: "demo-xuan-truong-2026" }));
+    return client;
+  }
+
+  it("district staff get the month, quarter or year as a printable page and a CSV; commune officials do not", async () => {
+    const district = await signIn("huyen@demo.dan-biet.vn");
+    const month = await district.get("/can-bo/bao-cao?ky=thang&nam=2026&so=2");
+    expect(month.status).toBe(200);
+    expect(visibleText(month.html)).toContain("Báo cáo Tháng: từ 01/02/2026 đến 28/02/2026");
+    const quarter = await district.get("/can-bo/bao-cao?ky=quy&nam=2026&so=4");
+    expect(visibleText(quarter.html)).toContain("từ 01/10/2026 đến 31/12/2026");
+    const csv = await district.get("/can-bo/bao-cao/csv?ky=nam&nam=2026");
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const blocks = csv.html.split("\r\n\r\n");
+    expect(blocks.map((b) => b.split(",")[0].replace("\uFEFF", ""))).toEqual(["Đơn vị", "Lĩnh vực", "Loại việc"]);
+    expect(visibleText((await district.get("/can-bo/bao-cao?ky=quy&nam=2026&so=9")).html)).toContain("Kỳ báo cáo chưa đúng");
+
+    const official = await signIn("canbo.xuan-bac@demo.dan-biet.vn");
+    expect((await official.get("/can-bo/bao-cao")).status).toBe(403);
+    expect((await official.get("/can-bo/bao-cao/csv?ky=nam&nam=2026")).status).toBe(403);
+  });
+});

@@ -66,6 +66,10 @@ describe("administration", () => {
     }
   });
 
+  it("the periodic report is for district staff and supervisors", () => {
+    expect(ROLES.filter((r) => canAdmin(user(r, DISTRICT), "view_reports"))).toEqual(["district_staff", "supervisor"]);
+  });
+
   it("the second factor is required for administrators only", () => {
     expect(ROLES.filter(requiresSecondFactor)).toEqual(["admin"]);
   });

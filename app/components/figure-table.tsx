@@ -1,0 +1,55 @@
+// The table of figures per unit, category or kind: the text alternative of the charts, and the report's body.
+import { FIGURE_COLUMNS } from "~/domain/figures";
+import { useT } from "~/i18n/use-t";
+
+
+export interface FigureRowData {
+  key: string;
+  label: string;
+  received: number;
+  accepted: number;
+  answered: number;
+  answeredOnTime: number;
+  overdueNow: number;
+  averageDaysToAnswer: number | null;
+  satisfaction: number | null;
+}
+
+export function FigureTable({ rows, total, first, label }: { rows: FigureRowData[]; total: FigureRowData; first: string; label: (r: FigureRowData) => string }) {
+  const t = useT();
+  const cell = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
+  return (
+    <div className="table-wrap">
+      <table className="cases figures-table">
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {FIGURE_COLUMNS.map((c) => (
+              <th scope="col" key={c}>
+                {t(`stats.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{label(r)}</th>
+              {FIGURE_COLUMNS.map((c) => (
+                <td key={c}>{cell(r[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("stats.total")}</th>
+            {FIGURE_COLUMNS.map((c) => (
+              <td key={c}>{cell(total[c])}</td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

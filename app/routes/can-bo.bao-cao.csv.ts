@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { vnDate } from "~/domain/dates";
+import { readReportParams } from "~/domain/report-period";
+import { audit } from "~/services/audit.server";
+import type { RequestContext } from "~/services/request.server";
+import { requireAdminOperation } from "~/services/staff-context.server";
+import { figuresCsv, reportPeriod } from "~/services/transparency.server";
+
+/** The periodic report as CSV: by commune, by category, by kind. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const session = requireAdminOperation(request, "view_reports");
+  const params = readReportParams(new URL(request.url), vnDate(new Date()));
+  const period = reportPeriod(params.kind, params.year, params.number);
+  audit({ userId: session.user.id, action: "report.export", ip: (context as RequestContext).clientIp, details: { ...params } });
+  return new Response(figuresCsv(period, ["commune", "category", "kind"]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="bao-cao-${period.from}-${period.to}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
