@@ -328,3 +328,18 @@ export const caseRatings = sqliteTable("case_ratings", {
   comment: text("comment"),
   createdAt: text("created_at").notNull(),
 });
+
+/** Keys for the Open311 API (issued by an administrator; only the hash is kept). */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    keyHash: text("key_hash").notNull(),
+    label: text("label").notNull(),
+    createdBy: integer("created_by"),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_keys_hash_uq").on(t.keyHash)],
+);

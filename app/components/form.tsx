@@ -1,5 +1,5 @@
 // GOV.UK-style form parts: a label, a hint, the error right above the input, all linked for screen readers.
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useRootData, useT } from "~/i18n/use-t";
 
 export const fieldId = (name: string) => `field-${name}`;
@@ -183,6 +183,19 @@ export function Checkbox({
   );
 }
 
+/**
+ * With JavaScript, a summary link focuses its field itself: following "#field-…" would be a router navigation,
+ * which drops the action's result, and with it every error message and the summary. Without JavaScript the
+ * plain link does the same.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(event.currentTarget.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: "center" });
+}
+
 /** The summary at the top: focused after a failed submit so screen readers announce it; each item links to its field. */
 export function ErrorSummary({
   errors,
@@ -215,7 +228,7 @@ export function ErrorSummary({
             {field === "form" ? (
               message.split("\n").join(" ")
             ) : (
-              <a href={`#${anchors[field] ?? fieldId(field)}`}>
+              <a href={`#${anchors[field] ?? fieldId(field)}`} onClick={focusField}>
                 {labels[field] ? `${labels[field]}: ` : ""}
                 {message.split("\n").join(" ")}
               </a>

@@ -78,6 +78,16 @@ export function readFilingForm(form: FormData): FilingValues {
   return values;
 }
 
+/**
+ * Zod skips an object's refinements once any field has failed (an unchosen kind, category or commune), so a
+ * resident would learn of the missing complaint fields only on the next try. Run them regardless: every
+ * missing field is reported at once.
+ */
+function everyField<T>(check: z.core.$ZodCheck<T>): z.core.$ZodCheck<T> {
+  check._zod.def.when = () => true;
+  return check;
+}
+
 export function filingSchema(ref: FilingReference) {
   return z
     .object({
@@ -120,8 +130,10 @@ export function filingSchema(ref: FilingReference) {
       keepPhotoLocation: checkbox,
       idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired"),
     })
-    .superRefine((v, ctx) => {
-      for (const field of ref.requiredFields(v.kind)) {
+    .check(everyField(z.superRefine((v, ctx) => {
+      // Also runs when other fields failed (see everyField), so the kind may be missing or forged here.
+      const kindFields = (CASE_KINDS as readonly string[]).includes(v.kind) ? ref.requiredFields(v.kind) : [];
+      for (const field of kindFields) {
         if (v[field] === "") ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
       }
       if (v.hamletId !== null) {
@@ -133,7 +145,7 @@ export function filingSchema(ref: FilingReference) {
       if (v.category === "compensation" && v.projectLevel === null) {
         ctx.addIssue({ code: "custom", path: ["projectLevel"], message: "error.chooseProjectLevel" });
       }
-    })
+    })))
     .transform((v) => {
       // Fields that do not belong to the chosen kind are dropped, never stored.
       const required = new Set<string>(ref.requiredFields(v.kind));

@@ -8,6 +8,7 @@ import { ROLES } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
 import { listAccounts } from "~/services/admin.server";
 import { adminAction } from "~/services/admin-forms.server";
+import { listApiKeys } from "~/services/open311.server";
 import { reference } from "~/services/reference.server";
 import type { RequestContext } from "~/services/request.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
@@ -17,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Tài khoản — Quản trị
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireAdminOperation(request, "manage_accounts");
   const units = reference().communes.filter((c) => c.validTo == null).map((c) => ({ id: c.id, name: c.name }));
-  return json({ staff: staffHeader(session), accounts: listAccounts(), units, me: session.user.id, now: new Date().toISOString() }, { headers: NO_STORE });
+  return json(
+    { staff: staffHeader(session), accounts: listAccounts(), apiKeys: listApiKeys(), units, me: session.user.id, now: new Date().toISOString() },
+    { headers: NO_STORE },
+  );
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
@@ -27,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Accounts() {
-  const { staff, accounts, units, me, now } = useLoaderData<typeof loader>();
+  const { staff, accounts, apiKeys, units, me, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AdminResult | undefined;
   const t = useT();
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? id;
@@ -140,6 +144,35 @@ export default function Accounts() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="api-keys">
+        <h2 id="api-keys">{t("admin.apiKeys")}</h2>
+        <p className="hint">{t("admin.apiKeys.hint")}</p>
+        <ul>
+          {apiKeys.map((k) => (
+            <li key={k.id}>
+              <strong>{k.label}</strong> — {k.revokedAt ? t("admin.apiKeys.revoked") : t("admin.accounts.active")}
+              {!k.revokedAt ? (
+                <Form method="post" className="inline-form">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="revoke-api-key" />
+                  <input type="hidden" name="id" value={k.id} />{" "}
+                  <button type="submit" className="link-button">
+                    {t("admin.apiKeys.revoke")}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="narrow">
+          <CsrfField />
+          <input type="hidden" name="intent" value="issue-api-key" />
+          <TextField name="label" id="api-key-label" label={t("admin.apiKeys.label")} required />
+          <button type="submit" className="button">
+            {t("admin.apiKeys.issue")}
+          </button>
+        </Form>
+      </section>
     </StaffPage>
   );
 }

@@ -6,6 +6,7 @@ import { required, singleLine, longText } from "~/domain/form-text";
 import { fieldErrors, type FieldErrors } from "~/domain/filing";
 import type { StaffSession } from "./auth.server";
 import * as admin from "./admin.server";
+import { issueApiKey, revokeApiKey } from "./open311.server";
 import { CSRF_FIELD, verifyCsrf } from "./request.server";
 import { requireAdminOperation } from "./staff-context.server";
 
@@ -26,6 +27,8 @@ const adminSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("delete-template"), id }),
   z.object({ intent: z.literal("save-day"), date, kind: z.enum(["holiday", "working_day"]), name: required(singleLine(200)) }),
   z.object({ intent: z.literal("remove-day"), date }),
+  z.object({ intent: z.literal("issue-api-key"), label: required(singleLine(100)) }),
+  z.object({ intent: z.literal("revoke-api-key"), id }),
 ]);
 
 export type AdminOutcome = { ok: true; message: string; params?: (string | number)[] } | { ok: false; status: number; errors: FieldErrors; values: Record<string, string> };
@@ -78,6 +81,12 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
         break;
       case "remove-day":
         admin.removeCalendarDay(user, input.date, ip);
+        break;
+      case "issue-api-key":
+        // Shown once: only its hash is kept.
+        return { ok: true, message: "admin.apiKeys.issued", params: [issueApiKey(user.id, input.label, ip)] };
+      case "revoke-api-key":
+        revokeApiKey(user.id, input.id, ip);
         break;
     }
   } catch (error) {

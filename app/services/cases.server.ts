@@ -42,7 +42,7 @@ function findByIdempotencyKey(tx: Tx | ReturnType<typeof db>, key: string) {
 export async function fileCase(
   input: FilingInput,
   files: readonly PreparedAttachment[],
-  options: { language: Language; now?: Date },
+  options: { language: Language; now?: Date; location?: { latitude: number; longitude: number } },
 ): Promise<FiledCase> {
   const now = options.now ?? new Date();
   const receiptToken = receiptTokenFor(input.idempotencyKey);
@@ -91,6 +91,8 @@ export async function fileCase(
           locationScope,
           hamletId: input.hamletId,
           place: input.place,
+          latitude: options.location?.latitude ?? null,
+          longitude: options.location?.longitude ?? null,
           projectLevel: input.projectLevel,
           title: input.title,
           description: input.description,

@@ -35,8 +35,8 @@ export function newAxePage(browser: Browser, options: BrowserContextOptions = {}
   return newPage(browser, { ...options, bypassCSP: true });
 }
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
+const nodeRequire = createRequire(import.meta.url);
+const axePath = nodeRequire.resolve("axe-core/axe.min.js");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 export interface AxeViolation {

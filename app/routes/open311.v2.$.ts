@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { CONTENT_TYPES, toXml, type Format } from "~/domain/open311";
+import type { RequestContext } from "~/services/request.server";
+import {
+  checkJurisdiction,
+  createRequest,
+  discovery,
+  getRequest,
+  getToken,
+  listRequests,
+  serviceDefinition,
+  services,
+  type Open311Result,
+} from "~/services/open311.server";
+
+/** "services/land.json" → { path: ["services", "land"], format: "json" }; the format is the extension. */
+function parsePath(splat: string): { path: string[]; format: Format } | null {
+  const match = /^(.*)\.(json|xml)$/.exec(splat);
+  if (!match) return null;
+  return { path: match[1].split("/").filter(Boolean).map(decodeURIComponent), format: match[2] as Format };
+}
+
+function respond(result: Open311Result, format: Format): Response {
+  const body =
+    "errors" in result
+      ? format === "json"
+        ? JSON.stringify(result.errors)
+        : toXml("errors", result.errors)
+      : format === "json"
+        ? JSON.stringify(result.body)
+        : toXml(result.root, result.body);
+  const headers: Record<string, string> = { "Content-Type": CONTENT_TYPES[format], "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
+  if (result.status === 429) headers["Retry-After"] = "60";
+  return new Response(body, { status: result.status, headers });
+}
+
+const unknownFormat = () => respond({ status: 400, errors: [{ code: 400, description: "add .xml or .json to the address" }] }, "xml");
+const notFound = (format: Format) => respond({ status: 404, errors: [{ code: 404, description: "no such resource" }] }, format);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = parsePath(params["*"] ?? "");
+  if (!parsed) return unknownFormat();
+  const { path, format } = parsed;
+  const query = new URL(request.url).searchParams;
+  const wrongJurisdiction = checkJurisdiction(query);
+  if (wrongJurisdiction) return respond(wrongJurisdiction, format);
+  if (path.length === 1 && path[0] === "discovery") return respond(discovery(), format);
+  if (path.length === 1 && path[0] === "services") return respond(services(), format);
+  if (path.length === 2 && path[0] === "services") return respond(serviceDefinition(path[1]), format);
+  if (path.length === 1 && path[0] === "requests") return respond(listRequests(query), format);
+  if (path.length === 2 && path[0] === "requests") return respond(getRequest(path[1]), format);
+  if (path.length === 2 && path[0] === "tokens") return respond(getToken(path[1]), format);
+  return notFound(format);
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parsePath(params["*"] ?? "");
+  if (!parsed) return unknownFormat();
+  const { path, format } = parsed;
+  if (request.method !== "POST" || path.length !== 1 || path[0] !== "requests") {
+    return respond({ status: 400, errors: [{ code: 400, description: "only POST requests.{format} is accepted" }] }, format);
+  }
+  const text = await request.text();
+  if (text.length > 64 * 1024) return respond({ status: 400, errors: [{ code: 400, description: "request body too large" }] }, format);
+  const form = new URLSearchParams(text);
+  const wrongJurisdiction = checkJurisdiction(form);
+  if (wrongJurisdiction) return respond(wrongJurisdiction, format);
+  return respond(await createRequest(form, (context as RequestContext).clientIp ?? "unknown"), format);
+}
