@@ -45,9 +45,13 @@ const personalData = [
   resident.idNumber,
 ];
 
+/** Uncaught exceptions and console errors (a hydration mismatch shows there); a refused form's 400 is expected. */
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource: the server responded with a status of 400")) errors.push(m.text());
+  });
   return errors;
 }
 

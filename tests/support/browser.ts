@@ -48,10 +48,13 @@ export interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.0–2.2 A/AA rules) on the page as it is now; returns serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
-  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object"))) {
-    // The portal's CSP blocked the injected tag (the page was not opened with newAxePage): inject through
-    // DevTools evaluation instead, which the page's CSP does not govern. axe's results are the same.
+  const injected = await page.addScriptTag({ path: axePath }).then(
+    () => true,
+    () => false,
+  );
+  if (!injected || !(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object"))) {
+    // The portal's CSP blocked the tag (the page was not opened with newAxePage): inject through DevTools
+    // evaluation instead, which the page's CSP does not govern. axe's results are the same.
     await page.evaluate(fs.readFileSync(axePath, "utf8"));
   }
   const result = (await page.evaluate(
@@ -92,7 +95,8 @@ export const landComplaint = {
   requestedOutcome: "Đề nghị đo đạc lại và điều chỉnh quyết định.",
   complainedDecision: "Quyết định số 123/QĐ-UBND ngày 05/11/2026 về thu hồi đất",
   complainedBody: "UBND xã Xuân Hồng",
-  decisionKnownOn: "2026-11-10",
+  /** Five days ago in Vietnam: well inside the 90 days a complaint allows, never in the future. */
+  decisionKnownOn: new Date(Date.now() + 7 * 3_600_000 - 5 * 86_400_000).toISOString().slice(0, 10),
 };
 
 export interface FilingOptions {
