@@ -68,6 +68,7 @@ function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t("nav.main")} className="site-nav">
             <Link to="/gui-phan-anh">{t("nav.file")}</Link>
             <Link to="/tra-cuu">{t("nav.lookup")}</Link>
+            <Link to="/cong-khai">{t("nav.disclosures")}</Link>
             <Link to="/ho-so">{t("nav.register")}</Link>
             <Link to="/thong-ke">{t("nav.statistics")}</Link>
             <a href={`/ngon-ngu?lang=${language === "vi" ? "en" : "vi"}&back=${back}`} lang={language === "vi" ? "en" : "vi"}>

@@ -7,6 +7,7 @@ import {
   CATEGORIES,
   COMMUNES,
   DEADLINE_RULES,
+  DISCLOSURE_TYPES,
   hamletsFor,
   KIND_FIELD_RULES,
   RESPONSE_TEMPLATES,
@@ -31,6 +32,10 @@ export function seedReferenceData(db: Db): void {
       .onConflictDoNothing()
       .run();
     tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing().run();
+    tx.insert(t.disclosureTypes)
+      .values(DISCLOSURE_TYPES.map((d, i) => ({ ...d, sortOrder: i })))
+      .onConflictDoNothing()
+      .run();
     // Rule tables are seeded once; afterwards they belong to the administrators.
     const empty = (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates) =>
       tx.select({ n: sql<number>`count(*)` }).from(table).all()[0].n === 0;

@@ -100,3 +100,15 @@ export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
 export function requiresSecondFactor(role: Role): boolean {
   return role === "admin";
 }
+
+/** Who publishes disclosures: a commune leader for their commune, district staff for any unit. */
+export function canManageDisclosures(user: StaffUser, communeId: string): boolean {
+  if (user.role === "district_staff") return true;
+  return user.role === "commune_leader" && user.communeId === communeId;
+}
+
+/** Officials answer residents' comments on a consultation of their unit (and the district on any). */
+export function canReplyToComments(user: StaffUser, communeId: string): boolean {
+  if (user.role === "district_staff") return true;
+  return (user.role === "commune_leader" || user.role === "commune_official") && user.communeId === communeId;
+}

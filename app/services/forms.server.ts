@@ -92,7 +92,7 @@ export async function submitFiling(
   }
 }
 
-function attachmentsError(problems: readonly UploadProblem[]): FieldErrors {
+export function attachmentsError(problems: readonly UploadProblem[]): FieldErrors {
   return problems.length ? { attachments: problems.map(problemMessage).join("\n") } : {};
 }
 

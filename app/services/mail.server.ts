@@ -15,6 +15,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   caseId?: number | null;
+  headers?: Record<string, string>;
 }
 
 export const MAX_ATTEMPTS = 12;
@@ -28,6 +29,7 @@ export function enqueueMail(tx: Tx, mail: OutgoingMail, now = new Date()): void 
       subject: mail.subject,
       textBody: mail.text,
       caseId: mail.caseId ?? null,
+      headers: mail.headers ?? null,
       nextAttemptAt: now.toISOString(),
     })
     .run();
@@ -79,7 +81,7 @@ async function deliver(row: typeof outbox.$inferSelect): Promise<void> {
     text: row.textBody,
     // A stable Message-ID: if the worker dies after the server accepted the mail, a resend is recognisable.
     messageId: messageId(row.id),
-    headers: { "Auto-Submitted": "auto-generated" },
+    headers: { "Auto-Submitted": "auto-generated", ...(row.headers ?? {}) },
   };
   const info = await transport().sendMail(message);
   if (!smtpUrl()) {

@@ -178,3 +178,18 @@ export const RESPONSE_TEMPLATES = [
     body: "Nội dung ông/bà nêu không thuộc thẩm quyền giải quyết của UBND xã. Đề nghị ông/bà gửi đơn đến … (địa chỉ: …) để được xem xét theo quy định.",
   },
 ];
+
+const GRASSROOTS = "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11–13";
+const ACCESS = "Luật Tiếp cận thông tin 2016, Điều 21(2): niêm yết ít nhất 30 ngày";
+/** Kinds of disclosure and their minimum posting periods (domain.md §3, §4). */
+export const DISCLOSURE_TYPES = [
+  { code: "investment_project", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "construction_work", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "land_use_plan", minPostingDays: 30, consultation: true, source: `Luật Đất đai 2024, Điều 70, 75; ${ACCESS}` },
+  { code: "compensation_plan", minPostingDays: 30, consultation: true, source: "Luật Đất đai 2024, Điều 87(3)(a): niêm yết dự thảo phương án 30 ngày" },
+  { code: "budget", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "contributions", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "administrative_procedures", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "inspection_results", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "other", minPostingDays: 30, consultation: false, source: ACCESS },
+];

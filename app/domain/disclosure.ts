@@ -1,0 +1,52 @@
+// Public disclosures: their lifecycle, the legal minimum posting period, and when residents may comment.
+import { addDays, daysBetween } from "./dates";
+import { foldForSearch } from "./text";
+
+export const DISCLOSURE_STATUSES = ["draft", "published", "consultation_open", "consultation_closed", "superseded", "withdrawn"] as const;
+export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
+
+export type DisclosureAction = "publish" | "open_consultation" | "close_consultation" | "withdraw" | "supersede";
+
+const TRANSITIONS: Record<DisclosureAction, { from: readonly DisclosureStatus[]; to: DisclosureStatus }> = {
+  publish: { from: ["draft"], to: "published" },
+  open_consultation: { from: ["published"], to: "consultation_open" },
+  close_consultation: { from: ["consultation_open"], to: "consultation_closed" },
+  withdraw: { from: ["published", "consultation_open", "consultation_closed"], to: "withdrawn" },
+  supersede: { from: ["published", "consultation_open", "consultation_closed"], to: "superseded" },
+};
+
+export class DisclosureTransitionError extends Error {}
+
+export function nextDisclosureStatus(status: DisclosureStatus, action: DisclosureAction): DisclosureStatus {
+  const t = TRANSITIONS[action];
+  if (!t.from.includes(status)) throw new DisclosureTransitionError(`${action} is not allowed from ${status}`);
+  return t.to;
+}
+
+export function allowedDisclosureActions(status: DisclosureStatus): DisclosureAction[] {
+  return (Object.keys(TRANSITIONS) as DisclosureAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+/** The posting period counts both its first and last day; it may not be shorter than the type's minimum. */
+export function postingProblem(from: string, to: string, minDays: number): string | null {
+  if (to < from) return "error.postingOrder";
+  return daysBetween(from, to) + 1 < minDays ? `error.postingTooShort:${minDays}` : null;
+}
+
+/** The earliest lawful end of a posting that starts on `from`. */
+export function minimumPostingEnd(from: string, minDays: number): string {
+  return addDays(from, minDays - 1);
+}
+
+/** Comments are accepted from the window's start up to, not including, its end instant. */
+export function consultationOpen(d: { status: string; consultationFrom: string | null; consultationTo: string | null }, now: Date): boolean {
+  if (d.status !== "consultation_open" || !d.consultationFrom || !d.consultationTo) return false;
+  const t = now.getTime();
+  return t >= Date.parse(d.consultationFrom) && t < Date.parse(d.consultationTo);
+}
+
+/** A readable, unique address: the folded title and the disclosure's id. */
+export function disclosureSlug(title: string, id: number): string {
+  const words = foldForSearch(title).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-[^-]*$/, "");
+  return `${words || "cong-khai"}-${id}`;
+}

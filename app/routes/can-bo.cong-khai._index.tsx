@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { StaffPage } from "~/components/staff-page";
+import { canManageDisclosures } from "~/domain/permissions";
+import { useT } from "~/i18n/use-t";
+import { requireStaff } from "~/services/auth.server";
+import { submitStaffDisclosure } from "~/services/disclosure-forms.server";
+import { disclosureTypes, staffList } from "~/services/disclosures.server";
+import { reference } from "~/services/reference.server";
+import type { RequestContext } from "~/services/request.server";
+import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — Dân Biết" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = requireStaff(request);
+  const units = reference().communes.filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id)).map((c) => ({ id: c.id, name: c.name }));
+  return json({ staff: staffHeader(session), list: staffList(session.user), types: disclosureTypes().map((d) => d.code), units }, { headers: NO_STORE });
+}
+
+export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = requireStaff(request);
+  const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, null);
+  if (outcome.outcome === "done") return redirect(`/can-bo/cong-khai/${outcome.id}`, 303);
+  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
+  throw new Response(outcome.outcome === "forbidden" ? "Forbidden" : "Too large", { status: outcome.outcome === "forbidden" ? 403 : 413 });
+}
+
+export default function StaffDisclosures() {
+  const { staff, list, types, units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <StaffPage staff={staff} title={t("sd.title")}>
+      {units.length ? (
+        <details className="action" open={!!result}>
+          <summary>{t("sd.new")}</summary>
+          <ErrorSummary errors={errors} order={["typeCode", "communeId", "title", "summary", "body"]} />
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="create" />
+            <SelectField name="typeCode" label={t("disclosure.type")} required error={errors.typeCode} defaultValue={values.typeCode}>
+              {types.map((code) => (
+                <option key={code} value={code}>
+                  {t(`dtype.${code}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="communeId" label={t("disclosure.unit")} required error={errors.communeId} defaultValue={values.communeId}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="title" label={t("disclosure.field.title")} required error={errors.title} defaultValue={values.title} />
+            <TextArea name="summary" label={t("sd.summary")} required rows={3} error={errors.summary} defaultValue={values.summary} />
+            <TextArea name="body" label={t("sd.body")} required rows={10} error={errors.body} defaultValue={values.body} />
+            <TextArea name="keyFigures" label={t("sd.keyFigures")} rows={4} defaultValue={values.keyFigures} />
+            <button type="submit" className="button button--primary">
+              {t("sd.create")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      <div className="table-wrap">
+        <table className="cases">
+          <thead>
+            <tr>
+              <th scope="col">{t("disclosure.field.title")}</th>
+              <th scope="col">{t("disclosure.type")}</th>
+              <th scope="col">{t("disclosure.unit")}</th>
+              <th scope="col">{t("case.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <Link to={`/can-bo/cong-khai/${d.id}`}>{d.title}</Link> <span className="hint">v{d.version}</span>
+                </td>
+                <td>{t(`dtype.${d.typeCode}`)}</td>
+                <td>{d.communeName}</td>
+                <td>{t(`dstatus.${d.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </StaffPage>
+  );
+}

@@ -1,0 +1,171 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DateText, DateTimeText } from "~/components/case-parts";
+import { Checkbox, CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { forwardHeaders } from "~/http";
+import { useT } from "~/i18n/use-t";
+import { submitComment } from "~/services/disclosure-forms.server";
+import { publicDisclosure } from "~/services/disclosures.server";
+import type { RequestContext } from "~/services/request.server";
+import { rejectionResponse } from "~/services/responses.server";
+import { randomToken } from "~/services/secrets.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.disclosure.title ?? "Công khai"} — Dân Biết` }, { name: "description", content: data?.disclosure.summary ?? "" }];
+export const headers = forwardHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const disclosure = publicDisclosure(params.slug ?? "");
+  if (!disclosure) throw new Response("Not found", { status: 404 });
+  return json({ disclosure, sent: new URL(request.url).searchParams.has("da-gui"), idempotencyKey: randomToken(18) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const outcome = await submitComment(request, context as RequestContext, params.slug ?? "");
+  if (outcome.outcome === "sent") return redirect(`/cong-khai/${params.slug}?da-gui#y-kien`, 303);
+  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
+  return rejectionResponse(outcome, {});
+}
+
+export default function DisclosurePage() {
+  const { disclosure: d, sent, idempotencyKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
+  const values = (result?.values ?? {}) as Record<string, string>;
+  return (
+    <article>
+      <p className="hint">
+        {t(`dtype.${d.typeCode}`)} · {d.communeName} · {t("disclosure.version", d.version)}
+      </p>
+      <h1>{d.title}</h1>
+      <p>
+        <span className={`status status--d-${d.status}`}>{t(`dstatus.${d.status}`)}</span>
+      </p>
+      {d.status === "withdrawn" ? <p className="notice notice--warning">{t("disclosure.withdrawnBecause", d.statusReason ?? "")}</p> : null}
+      {d.status === "superseded" ? <p className="notice notice--warning">{t("disclosure.supersededBy")}</p> : null}
+      {d.postingFrom && d.postingTo ? (
+        <p>
+          {t("disclosure.posting")}: <DateText date={d.postingFrom} /> – <DateText date={d.postingTo} />
+        </p>
+      ) : null}
+      <p className="lead prewrap">{d.summary}</p>
+      {d.keyFigures.length ? (
+        <section aria-labelledby="figures">
+          <h2 id="figures">{t("disclosure.keyFigures")}</h2>
+          <dl className="summary-list">
+            {d.keyFigures.map((k) => (
+              <div key={k.label}>
+                <dt>{k.label}</dt>
+                <dd>{k.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <div className="prewrap">{d.body}</div>
+      {d.documents.length ? (
+        <section aria-labelledby="documents">
+          <h2 id="documents">{t("disclosure.documents")}</h2>
+          <ul className="files">
+            {d.documents.map((doc) => (
+              <li key={doc.id}>
+                <a href={`/cong-khai/tai-lieu/${doc.id}`}>{doc.displayName}</a> ({Math.max(1, Math.round(doc.sizeBytes / 1024))} KB)
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.changes.length ? (
+        <section aria-labelledby="changes">
+          <h2 id="changes">{t("disclosure.changes")}</h2>
+          {d.changes.map((c) => (
+            <div key={c.field} className="change">
+              <h3>{t(`disclosure.field.${c.field}`)}</h3>
+              <div className="change-pair">
+                <div>
+                  <p className="hint">{t("disclosure.change.before")}</p>
+                  <del className="prewrap">{c.before}</del>
+                </div>
+                <div>
+                  <p className="hint">{t("disclosure.change.after")}</p>
+                  <ins className="prewrap">{c.after}</ins>
+                </div>
+              </div>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {d.versions.length ? (
+        <section aria-labelledby="versions">
+          <h2 id="versions">{t("disclosure.versions")}</h2>
+          <ul>
+            {d.versions.map((v) => (
+              <li key={v.slug}>
+                <a href={`/cong-khai/${v.slug}`}>{t("disclosure.version", v.version)}</a> — {t(`dstatus.${v.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {d.consultationFrom && d.consultationTo ? (
+        <section aria-labelledby="consultation-title" id="y-kien">
+          <h2 id="consultation-title">{t("disclosure.consultation")}</h2>
+          <p>
+            <DateTimeText instant={d.consultationFrom} /> – <DateTimeText instant={d.consultationTo} />
+          </p>
+          {d.consultationSummary ? (
+            <>
+              <h3>{t("disclosure.consultation.summary")}</h3>
+              <p className="prewrap">{d.consultationSummary}</p>
+            </>
+          ) : null}
+          <h3>{t("disclosure.comments")}</h3>
+          {d.comments.length === 0 ? <p>{t("disclosure.comments.none")}</p> : null}
+          <ol className="comments">
+            {d.comments.map((c) => (
+              <li key={c.id}>
+                <p className="hint">
+                  {c.author ?? t("disclosure.comment.anonymous")} — <DateTimeText instant={c.createdAt} />
+                </p>
+                {c.body !== null ? <p className="prewrap">{c.body}</p> : <p className="notice">{t("disclosure.comment.hidden", c.hiddenReason ?? "")}</p>}
+                {c.reply ? (
+                  <div className="reply">
+                    <p className="hint">{t("disclosure.comment.reply")}</p>
+                    <p className="prewrap">{c.reply}</p>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          {sent ? (
+            <p className="panel panel--success" role="status">
+              {t("disclosure.comment.sent")}
+            </p>
+          ) : null}
+          {d.commentsOpen ? (
+            <>
+              <h3>{t("disclosure.comment.form")}</h3>
+              <ErrorSummary errors={errors} order={["body", "authorName", "authorPhone"]} />
+              <p className="hint">{t("disclosure.comment.hint")}</p>
+              <Form method="post" className="narrow" noValidate>
+                <CsrfField />
+                <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+                <TextArea name="body" label={t("disclosure.comment.body")} required rows={5} error={errors.body} defaultValue={values.body} />
+                <TextField name="authorName" label={t("disclosure.comment.name")} required autoComplete="name" error={errors.authorName} defaultValue={values.authorName} />
+                <TextField name="authorPhone" type="tel" label={t("disclosure.comment.phone")} required autoComplete="tel" error={errors.authorPhone} defaultValue={values.authorPhone} />
+                <Checkbox name="showName" label={t("disclosure.comment.showName")} checked={values.showName === "on"} />
+                <button type="submit" className="button button--primary">
+                  {t("disclosure.comment.submit")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <p>{errors.form ?? t("disclosure.consultation.closed")}</p>
+          )}
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { DateText } from "~/components/case-parts";
+import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors } from "~/components/form";
+import { vnDate } from "~/domain/dates";
+import { forwardHeaders } from "~/http";
+import { useT } from "~/i18n/use-t";
+import { submitSubscription } from "~/services/disclosure-forms.server";
+import { disclosureTypes, publicList } from "~/services/disclosures.server";
+import { reference, selectableCommunes } from "~/services/reference.server";
+import type { RequestContext } from "~/services/request.server";
+import { rejectionResponse } from "~/services/responses.server";
+
+export const meta: MetaFunction = () => [{ title: "Công khai thông tin — Dân Biết" }];
+export const headers = forwardHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = { commune: url.searchParams.get("xa")?.slice(0, 60) || undefined, type: url.searchParams.get("loai")?.slice(0, 40) || undefined, page: Number(url.searchParams.get("trang")) || 1 };
+  const ref = reference();
+  return json({
+    filters,
+    list: publicList(filters),
+    types: disclosureTypes().map((d) => d.code),
+    units: [ref.communes.find((c) => c.level === "district")!, ...selectableCommunes(ref, vnDate(new Date()))].map((c) => ({ id: c.id, name: c.name })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const outcome = await submitSubscription(request, context as RequestContext);
+  if (outcome.outcome === "sent") return json({ sent: true, values: {}, errors: {} });
+  if (outcome.outcome === "invalid") return json({ sent: false, values: outcome.values, errors: outcome.errors }, { status: 400 });
+  return rejectionResponse(outcome, {});
+}
+
+export default function Disclosures() {
+  const { filters, list, types, units } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errors = useTranslatedErrors(result && "errors" in result ? (result.errors as Record<string, string>) : undefined);
+  const location = useLocation();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("trang", String(page));
+    return `?${params}`;
+  };
+  return (
+    <>
+      <h1>{t("disclosure.title")}</h1>
+      <p className="lead">{t("disclosure.intro")}</p>
+      <Form method="get" className="filter-form">
+        <div className="field">
+          <label htmlFor="d-xa">{t("disclosure.unit")}</label>
+          <select id="d-xa" name="xa" defaultValue={filters.commune ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="d-loai">{t("disclosure.type")}</label>
+          <select id="d-loai" name="loai" defaultValue={filters.type ?? ""}>
+            <option value="">{t("inbox.any")}</option>
+            {types.map((code) => (
+              <option key={code} value={code}>
+                {t(`dtype.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            {t("inbox.apply")}
+          </button>
+          <a href={`/cong-khai/tin.atom${filters.commune ? `?xa=${filters.commune}` : ""}`}>{t("disclosure.feed")}</a>
+        </div>
+      </Form>
+      {list.rows.length === 0 ? <p>{t("disclosure.empty")}</p> : null}
+      <ol className="register">
+        {list.rows.map((d) => (
+          <li key={d.id} className="register-item">
+            <h2>
+              <Link to={`/cong-khai/${d.slug}`}>{d.title}</Link>
+            </h2>
+            <p className="hint">
+              {t(`dtype.${d.typeCode}`)} · {d.communeName} · <span className={`status status--d-${d.status}`}>{t(`dstatus.${d.status}`)}</span>
+              {d.postingFrom && d.postingTo ? (
+                <>
+                  {" "}
+                  · {t("disclosure.posting")}: <DateText date={d.postingFrom} /> – <DateText date={d.postingTo} />
+                </>
+              ) : null}
+            </p>
+            <p className="prewrap">{d.summary}</p>
+          </li>
+        ))}
+      </ol>
+      {list.pages > 1 ? (
+        <nav aria-label={t("inbox.pagination")} className="pagination">
+          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("inbox.prev")}</Link> : null}
+          <span>{t("inbox.page", list.page, list.pages)}</span>
+          {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("inbox.next")}</Link> : null}
+        </nav>
+      ) : null}
+      <section className="panel" aria-labelledby="subscribe">
+        <h2 id="subscribe">{t("disclosure.subscribe")}</h2>
+        {result && "sent" in result && result.sent ? (
+          <p role="status">{t("disclosure.subscribe.sent")}</p>
+        ) : (
+          <>
+            <ErrorSummary errors={errors} order={["email", "communeId"]} />
+            <Form method="post" className="narrow">
+              <CsrfField />
+              <TextField name="email" type="email" label={t("disclosure.subscribe.email")} required autoComplete="email" error={errors.email} />
+              <SelectField name="communeId" label={t("disclosure.subscribe.unit")} error={errors.communeId}>
+                <option value="">{t("disclosure.allUnits")}</option>
+                {units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </SelectField>
+              <button type="submit" className="button">
+                {t("disclosure.subscribe.submit")}
+              </button>
+            </Form>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

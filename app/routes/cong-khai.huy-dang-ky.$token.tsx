@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { CsrfField } from "~/components/form";
+import { useT } from "~/i18n/use-t";
+import { unsubscribe } from "~/services/disclosures.server";
+
+export const meta: MetaFunction = () => [{ title: "Hủy nhận thư — Dân Biết" }, { name: "robots", content: "noindex" }];
+
+/** Opening the link shows a button (mail scanners that follow links must not unsubscribe anyone). */
+export async function loader(_: LoaderFunctionArgs) {
+  return json({}, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+}
+
+export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
+
+/**
+ * The button, or a mail program's one-click unsubscribe (RFC 8058: POST "List-Unsubscribe=One-Click"). The token in
+ * the address is the authority; the page's CSRF field is not needed for it.
+ */
+export async function action({ params }: ActionFunctionArgs) {
+  const done = unsubscribe(params.token ?? "");
+  return json({ done }, { status: done ? 200 : 404 });
+}
+
+export default function Unsubscribe() {
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("disclosure.unsubscribe.title")}</h1>
+      {result ? (
+        <p className={result.done ? "panel panel--success" : "notice notice--warning"} role="status">
+          {result.done ? t("disclosure.unsubscribe.done") : t("disclosure.subscribe.invalid")}
+        </p>
+      ) : (
+        <>
+          <p>{t("disclosure.unsubscribe.confirm")}</p>
+          <Form method="post">
+            <CsrfField />
+            <button type="submit" className="button button--primary">
+              {t("disclosure.unsubscribe.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

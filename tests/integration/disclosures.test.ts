@@ -1,0 +1,195 @@
+// Public disclosures and consultations against a real SQLite file.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { db } from "~/services/db.server";
+import {
+  addComment,
+  closeConsultation,
+  confirmSubscription,
+  createDraft,
+  DisclosureError,
+  feedEntries,
+  hideComment,
+  newVersion,
+  openConsultation,
+  publicDisclosure,
+  publicList,
+  publish,
+  replyToComment,
+  subscribe,
+  unsubscribe,
+  updateDraft,
+  withdraw,
+} from "~/services/disclosures.server";
+import { staffAccount } from "../support/factories";
+
+const plan = {
+  typeCode: "compensation_plan",
+  communeId: "xuan-hong",
+  title: "Phương án bồi thường dự án đường trục xã Xuân Hồng",
+  summary: "Dự thảo phương án bồi thường, hỗ trợ cho 42 hộ có đất bị thu hồi.",
+  body: "Căn cứ Luật Đất đai 2024…",
+  keyFigures: [
+    { label: "Số hộ bị ảnh hưởng", value: "42" },
+    { label: "Tổng kinh phí", value: "12,5 tỷ đồng" },
+  ],
+};
+
+async function leaderOf(commune: string) {
+  return staffAccount("commune_leader", commune);
+}
+
+function row(id: number) {
+  return db().select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0];
+}
+
+describe("publishing", () => {
+  it("refuses a posting period shorter than the legal minimum (30 days) and accepts exactly 30", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = createDraft(leader, plan, "t");
+    expect(() => publish(leader, id, { from: "2026-11-25", to: "2026-12-23" }, "t")).toThrow("error.postingTooShort:30");
+    expect(() => publish(leader, id, { from: "2026-11-25", to: "2026-11-20" }, "t")).toThrow("error.postingOrder");
+    expect(row(id).status).toBe("draft");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    expect(row(id)).toMatchObject({ status: "published", postingFrom: "2026-11-25", postingTo: "2026-12-24" });
+    expect(publicList({ commune: "xuan-hong" }).rows.map((r) => r.id)).toContain(id);
+  });
+
+  it("drafts are never public; only the commune's leader or the district may publish", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = createDraft(leader, plan, "t");
+    expect(publicDisclosure(row(id).slug)).toBeNull();
+    const otherLeader = await leaderOf("xuan-bac");
+    const official = await staffAccount("commune_official", "xuan-hong");
+    expect(() => publish(otherLeader, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).toThrow(DisclosureError);
+    expect(() => publish(official, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).toThrow(DisclosureError);
+    expect(() => createDraft(otherLeader, plan, "t")).toThrow("disclosure.error.forbidden");
+    const district = await staffAccount("district_staff", "huyen-xuan-truong");
+    publish(district, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    expect(row(id).status).toBe("published");
+  });
+
+  it("a withdrawn disclosure stays visible with its reason", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = createDraft(leader, { ...plan, typeCode: "budget", title: "Dự toán ngân sách xã 2027" }, "t");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    withdraw(leader, id, "Số liệu nhập nhầm, sẽ công khai lại.", "t");
+    const view = publicDisclosure(row(id).slug)!;
+    expect(view).toMatchObject({ status: "withdrawn", statusReason: "Số liệu nhập nhầm, sẽ công khai lại." });
+  });
+});
+
+describe("consultation", () => {
+  it("comments are accepted until, and not at, the exact end of the window (Vietnam time)", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = createDraft(leader, plan, "t");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    const end = new Date("2026-12-24T17:00:00+07:00");
+    openConsultation(leader, id, { from: new Date("2026-11-25T07:00:00+07:00").toISOString(), to: end.toISOString() }, "t");
+    const slug = row(id).slug;
+    const comment = (key: string, at: Date) =>
+      addComment(slug, { body: "Đề nghị xem lại đơn giá đất lúa.", authorName: "Bùi Văn Góp", authorPhone: "0912000999", showName: false, idempotencyKey: key }, at);
+    comment("k-at-the-start-xxxxxxx", new Date("2026-11-25T07:00:00+07:00"));
+    comment("k-last-second-xxxxxxxx", new Date(end.getTime() - 1000));
+    expect(() => comment("k-at-the-end-xxxxxxxx", end)).toThrow("disclosure.error.consultationClosed");
+    expect(() => addComment(slug, { body: "Sớm quá", authorName: "A", authorPhone: "0912000999", showName: true, idempotencyKey: "k-too-early-xxxxxxxxx" }, new Date("2026-11-25T06:59:59+07:00"))).toThrow(
+      "disclosure.error.consultationClosed",
+    );
+    expect(publicDisclosure(slug, new Date(end.getTime() - 1000))!.commentsOpen).toBe(true);
+    expect(publicDisclosure(slug, end)!.commentsOpen).toBe(false);
+    expect(db().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)).all()).toHaveLength(2);
+  });
+
+  it("comments show no phone, a name only with consent; officials reply; hiding leaves a trace; the summary is published", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const official = await staffAccount("commune_official", "xuan-hong");
+    const id = createDraft(leader, plan, "t");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    const now = new Date();
+    openConsultation(leader, id, { from: new Date(now.getTime() - 60_000).toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
+    const slug = row(id).slug;
+    addComment(slug, { body: "Giá đền bù thấp hơn giá thị trường.", authorName: "Đinh Thị Công Khai", authorPhone: "0913111222", showName: true, idempotencyKey: "c1-xxxxxxxxxxxxxxxx" });
+    addComment(slug, { body: "Tôi đồng ý với phương án.", authorName: "Trương Văn Kín", authorPhone: "0913333444", showName: false, idempotencyKey: "c2-xxxxxxxxxxxxxxxx" });
+    addComment(slug, { body: "Lời lẽ xúc phạm cán bộ …", authorName: "X", authorPhone: "0913555666", showName: true, idempotencyKey: "c3-xxxxxxxxxxxxxxxx" });
+    addComment(slug, { body: "Lời lẽ xúc phạm cán bộ …", authorName: "X", authorPhone: "0913555666", showName: true, idempotencyKey: "c3-xxxxxxxxxxxxxxxx" });
+    const [c1, , c3] = db().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)).all();
+    replyToComment(official, c1.id, "Đơn giá theo bảng giá đất của tỉnh năm 2026; xã sẽ đối thoại ngày 10/12.", "t");
+    hideComment(leader, c3.id, "Xúc phạm người khác", "t");
+    expect(() => hideComment(official, c1.id, "không", "t")).toThrow(DisclosureError);
+
+    const view = publicDisclosure(slug)!;
+    const json = JSON.stringify(view);
+    for (const secret of ["0913111222", "0913333444", "0913555666", "Trương Văn Kín", "Lời lẽ xúc phạm"]) expect(json).not.toContain(secret);
+    expect(view.comments).toHaveLength(3);
+    expect(view.comments[0]).toMatchObject({ author: "Đinh Thị Công Khai", reply: expect.stringContaining("đối thoại") });
+    expect(view.comments[1].author).toBeNull();
+    expect(view.comments[2]).toMatchObject({ body: null, hiddenReason: "Xúc phạm người khác" });
+
+    closeConsultation(leader, id, "Tiếp thu: điều chỉnh đơn giá cho 3 thửa; giải trình các ý kiến còn lại tại buổi đối thoại.", "t");
+    const closed = publicDisclosure(slug)!;
+    expect(closed).toMatchObject({ status: "consultation_closed", commentsOpen: false, consultationSummary: expect.stringContaining("Tiếp thu") });
+    expect(() => addComment(slug, { body: "Muộn", authorName: "Y", authorPhone: "0913777888", showName: false, idempotencyKey: "c4-xxxxxxxxxxxxxxxx" })).toThrow("disclosure.error.consultationClosed");
+  });
+
+  it("types without consultation cannot open one", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = createDraft(leader, { ...plan, typeCode: "budget" }, "t");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    expect(() => openConsultation(leader, id, { from: new Date().toISOString(), to: new Date(Date.now() + 1e6).toISOString() }, "t")).toThrow("disclosure.error.noConsultation");
+  });
+});
+
+describe("versions", () => {
+  it("a changed plan is a new version; publishing it supersedes the old one and shows what changed", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const v1 = createDraft(leader, plan, "t");
+    publish(leader, v1, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    const v2 = newVersion(leader, v1, "t");
+    expect(newVersion(leader, v1, "t")).toBe(v2);
+    updateDraft(leader, v2, { title: plan.title, summary: plan.summary, body: plan.body, keyFigures: [{ label: "Số hộ bị ảnh hưởng", value: "45" }, plan.keyFigures[1]] }, "t");
+    publish(leader, v2, { from: "2026-12-01", to: "2026-12-30" }, "t");
+    expect(row(v1).status).toBe("superseded");
+    const view = publicDisclosure(row(v2).slug)!;
+    expect(view.version).toBe(2);
+    expect(view.changes).toEqual([{ field: "keyFigures", before: expect.stringContaining("42"), after: expect.stringContaining("45") }]);
+    expect(view.versions.map((v) => v.version)).toEqual([1]);
+  });
+});
+
+describe("subscriptions", () => {
+  it("double opt-in: nothing is sent before confirmation; each publication mails confirmed subscribers with one-click unsubscribe", async () => {
+    const leader = await leaderOf("xuan-thanh");
+    subscribe("cho-xac-nhan@example.vn", "xuan-thanh");
+    subscribe("da-xac-nhan@example.vn", "xuan-thanh");
+    subscribe("xa-khac@example.vn", "xuan-bac");
+    const confirmMail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "da-xac-nhan@example.vn")).all()[0];
+    const token = /\/cong-khai\/dang-ky\/([A-Za-z0-9_-]+)/.exec(confirmMail.textBody)![1];
+    expect(confirmSubscription(token)).toBe(true);
+    expect(confirmSubscription("khong-dung")).toBe(false);
+    const otherMail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "xa-khac@example.vn")).all()[0];
+    confirmSubscription(/\/cong-khai\/dang-ky\/([A-Za-z0-9_-]+)/.exec(otherMail.textBody)![1]);
+
+    const id = createDraft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án nhà văn hóa xóm 4" }, "t");
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    const sent = db().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án nhà văn hóa xóm 4")).all();
+    expect(sent.map((m) => m.toAddress)).toEqual(["da-xac-nhan@example.vn"]);
+    const unsubscribeLink = sent[0].headers!["List-Unsubscribe"];
+    expect(sent[0].headers!["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const unsubscribeToken = /huy-dang-ky\/([A-Za-z0-9_-]+)>/.exec(unsubscribeLink)![1];
+    expect(unsubscribe(unsubscribeToken)).toBe(true);
+
+    const again = createDraft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án kênh mương" }, "t");
+    publish(leader, again, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    expect(db().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án kênh mương")).all()).toHaveLength(0);
+  });
+
+  it("the Atom feed lists a unit's public disclosures, newest first", async () => {
+    const leader = await leaderOf("xuan-tien");
+    const id = createDraft(leader, { ...plan, communeId: "xuan-tien", title: "Quy hoạch khu dân cư mới" }, "t");
+    expect(feedEntries("xuan-tien").map((e) => e.id)).not.toContain(id);
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    expect(feedEntries("xuan-tien")[0]).toMatchObject({ id, title: "Quy hoạch khu dân cư mới" });
+    expect(feedEntries(null).map((e) => e.id)).toContain(id);
+  });
+});
