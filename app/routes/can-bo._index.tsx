@@ -7,6 +7,7 @@ import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
 import { caseScope } from "~/domain/permissions";
+import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/auth.server";
 import { reference } from "~/services/reference.server";
@@ -142,13 +143,7 @@ export default function Inbox() {
           </table>
         </div>
       )}
-      {list.pages > 1 ? (
-        <nav aria-label={t("inbox.pagination")} className="pagination">
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("inbox.prev")}</Link> : null}
-          <span>{t("inbox.page", list.page, list.pages)}</span>
-          {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("inbox.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pages} link={pageLink} />
     </StaffPage>
   );
 }

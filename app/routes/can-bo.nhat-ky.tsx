@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
 import { StaffPage } from "~/components/staff-page";
+import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { auditPage } from "~/services/audit-view.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
@@ -63,13 +64,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </div>
-      {log.pages > 1 ? (
-        <nav aria-label={t("inbox.pagination")} className="pagination">
-          {log.page > 1 ? <Link to={link(log.page - 1)}>{t("inbox.prev")}</Link> : null}
-          <span>{t("inbox.page", log.page, log.pages)}</span>
-          {log.page < log.pages ? <Link to={link(log.page + 1)}>{t("inbox.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={log.page} pages={log.pages} link={link} />
     </StaffPage>
   );
 }

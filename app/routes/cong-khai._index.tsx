@@ -5,6 +5,7 @@ import { DateText } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors } from "~/components/form";
 import { vnDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
+import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { submitSubscription } from "~/services/disclosure-forms.server";
 import { disclosureTypes, publicList } from "~/services/disclosures.server";
@@ -99,13 +100,7 @@ export default function Disclosures() {
           </li>
         ))}
       </ol>
-      {list.pages > 1 ? (
-        <nav aria-label={t("inbox.pagination")} className="pagination">
-          {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("inbox.prev")}</Link> : null}
-          <span>{t("inbox.page", list.page, list.pages)}</span>
-          {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("inbox.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={list.page} pages={list.pages} link={pageLink} />
       <section className="panel" aria-labelledby="subscribe">
         <h2 id="subscribe">{t("disclosure.subscribe")}</h2>
         {result && "sent" in result && result.sent ? (

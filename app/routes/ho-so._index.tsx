@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
 import { vnDate } from "~/domain/dates";
+import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { reference, selectableCommunes } from "~/services/reference.server";
 import { registerPage } from "~/services/transparency.server";
@@ -108,13 +109,7 @@ export default function Register() {
           </li>
         ))}
       </ol>
-      {register.pages > 1 ? (
-        <nav aria-label={t("inbox.pagination")} className="pagination">
-          {register.page > 1 ? <Link to={pageLink(register.page - 1)}>{t("inbox.prev")}</Link> : null}
-          <span>{t("inbox.page", register.page, register.pages)}</span>
-          {register.page < register.pages ? <Link to={pageLink(register.page + 1)}>{t("inbox.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={register.page} pages={register.pages} link={pageLink} />
     </>
   );
 }
