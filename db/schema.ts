@@ -133,6 +133,9 @@ export const cases = sqliteTable(
     /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
     searchText: text("search_text").notNull(),
     language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
+    /** The project or plan the case is about, and the plan's row, when the resident picked one. */
+    disclosureId: integer("disclosure_id"),
+    planRowNo: integer("plan_row_no"),
     receivedAt: text("received_at").notNull(),
     /** Legal date (Asia/Ho_Chi_Minh) by which it must be accepted, refused or processed. */
     acceptDueOn: text("accept_due_on").notNull(),
@@ -169,6 +172,7 @@ export const cases = sqliteTable(
     index("cases_assignee_idx").on(t.assigneeUserId),
     index("cases_received_idx").on(t.receivedAt),
     index("cases_register_idx").on(t.publishConsent, t.status, t.answeredAt),
+    index("cases_disclosure_idx").on(t.disclosureId),
   ],
 );
 
@@ -355,6 +359,8 @@ export const disclosureTypes = sqliteTable("disclosure_types", {
   minPostingDays: integer("min_posting_days").notNull(),
   /** Whether residents may be consulted (comment period) on this kind. */
   consultation: integer("consultation", { mode: "boolean" }).notNull(),
+  /** Whether the law requires household names in the public plan table (otherwise they are masked). */
+  publishNames: integer("publish_names", { mode: "boolean" }).notNull().default(false),
   source: text("source").notNull(),
   sortOrder: integer("sort_order").notNull().default(0),
 });
@@ -438,4 +444,33 @@ export const subscriptions = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("subscriptions_commune_idx").on(t.communeId, t.confirmedAt), uniqueIndex("subscriptions_confirm_uq").on(t.confirmTokenHash), uniqueIndex("subscriptions_unsub_uq").on(t.unsubscribeTokenHash)],
+);
+
+/** Affected plots of a compensation–support–resettlement plan (Luật Đất đai 2024, Điều 87). */
+export const planRows = sqliteTable(
+  "plan_rows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    disclosureId: integer("disclosure_id").notNull().references(() => disclosures.id, { onDelete: "cascade" }),
+    rowNo: integer("row_no").notNull(),
+    householdName: text("household_name").notNull(),
+    plotNumber: text("plot_number").notNull(),
+    mapSheet: text("map_sheet").notNull(),
+    landType: text("land_type").notNull(),
+    areaRecovered: real("area_recovered").notNull(),
+    /** Đồng per m² of the land recovered. */
+    unitPrice: integer("unit_price").notNull(),
+    /** Amounts in đồng: for the land, for the assets and crops on it, and support. */
+    landCompensation: integer("land_compensation").notNull(),
+    assetCompensation: integer("asset_compensation").notNull(),
+    support: integer("support").notNull(),
+    total: integer("total").notNull(),
+    resettlement: text("resettlement").notNull(),
+    /** The household's private code (given with the land-recovery notice): hash to verify, sealed to reprint. */
+    householdCodeHash: text("household_code_hash").notNull(),
+    householdCodeSealed: text("household_code_sealed").notNull(),
+    /** The household's address as written in the plan (shown to the household only). */
+    householdAddress: text("household_address").notNull().default(""),
+  },
+  (t) => [uniqueIndex("plan_rows_row_uq").on(t.disclosureId, t.rowNo), index("plan_rows_code_idx").on(t.householdCodeHash)],
 );

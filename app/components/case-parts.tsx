@@ -1,5 +1,6 @@
 // Pieces shared by the receipt, the resident's case page and the public case page.
 import { formatDate, formatDateTime } from "~/domain/dates";
+import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { useT } from "~/i18n/use-t";
 
 export function StatusBadge({ status }: { status: string }) {
@@ -77,5 +78,23 @@ export function CaseSummary({ c }: { c: CaseSummaryData }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+export interface DisclosureLinkData {
+  title: string;
+  version: number;
+  rowNo: number | null;
+  href: string;
+}
+
+/** "Liên quan đến: <plan> (phiên bản N, dòng M)", linking to the disclosure the case is about. */
+export function RelatedDisclosure({ link }: { link: DisclosureLinkData | null }) {
+  const t = useT();
+  if (!link) return null;
+  return (
+    <p className="related-disclosure">
+      {t("case.relatedDisclosure")}: <a href={link.href}>{disclosureLinkLabel(t, link, link.rowNo)}</a>
+    </p>
   );
 }

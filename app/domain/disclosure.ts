@@ -38,6 +38,16 @@ export function minimumPostingEnd(from: string, minDays: number): string {
   return addDays(from, minDays - 1);
 }
 
+/** The consultation happens while the plan is posted: from the first posting day's 00:00 to the last day's end, Vietnam time. */
+export function consultationWindowProblem(posting: { from: string; to: string }, window: { from: string; to: string }): string | null {
+  const start = Date.parse(window.from);
+  const end = Date.parse(window.to);
+  if (!(end > start)) return "error.postingOrder";
+  const postingStart = Date.parse(`${posting.from}T00:00:00+07:00`);
+  const postingEnd = Date.parse(`${addDays(posting.to, 1)}T00:00:00+07:00`);
+  return start < postingStart || end > postingEnd ? "disclosure.error.consultationOutsidePosting" : null;
+}
+
 /** Comments are accepted from the window's start up to, not including, its end instant. */
 export function consultationOpen(d: { status: string; consultationFrom: string | null; consultationTo: string | null }, now: Date): boolean {
   if (d.status !== "consultation_open" || !d.consultationFrom || !d.consultationTo) return false;

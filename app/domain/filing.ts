@@ -36,6 +36,8 @@ export const FILING_FIELDS = [
   "hamletId",
   "place",
   "projectLevel",
+  "disclosureId",
+  "planRowNo",
   "title",
   "description",
   "requestedOutcome",
@@ -78,6 +80,26 @@ export function readFilingForm(form: FormData): FilingValues {
   return values;
 }
 
+/** An optional positive id chosen in the form ("" or absent: none); `message` when it is not one. */
+function optionalId(message: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .refine((v) => v === "" || /^[1-9]\d{0,8}$/.test(v), message)
+    .transform((v) => (v === "" ? null : Number(v)));
+}
+
+const disclosureIdField = optionalId("error.chooseDisclosure");
+const planRowNoField = optionalId("error.planRow");
+
+/** The disclosure and plan row as typed, for checking them against the database when other fields failed. */
+export function readDisclosureLink(values: FilingValues): { disclosureId: number | null; planRowNo: number | null } {
+  const disclosureId = disclosureIdField.safeParse(values.disclosureId);
+  const planRowNo = planRowNoField.safeParse(values.planRowNo);
+  return { disclosureId: disclosureId.success ? disclosureId.data : null, planRowNo: disclosureId.success && planRowNo.success ? planRowNo.data : null };
+}
+
 /**
  * Zod skips an object's refinements once any field has failed (an unchosen kind, category or commune), so a
  * resident would learn of the missing complaint fields only on the next try. Run them regardless: every
@@ -107,6 +129,8 @@ export function filingSchema(ref: FilingReference) {
         .optional()
         .transform((v) => (v ? v : null))
         .refine((v) => v === null || (PROJECT_LEVELS as readonly string[]).includes(v), "error.chooseProjectLevel"),
+      disclosureId: disclosureIdField,
+      planRowNo: planRowNoField,
       title: required(singleLine(LIMITS.title)),
       description: required(longText(LIMITS.description)),
       requestedOutcome: required(longText(LIMITS.requestedOutcome)),
@@ -145,6 +169,8 @@ export function filingSchema(ref: FilingReference) {
       if (v.category === "compensation" && v.projectLevel === null) {
         ctx.addIssue({ code: "custom", path: ["projectLevel"], message: "error.chooseProjectLevel" });
       }
+      // A row of a plan means nothing without the plan it belongs to.
+      if (v.planRowNo !== null && v.disclosureId === null) ctx.addIssue({ code: "custom", path: ["planRowNo"], message: "error.planRow" });
     })))
     .transform((v) => {
       // Fields that do not belong to the chosen kind are dropped, never stored.

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { homeFigures } from "~/services/cases.server";
+import { latestDisclosures } from "~/services/disclosures.server";
 import { reference, selectableCommunes } from "~/services/reference.server";
 
 export const meta: MetaFunction = () => [
@@ -13,11 +14,11 @@ export const meta: MetaFunction = () => [
 
 export async function loader() {
   const figures = homeFigures();
-  return json({ figures: { ...figures, communes: selectableCommunes(reference(), vnDate(new Date())).length } });
+  return json({ figures: { ...figures, communes: selectableCommunes(reference(), vnDate(new Date())).length }, disclosures: latestDisclosures(3) });
 }
 
 export default function Home() {
-  const { figures } = useLoaderData<typeof loader>();
+  const { figures, disclosures } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -40,6 +41,27 @@ export default function Home() {
           <li>{t("home.how.2")}</li>
           <li>{t("home.how.3")}</li>
         </ol>
+      </section>
+      <section aria-labelledby="latest-disclosures">
+        <h2 id="latest-disclosures">{t("home.disclosures")}</h2>
+        {disclosures.length ? (
+          <ul className="plain-list">
+            {disclosures.map((d) => (
+              <li key={d.slug}>
+                <Link to={`/cong-khai/${d.slug}`}>{d.title}</Link>
+                <span className="hint">
+                  {" "}
+                  — {t(`dtype.${d.typeCode}`)} · {d.communeName} · {t(`dstatus.${d.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("disclosure.empty")}</p>
+        )}
+        <p>
+          <Link to="/cong-khai">{t("home.disclosures.all")}</Link>
+        </p>
       </section>
       <section aria-labelledby="figures">
         <h2 id="figures">{t("home.figures")}</h2>

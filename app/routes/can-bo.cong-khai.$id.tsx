@@ -4,7 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { DateText, DateTimeText } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { PlanTable } from "~/components/plan-table";
 import { StaffPage } from "~/components/staff-page";
+import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
 import { allowedDisclosureActions, minimumPostingEnd, type DisclosureStatus } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
@@ -12,6 +15,7 @@ import { requireStaff } from "~/services/auth.server";
 import { submitStaffDisclosure } from "~/services/disclosure-forms.server";
 import { DisclosureError, staffDisclosure } from "~/services/disclosures.server";
 import type { RequestContext } from "~/services/request.server";
+import { staffPlanTable } from "~/services/plan-table.server";
 import { NO_STORE, staffHeader } from "~/services/staff-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
@@ -26,9 +30,10 @@ function view(request: Request, id: number) {
   }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const v = view(request, Number(params.id));
   const today = vnDate(new Date());
+  const search = new URL(request.url).searchParams;
   return json(
     {
       staff: staffHeader(v.session),
@@ -38,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       type: v.type,
       canManage: v.canManage,
       suggestedPosting: { from: today, to: minimumPostingEnd(today, v.type.minPostingDays) },
-      done: new URL(request.url).searchParams.get("da-luu"),
+      done: search.get("da-luu"),
+      importedRows: search.get("dong"),
+      plan: staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
+      planHeader: PLAN_TEMPLATE_HEADER,
     },
     { headers: NO_STORE },
   );
@@ -49,13 +57,15 @@ export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loader
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session } = view(request, Number(params.id));
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, Number(params.id));
-  if (outcome.outcome === "done") return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}`, 303);
-  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
+  if (outcome.outcome === "done") {
+    return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}${outcome.rows !== undefined ? `&dong=${outcome.rows}` : ""}`, 303);
+  }
+  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: outcome.problems ?? [] }, { status: 400 });
   throw new Response(outcome.outcome === "forbidden" ? "Forbidden" : "Too large", { status: outcome.outcome === "forbidden" ? 403 : 413 });
 }
 
 export default function StaffDisclosure() {
-  const { staff, disclosure: d, comments, documents, type, canManage, suggestedPosting, done } = useLoaderData<typeof loader>();
+  const { staff, disclosure: d, comments, documents, type, canManage, suggestedPosting, done, importedRows, plan, planHeader } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -66,10 +76,10 @@ export default function StaffDisclosure() {
     <StaffPage staff={staff} title={d.title}>
       {done ? (
         <p className="panel panel--success" role="status">
-          {t("admin.saved")}
+          {done === "import-plan" && importedRows ? t("plan.import.done", importedRows) : t("admin.saved")}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} order={["title", "summary", "body", "from", "to", "reason", "reply", "attachments"]} />
+      <ErrorSummary errors={errors} order={["form", "title", "summary", "body", "from", "to", "reason", "reply", "attachments", "planCsv"]} />
       <p>
         {t(`dtype.${d.typeCode}`)} · {d.communeName} · v{d.version} · <strong>{t(`dstatus.${d.status}`)}</strong>
         {d.status !== "draft" ? (
@@ -141,6 +151,58 @@ export default function StaffDisclosure() {
             </button>
           </Form>
         </Panel>
+      ) : null}
+
+      {plan ? (
+        <section aria-labelledby="plan-title">
+          <h2 id="plan-title">{t("plan.staffTitle")}</h2>
+          {canManage && d.status === "draft" ? (
+            <Panel title={t("plan.staffTitle")} open={failed === "import-plan" || plan.rows.length === 0}>
+              <p className="hint">{t("plan.import.hint", planHeader)}</p>
+              <p>
+                <a href="/can-bo/cong-khai/mau-bang.csv" download>
+                  {t("plan.import.template")}
+                </a>
+              </p>
+              {failed === "import-plan" && result && "problems" in result && result.problems.length ? (
+                <ul className="field-error" id="plan-problems">
+                  {result.problems.map((p, i) => (
+                    <li key={i}>{problemText(t, p)}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <Form method="post" encType="multipart/form-data">
+                <CsrfField />
+                <input type="hidden" name="intent" value="import-plan" />
+                <div className={`field${failed === "import-plan" && errors.planCsv ? " field--error" : ""}`}>
+                  <label htmlFor="field-planCsv">{t("plan.import.file")}</label>
+                  {failed === "import-plan" && errors.planCsv ? (
+                    <p className="field-error" id="field-planCsv-error">
+                      {errors.planCsv}
+                    </p>
+                  ) : null}
+                  <input type="file" id="field-planCsv" name="planCsv" accept=".csv,text/csv" aria-describedby={failed === "import-plan" && errors.planCsv ? "field-planCsv-error" : undefined} />
+                </div>
+                <button type="submit" className="button">
+                  {t("plan.import")}
+                </button>
+              </Form>
+            </Panel>
+          ) : (
+            <p className="hint">{t("plan.import.onlyDraft")}</p>
+          )}
+          {plan.rows.length ? (
+            <>
+              <p>
+                <a href={`/can-bo/cong-khai/${d.id}/ma-ho.csv`}>{t("plan.codes.csv")}</a>
+              </p>
+              <PlanTable id="plan-caption" caption={t("plan.staffTitle")} rows={plan.rows} totals={plan.totals} withAddress withCodes />
+              <Pager page={plan.page} pages={plan.pages} label={t("plan.staffTitle")} link={(p) => `?trang-bang=${p}#plan-title`} />
+            </>
+          ) : (
+            <p>{t("plan.none")}</p>
+          )}
+        </section>
       ) : null}
 
       {canManage && d.status !== "withdrawn" && d.status !== "superseded" ? (
@@ -229,6 +291,13 @@ export default function StaffDisclosure() {
       </section>
     </StaffPage>
   );
+}
+
+function problemText(t: ReturnType<typeof useT>, p: PlanProblem): string {
+  const message = t(p.message);
+  if (p.line === null) return t("plan.problem.file", message);
+  if (p.field) return t("plan.problem.field", p.line, t(`plan.col.${p.field}`), message);
+  return t("plan.problem", p.line, message);
 }
 
 function Panel({ title, open, children }: { title: string; open?: boolean; children: ReactNode }) {

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
+import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/auth.server";
@@ -120,6 +121,14 @@ export default function StaffCase() {
               <div>
                 <dt>{t("staffCase.projectLevel")}</dt>
                 <dd>{t(`file.projectLevel.${c.projectLevel}`)}</dd>
+              </div>
+            ) : null}
+            {c.disclosure ? (
+              <div>
+                <dt>{t("case.relatedDisclosure")}</dt>
+                <dd>
+                  <a href={c.disclosure.href}>{disclosureLinkLabel(t, c.disclosure, c.disclosure.rowNo)}</a>
+                </dd>
               </div>
             ) : null}
             <div>

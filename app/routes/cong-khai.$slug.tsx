@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { DateText, DateTimeText } from "~/components/case-parts";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
+import { Pager } from "~/components/pager";
+import { PlanChanges, PlanTable } from "~/components/plan-table";
 import { Checkbox, CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { submitComment } from "~/services/disclosure-forms.server";
+import { relatedCases } from "~/services/disclosure-links.server";
 import { publicDisclosure } from "~/services/disclosures.server";
+import { publicPlanTable } from "~/services/plan-table.server";
 import type { RequestContext } from "~/services/request.server";
 import { rejectionResponse } from "~/services/responses.server";
 import { randomToken } from "~/services/secrets.server";
@@ -17,7 +21,9 @@ export const headers = forwardHeaders;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const disclosure = publicDisclosure(params.slug ?? "");
   if (!disclosure) throw new Response("Not found", { status: 404 });
-  return json({ disclosure, sent: new URL(request.url).searchParams.has("da-gui"), idempotencyKey: randomToken(18) });
+  const search = new URL(request.url).searchParams;
+  const plan = publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
+  return json({ disclosure, plan, related: relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -28,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function DisclosurePage() {
-  const { disclosure: d, sent, idempotencyKey } = useLoaderData<typeof loader>();
+  const { disclosure: d, plan, related, sent, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -64,6 +70,30 @@ export default function DisclosurePage() {
         </section>
       ) : null}
       <div className="prewrap">{d.body}</div>
+      {plan ? (
+        <section aria-labelledby="plan-heading" id="bang">
+          <h2 id="plan-heading">{t("plan.title")}</h2>
+          <p>{t("plan.intro")}</p>
+          {!plan.namesPublic ? <p className="hint">{t("plan.namesMasked")}</p> : null}
+          <p>
+            <Link to={`/cong-khai/${d.slug}/ho-gia-dinh`} className="button">
+              {t("plan.household.link")}
+            </Link>
+          </p>
+          {plan.rows.length ? (
+            <PlanTable id="plan-caption" caption={t("plan.title")} rows={plan.rows} totals={plan.totals} />
+          ) : (
+            <p>{t("plan.none")}</p>
+          )}
+          <Pager page={plan.page} pages={plan.pages} label={t("plan.title")} link={(p) => `?trang-bang=${p}#bang`} />
+          {plan.hasPrevious ? (
+            <>
+              <h3>{t("plan.changes")}</h3>
+              <PlanChanges changes={plan.changes} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
       {d.documents.length ? (
         <section aria-labelledby="documents">
           <h2 id="documents">{t("disclosure.documents")}</h2>
@@ -108,6 +138,44 @@ export default function DisclosurePage() {
           </ul>
         </section>
       ) : null}
+
+      <section aria-labelledby="related-cases" id="phan-anh">
+        <h2 id="related-cases">{t("disclosure.cases")}</h2>
+        {related.total === 0 ? (
+          <p>{t("disclosure.cases.none")}</p>
+        ) : (
+          <>
+            <p>{t("disclosure.cases.total", related.total)}</p>
+            <h3>{t("disclosure.cases.byStatus")}</h3>
+            <dl className="summary-list">
+              {related.byStatus.map((s) => (
+                <div key={s.status}>
+                  <dt>{t(`status.${s.status}`)}</dt>
+                  <dd>{s.count}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3>{t("disclosure.cases.latest")}</h3>
+            {related.total > related.latest.length ? <p className="hint">{t("disclosure.cases.shown", related.latest.length, related.total)}</p> : null}
+            <ul className="related-cases">
+              {related.latest.map((c) => (
+                <li key={c.code}>
+                  <a href={`/ho-so/${c.code}`}>{c.code}</a> — {t(`category.${c.categoryCode}`)} — <StatusBadge status={c.status} />
+                  {c.title ? <> — {c.title}</> : null}
+                </li>
+              ))}
+            </ul>
+            <p className="hint">{t("disclosure.cases.note")}</p>
+          </>
+        )}
+        {related.fileHref ? (
+          <p>
+            <a className="button" href={related.fileHref}>
+              {t("disclosure.fileCase")}
+            </a>
+          </p>
+        ) : null}
+      </section>
 
       {d.consultationFrom && d.consultationTo ? (
         <section aria-labelledby="consultation-title" id="y-kien">

@@ -5,21 +5,27 @@ import { useState } from "react";
 import { Checkbox, CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
 import { FILING_FIELDS, LIMITS, type FilingValues } from "~/domain/filing";
 import { vnDate } from "~/domain/dates";
+import { disclosureLinkLabel, readPrefillQuery } from "~/domain/disclosure-link";
 import { MAX_FILES } from "~/domain/uploads";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
+import { linkableDisclosures, prefillFromDisclosure } from "~/services/disclosure-links.server";
 import { randomToken } from "~/services/secrets.server";
 import { reference, requiredFields, selectableCommunes } from "~/services/reference.server";
 import { submitFiling } from "~/services/forms.server";
 import { rejectionResponse } from "~/services/responses.server";
-import type { RequestContext } from "~/services/request.server";
+import { requestTranslator, type RequestContext } from "~/services/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Gửi phản ánh, kiến nghị — Dân Biết" }];
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const ref = reference();
   const today = vnDate(new Date());
+  // ?cong-khai=<disclosure>&dong=<row>: starting from a plan; ids only, never personal data in the address.
+  const prefill = prefillFromDisclosure(readPrefillQuery(new URL(request.url).searchParams), requestTranslator(request));
   return json({
+    prefill,
+    disclosureGroups: linkableDisclosures(),
     communes: selectableCommunes(ref, today).map((c) => ({ id: c.id, name: c.name })),
     hamlets: ref.hamlets,
     categories: ref.categories.map((c) => c.code),
@@ -48,6 +54,8 @@ function fieldLabels(t: (key: string) => string): Record<string, string> {
     kind: t("file.kind.legend"),
     category: t("file.category.legend"),
     projectLevel: t("file.projectLevel.legend"),
+    disclosureId: t("file.disclosure"),
+    planRowNo: t("file.planRow"),
     commune: t("file.commune"),
     hamletId: t("file.hamlet"),
     place: t("file.place"),
@@ -72,8 +80,11 @@ export default function FilePetition() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const values: FilingValues = result?.values ?? {};
+  const values: FilingValues = result?.values ?? data.prefill ?? {};
   const errors = useTranslatedErrors(result?.errors);
+  const linked = data.disclosureGroups.flatMap((g) => g.disclosures).find((d) => String(d.id) === values.disclosureId);
+  // A row that is not in the chosen plan is dropped on the next try, as its error message says.
+  const planRowNo = values.planRowNo && !errors.planRowNo ? values.planRowNo : "";
   const [commune, setCommune] = useState(values.commune ?? "");
   const submitting = navigation.state === "submitting";
   const requiredBy = (field: string) => data.kinds.filter((k) => k.required.includes(field as never)).map((k) => k.code);
@@ -86,12 +97,18 @@ export default function FilePetition() {
       <div className="notice" role="note">
         {t("file.anonymous")}
       </div>
-      <ErrorSummary errors={errors} order={[...FILING_FIELDS, "attachments"]} labels={fieldLabels(t)} />
+      {data.prefill && linked ? (
+        <p className="notice" role="status">
+          {t("file.linked", disclosureLinkLabel(t, linked, planRowNo ? Number(planRowNo) : null))}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} order={[...FILING_FIELDS, "attachments"]} labels={fieldLabels(t)} anchors={{ planRowNo: "field-disclosureId" }} />
       {result ? <p className="notice notice--warning">{t("file.reattach")}</p> : null}
 
       <Form method="post" encType="multipart/form-data" className="filing-form" noValidate>
         <CsrfField />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? data.idempotencyKey} />
+        {planRowNo ? <input type="hidden" name="planRowNo" value={planRowNo} /> : null}
 
         <RadioGroup
           name="kind"
@@ -121,6 +138,27 @@ export default function FilePetition() {
             choices={(["commune", "district", "unknown"] as const).map((v) => ({ value: v, label: t(`file.projectLevel.${v}`) }))}
           />
         </div>
+
+        {data.disclosureGroups.length || errors.disclosureId || errors.planRowNo ? (
+          <SelectField
+            name="disclosureId"
+            label={t("file.disclosure")}
+            hint={t("file.disclosure.hint")}
+            error={errors.disclosureId ?? errors.planRowNo}
+            defaultValue={values.disclosureId ?? ""}
+          >
+            <option value="">{t("file.disclosure.none")}</option>
+            {data.disclosureGroups.map((g) => (
+              <optgroup key={g.communeId} label={g.communeName}>
+                {g.disclosures.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {disclosureLinkLabel(t, d, null)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+        ) : null}
 
         <fieldset className="group">
           <legend>{t("file.where.legend")}</legend>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CaseSummary, Timeline } from "~/components/case-parts";
+import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
 import { publicCaseView } from "~/services/cases.server";
 
@@ -21,6 +21,7 @@ export default function PublicCase() {
       <h1>{t("case.title", view.code)}</h1>
       <p className="hint">{t("case.publicNote")}</p>
       <CaseSummary c={view} />
+      <RelatedDisclosure link={view.disclosure} />
       <section aria-labelledby="content">
         <h2 id="content">{t("case.content")}</h2>
         {view.content ? (

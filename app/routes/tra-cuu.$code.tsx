@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CaseSummary, Timeline } from "~/components/case-parts";
+import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
@@ -62,6 +62,7 @@ export default function ResidentCase() {
         </p>
       ) : null}
       <CaseSummary c={view} />
+      <RelatedDisclosure link={view.disclosure} />
 
       {stepDone ? (
         <p className="panel panel--success" role="status">

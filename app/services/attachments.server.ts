@@ -17,12 +17,15 @@ import {
   storedType,
   type SniffedType,
 } from "~/domain/uploads";
+import { MAX_PLAN_CSV_BYTES } from "~/domain/plan-table";
 import { safeDisplayName } from "~/domain/text";
 import { uploadDir } from "~/config.server";
 
 /** Largest text field accepted (the description cap is far below; this only bounds memory). */
 const MAX_FIELD_BYTES = 1024 * 1024;
 export const ATTACHMENT_FIELD = "attachments";
+/** A table sent as a CSV file (a compensation plan): kept in memory, never stored as a file. */
+export const TABLE_FILE_FIELD = "planCsv";
 const UPLOAD_MARKER = "upload:";
 
 export type UploadProblem =
@@ -41,6 +44,8 @@ interface ReceivedFile {
 export class UploadBatch {
   readonly files: ReceivedFile[] = [];
   readonly problems: UploadProblem[] = [];
+  /** The CSV table of the post, when one was sent (`null` bytes: over the size cap). */
+  tableFile: { displayName: string; bytes: Buffer | null } | undefined;
   private tempDir: string | undefined;
 
   handler(): UploadHandler {
@@ -48,6 +53,16 @@ export class UploadBatch {
       // Text fields go on to the memory handler; every file part is consumed here (returning "" for dropped
       // ones), so that no other handler buffers a file.
       if (filename === undefined) return undefined;
+      if (name === TABLE_FILE_FIELD && filename !== "") {
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        for await (const chunk of data) {
+          size += chunk.byteLength;
+          if (size <= MAX_PLAN_CSV_BYTES) chunks.push(chunk);
+        }
+        this.tableFile = { displayName: safeDisplayName(filename, "bang.csv"), bytes: size <= MAX_PLAN_CSV_BYTES ? Buffer.concat(chunks) : null };
+        return "";
+      }
       if (name !== ATTACHMENT_FIELD) {
         await drain(data);
         return "";

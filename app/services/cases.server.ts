@@ -15,6 +15,7 @@ import { translator, type Language } from "~/i18n";
 import { publicUrl } from "~/config.server";
 import { storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { db } from "./db.server";
+import { caseDisclosureLink, DisclosureLinkError, disclosureLinkErrors } from "./disclosure-links.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
 import { computeDueOn } from "./staff-cases.server";
 import { communeName, reference } from "./reference.server";
@@ -70,6 +71,9 @@ export async function fileCase(
     result = db().transaction((tx) => {
       const again = findByIdempotencyKey(tx, input.idempotencyKey);
       if (again) return { caseId: again.id, code: again.code, receiptToken, duplicate: true };
+      // Checked again here: the plan may have been withdrawn or replaced since the form was checked.
+      const linkErrors = disclosureLinkErrors(input, tx);
+      if (Object.keys(linkErrors).length) throw new DisclosureLinkError(linkErrors);
 
       const year = Number(today.slice(0, 4));
       const sequence = tx
@@ -94,6 +98,8 @@ export async function fileCase(
           latitude: options.location?.latitude ?? null,
           longitude: options.location?.longitude ?? null,
           projectLevel: input.projectLevel,
+          disclosureId: input.disclosureId,
+          planRowNo: input.disclosureId === null ? null : input.planRowNo,
           title: input.title,
           description: input.description,
           requestedOutcome: input.requestedOutcome,
@@ -326,14 +332,14 @@ export function publicCaseView(codeInput: string) {
   const code = normaliseTrackingCode(codeInput);
   if (!code) return null;
   const row = db()
-    .select({ ...publicColumns, filerName: t.caseContacts.fullName })
+    .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.code, code))
     .all()[0];
   if (!row) return null;
   const ref = reference();
-  const { publishConsent, title, description, requestedOutcome, id, filerName, ...rest } = row;
+  const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, ...rest } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
   const published = publishConsent && PUBLISHABLE_KINDS.includes(row.kindCode);
   const redact = (text: string) => redactPersonalData(text, [filerName]);
@@ -341,6 +347,7 @@ export function publicCaseView(codeInput: string) {
     ...rest,
     communeName: communeName(ref, row.communeId),
     content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
+    disclosure: caseDisclosureLink({ disclosureId, planRowNo }, "public"),
     timeline: (timeline([id], false).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
 }
@@ -353,6 +360,8 @@ export function residentCaseView(caseId: number) {
       place: t.cases.place,
       hamletId: t.cases.hamletId,
       routingReason: t.cases.routingReason,
+      disclosureId: t.cases.disclosureId,
+      planRowNo: t.cases.planRowNo,
       fullName: t.caseContacts.fullName,
       phone: t.caseContacts.phone,
       email: t.caseContacts.email,
@@ -373,6 +382,7 @@ export function residentCaseView(caseId: number) {
     ...row,
     communeName: communeName(ref, row.communeId),
     hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
+    disclosure: caseDisclosureLink(row, "resident"),
     timeline: events,
     openInfoRequest: openRequest ? { body: openRequest.body, createdAt: openRequest.createdAt } : null,
     rating,

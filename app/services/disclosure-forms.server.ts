@@ -5,8 +5,11 @@ import { fieldErrors, type FieldErrors } from "~/domain/filing";
 import { checkbox, longText, required, singleLine } from "~/domain/form-text";
 import { phoneDigits } from "~/domain/text";
 import type { StaffUser } from "~/domain/permissions";
+import { MAX_PLAN_CSV_BYTES, type PlanProblem } from "~/domain/plan-table";
 import { prepareAttachments } from "./attachments.server";
 import * as disclosures from "./disclosures.server";
+import { householdRow, importPlanTable, PlanImportError } from "./plan-table.server";
+import { lookupRateLimit } from "~/config.server";
 import { attachmentsError, parseUploadForm, type FormOutcome } from "./forms.server";
 import { hitLimit } from "./rate-limit.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "./request.server";
@@ -71,7 +74,37 @@ export async function submitSubscription(request: Request, context: RequestConte
   return { outcome: "sent" };
 }
 
+const householdSchema = z.object({ code: required(singleLine(40)) });
+
+/** A household looks up its own row with the code from its notice; counted against the look-up rate limit. */
+export async function submitHouseholdLookup(
+  request: Request,
+  context: RequestContext | undefined,
+  slug: string,
+): Promise<FormOutcome<Record<string, string>, { outcome: "found"; found: NonNullable<ReturnType<typeof householdRow>> }>> {
+  const form = await request.formData();
+  const values = strings(form, ["code"]);
+  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
+  const { limit, windowMs } = lookupRateLimit();
+  const limited = hitLimit(`household:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+  const parsed = householdSchema.safeParse(values);
+  if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
+  const found = householdRow(slug, parsed.data.code);
+  if (!found) return { outcome: "invalid", values, errors: { code: "plan.household.notFound" } };
+  return { outcome: "found", found };
+}
+
 // ---------------------------------------------------------------- staff
+
+/** UTF-8 (with or without BOM) as spreadsheets save "CSV UTF-8"; anything that is not valid UTF-8 is refused. */
+function decodeCsv(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /** "Tổng vốn: 12 tỷ đồng" lines → key figures. */
 function keyFigures(text: string): { label: string; value: string }[] {
@@ -106,11 +139,12 @@ const staffSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reply"), commentId: id, reply: required(longText(5_000)) }),
   z.object({ intent: z.literal("hide"), commentId: id, reason: required(singleLine(300)) }),
   z.object({ intent: z.literal("upload") }),
+  z.object({ intent: z.literal("import-plan") }),
 ]);
 
 export type StaffDisclosureOutcome =
-  | { outcome: "done"; intent: string; id: number }
-  | { outcome: "invalid"; values: Record<string, string>; errors: FieldErrors }
+  | { outcome: "done"; intent: string; id: number; rows?: number }
+  | { outcome: "invalid"; values: Record<string, string>; errors: FieldErrors; problems?: PlanProblem[] }
   | { outcome: "forbidden" | "tooLarge"; values?: Record<string, string> };
 
 /** One staff post about a disclosure (`id` null when creating). Uploads are multipart; the rest is a plain form. */
@@ -163,10 +197,23 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
           await disclosures.addDocuments(user, target, prepared.attachments, ip);
           break;
         }
+        case "import-plan": {
+          const file = batch.tableFile;
+          if (!file) return { outcome: "invalid", values, errors: { planCsv: "plan.error.noFile" } };
+          if (!file.bytes) return { outcome: "invalid", values, errors: { planCsv: `plan.error.fileTooLarge:${MAX_PLAN_CSV_BYTES / 1024 / 1024}` } };
+          const text = decodeCsv(file.bytes);
+          if (text === null) return { outcome: "invalid", values, errors: { planCsv: "plan.error.encoding" } };
+          return { outcome: "done", intent: input.intent, id: target, rows: importPlanTable(user, target, text, ip) };
+        }
       }
       return { outcome: "done", intent: input.intent, id: target };
     } catch (error) {
-      if (error instanceof disclosures.DisclosureError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
+      if (error instanceof PlanImportError) return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: error.problems.slice(0, 200) };
+      if (error instanceof disclosures.DisclosureError) {
+        // Refused by role or unit: a 403, like every other staff post the user may not make.
+        if (error.messageKey === "disclosure.error.forbidden") return { outcome: "forbidden", values };
+        return { outcome: "invalid", values, errors: { form: error.messageKey } };
+      }
       throw error;
     }
   } finally {

@@ -5,12 +5,14 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } f
 import * as t from "../../db/schema";
 import {
   consultationOpen,
+  consultationWindowProblem,
   disclosureSlug,
   DisclosureTransitionError,
   nextDisclosureStatus,
   postingProblem,
   type DisclosureStatus,
 } from "~/domain/disclosure";
+import { hasPlanTable } from "~/domain/plan-table";
 import { canManageDisclosures, canReplyToComments, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/config.server";
@@ -19,6 +21,7 @@ import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
 import { communeName, reference } from "./reference.server";
+import { copyPlanRows } from "./plan-table.server";
 import { hmac, randomToken, sha256 } from "./secrets.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
@@ -95,6 +98,9 @@ export function publish(user: StaffUser, id: number, posting: { from: string; to
     const type = tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
     const problem = postingProblem(posting.from, posting.to, type.minPostingDays);
     if (problem) throw new DisclosureError(problem);
+    if (hasPlanTable(row.typeCode) && !tx.select({ id: t.planRows.id }).from(t.planRows).where(eq(t.planRows.disclosureId, id)).limit(1).all()[0]) {
+      throw new DisclosureError("plan.error.noRows");
+    }
     const status = transition(row.status, "publish");
     const nowIso = now.toISOString();
     tx.update(t.disclosures).set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso }).where(eq(t.disclosures.id, id)).run();
@@ -127,7 +133,8 @@ export function openConsultation(user: StaffUser, id: number, window: { from: st
     authoriseManage(user, row.communeId);
     const type = tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
     if (!type.consultation) throw new DisclosureError("disclosure.error.noConsultation");
-    if (Date.parse(window.to) <= Date.parse(window.from)) throw new DisclosureError("error.postingOrder");
+    const problem = consultationWindowProblem({ from: row.postingFrom ?? "", to: row.postingTo ?? "" }, window);
+    if (problem) throw new DisclosureError(problem);
     const status = transition(row.status, "open_consultation");
     tx.update(t.disclosures).set({ status, consultationFrom: window.from, consultationTo: window.to, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id)).run();
     audit({ userId: user.id, action: "disclosure.consultation_opened", targetType: "disclosure", targetId: id, ip, details: window }, tx, now);
@@ -186,6 +193,7 @@ export function newVersion(user: StaffUser, id: number, ip: string, now = new Da
       .returning({ id: t.disclosures.id })
       .all()[0].id;
     tx.update(t.disclosures).set({ slug: disclosureSlug(row.title, copy) }).where(eq(t.disclosures.id, copy)).run();
+    copyPlanRows(tx, row.id, copy);
     audit({ userId: user.id, action: "disclosure.new_version", targetType: "disclosure", targetId: copy, ip, details: { previous: id } }, tx, now);
     return copy;
   });
@@ -289,6 +297,7 @@ export function publicDisclosure(slug: string, now = new Date()) {
     consultationSummary: row.consultationSummary,
     commentsOpen: consultationOpen(row, now),
     version: row.version,
+    previousId: row.previousId,
     versions,
     changes: previous ? changesFrom(previous, row) : [],
     documents,
@@ -452,6 +461,19 @@ function mailSubscribers(tx: Tx, row: typeof t.disclosures.$inferSelect, now: Da
 /** Derived from the subscription, so every mail can carry it while only its hash is stored. */
 function unsubscribeToken(subscriptionId: number): string {
   return hmac("unsubscribe", String(subscriptionId));
+}
+
+/** The newest disclosures in force, for the home page. */
+export function latestDisclosures(limit: number) {
+  const ref = reference();
+  return db()
+    .select({ slug: t.disclosures.slug, title: t.disclosures.title, typeCode: t.disclosures.typeCode, status: t.disclosures.status, communeId: t.disclosures.communeId })
+    .from(t.disclosures)
+    .where(inArray(t.disclosures.status, ["published", "consultation_open", "consultation_closed"]))
+    .orderBy(desc(t.disclosures.publishedAt))
+    .limit(limit)
+    .all()
+    .map(({ communeId, ...r }) => ({ ...r, communeName: communeName(ref, communeId) }));
 }
 
 /** Atom entries for a unit's disclosures (or all), newest first. */

@@ -3,7 +3,7 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { vnDate } from "~/domain/dates";
-import { fieldErrors, filingSchema, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
+import { fieldErrors, filingSchema, readDisclosureLink, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
 import { MAX_REQUEST_BYTES } from "~/domain/uploads";
 import { longText, required, singleLine } from "~/domain/form-text";
 import { filingRateLimit } from "~/config.server";
@@ -12,6 +12,7 @@ import type { StaffUser } from "~/domain/permissions";
 import { prepareAttachments, UploadBatch, type PreparedAttachment, type UploadProblem } from "./attachments.server";
 import { InvalidActionError, performStaffAction, type StaffActionInput } from "./staff-cases.server";
 import { CaseStateError, fileCase, provideInformation, residentStep } from "./cases.server";
+import { DisclosureLinkError, disclosureLinkErrors } from "./disclosure-links.server";
 import { reference, requiredFields } from "./reference.server";
 import { hitLimit } from "./rate-limit.server";
 import { CSRF_FIELD, requestLanguage, verifyCsrf, type RequestContext } from "./request.server";
@@ -76,7 +77,11 @@ export async function submitFiling(
     });
     const result = schema.safeParse(values);
     const errors: FieldErrors = result.success ? {} : fieldErrors(result.error);
-    if (!result.success) return { outcome: "invalid", values, errors: { ...errors, ...attachmentsError(batch.problems) } };
+    // The plan and its row are looked up even when other fields failed, so every problem is told at once.
+    const linkErrors = disclosureLinkErrors(result.success ? result.data : readDisclosureLink(values));
+    if (!result.success || Object.keys(linkErrors).length) {
+      return { outcome: "invalid", values, errors: { ...linkErrors, ...errors, ...attachmentsError(batch.problems) } };
+    }
 
     const { limit, windowMs } = filingRateLimit();
     const limited = hitLimit(`file:${clientKey(context)}`, limit, windowMs);
@@ -85,8 +90,13 @@ export async function submitFiling(
     const prepared = await prepareAttachments(batch, { keepLocation: result.data.keepPhotoLocation });
     if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
 
-    const filed = await fileCase(result.data, prepared.attachments, { language: requestLanguage(request) });
-    return { outcome: "filed", receiptToken: filed.receiptToken };
+    try {
+      const filed = await fileCase(result.data, prepared.attachments, { language: requestLanguage(request) });
+      return { outcome: "filed", receiptToken: filed.receiptToken };
+    } catch (error) {
+      if (error instanceof DisclosureLinkError) return { outcome: "invalid", values, errors: error.errors };
+      throw error;
+    }
   } finally {
     await batch.discard();
   }

@@ -14,6 +14,7 @@ import { publicUrl } from "~/config.server";
 import { storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { caseDisclosureLink } from "./disclosure-links.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
 import { categoryLabels, communeName, reference } from "./reference.server";
 
@@ -253,6 +254,8 @@ export function staffCaseView(user: StaffUser, code: string, ip: string, now = n
       routingReason: row.routingReason,
       assigneeName: assignee?.fullName ?? null,
       complex: row.complex,
+      // The plan's row names a household: only for those who may see who filed.
+      disclosure: caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
     },
     contact: contact
       ? { fullName: contact.fullName, phone: contact.phone, email: contact.email, address: contact.address, idNumber: contact.idNumber, details: contact.details, confidential: contact.confidential }

@@ -9,6 +9,7 @@ import {
   confirmSubscription,
   createDraft,
   DisclosureError,
+  type DraftInput,
   feedEntries,
   hideComment,
   newVersion,
@@ -23,6 +24,10 @@ import {
   withdraw,
 } from "~/services/disclosures.server";
 import { staffAccount } from "../support/factories";
+import { addDays, vnDate } from "~/domain/dates";
+import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
+import type { StaffUser } from "~/domain/permissions";
+import { importPlanTable } from "~/services/plan-table.server";
 
 const plan = {
   typeCode: "compensation_plan",
@@ -40,6 +45,13 @@ async function leaderOf(commune: string) {
   return staffAccount("commune_leader", commune);
 }
 
+/** A draft; a compensation plan gets its one-row table, which it needs before it may be published. */
+function draft(user: StaffUser, input: DraftInput): number {
+  const id = createDraft(user, input, "t");
+  if (input.typeCode === "compensation_plan") importPlanTable(user, id, `${PLAN_TEMPLATE_HEADER}\n1,Nguyễn Văn An,Xóm 3,112,8,Đất trồng lúa,100,1000,100000,0,0,100000,Không`, "t");
+  return id;
+}
+
 function row(id: number) {
   return db().select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0];
 }
@@ -47,7 +59,7 @@ function row(id: number) {
 describe("publishing", () => {
   it("refuses a posting period shorter than the legal minimum (30 days) and accepts exactly 30", async () => {
     const leader = await leaderOf("xuan-hong");
-    const id = createDraft(leader, plan, "t");
+    const id = draft(leader, plan);
     expect(() => publish(leader, id, { from: "2026-11-25", to: "2026-12-23" }, "t")).toThrow("error.postingTooShort:30");
     expect(() => publish(leader, id, { from: "2026-11-25", to: "2026-11-20" }, "t")).toThrow("error.postingOrder");
     expect(row(id).status).toBe("draft");
@@ -58,7 +70,7 @@ describe("publishing", () => {
 
   it("drafts are never public; only the commune's leader or the district may publish", async () => {
     const leader = await leaderOf("xuan-hong");
-    const id = createDraft(leader, plan, "t");
+    const id = draft(leader, plan);
     expect(publicDisclosure(row(id).slug)).toBeNull();
     const otherLeader = await leaderOf("xuan-bac");
     const official = await staffAccount("commune_official", "xuan-hong");
@@ -72,7 +84,7 @@ describe("publishing", () => {
 
   it("a withdrawn disclosure stays visible with its reason", async () => {
     const leader = await leaderOf("xuan-hong");
-    const id = createDraft(leader, { ...plan, typeCode: "budget", title: "Dự toán ngân sách xã 2027" }, "t");
+    const id = draft(leader, { ...plan, typeCode: "budget", title: "Dự toán ngân sách xã 2027" });
     publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
     withdraw(leader, id, "Số liệu nhập nhầm, sẽ công khai lại.", "t");
     const view = publicDisclosure(row(id).slug)!;
@@ -83,7 +95,7 @@ describe("publishing", () => {
 describe("consultation", () => {
   it("comments are accepted until, and not at, the exact end of the window (Vietnam time)", async () => {
     const leader = await leaderOf("xuan-hong");
-    const id = createDraft(leader, plan, "t");
+    const id = draft(leader, plan);
     publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
     const end = new Date("2026-12-24T17:00:00+07:00");
     openConsultation(leader, id, { from: new Date("2026-11-25T07:00:00+07:00").toISOString(), to: end.toISOString() }, "t");
@@ -104,10 +116,11 @@ describe("consultation", () => {
   it("comments show no phone, a name only with consent; officials reply; hiding leaves a trace; the summary is published", async () => {
     const leader = await leaderOf("xuan-hong");
     const official = await staffAccount("commune_official", "xuan-hong");
-    const id = createDraft(leader, plan, "t");
-    publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    const id = draft(leader, plan);
     const now = new Date();
-    openConsultation(leader, id, { from: new Date(now.getTime() - 60_000).toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
+    // Posted from today, whenever the suite runs, so the window below lies inside the posting.
+    publish(leader, id, { from: vnDate(now), to: addDays(vnDate(now), 29) }, "t");
+    openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
     const slug = row(id).slug;
     addComment(slug, { body: "Giá đền bù thấp hơn giá thị trường.", authorName: "Đinh Thị Công Khai", authorPhone: "0913111222", showName: true, idempotencyKey: "c1-xxxxxxxxxxxxxxxx" });
     addComment(slug, { body: "Tôi đồng ý với phương án.", authorName: "Trương Văn Kín", authorPhone: "0913333444", showName: false, idempotencyKey: "c2-xxxxxxxxxxxxxxxx" });
@@ -132,9 +145,22 @@ describe("consultation", () => {
     expect(() => addComment(slug, { body: "Muộn", authorName: "Y", authorPhone: "0913777888", showName: false, idempotencyKey: "c4-xxxxxxxxxxxxxxxx" })).toThrow("disclosure.error.consultationClosed");
   });
 
+  it("the consultation lies within the posting period (Vietnam days)", async () => {
+    const leader = await leaderOf("xuan-hong");
+    const id = draft(leader, plan);
+    publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    const at = (s: string) => new Date(s).toISOString();
+    expect(() => openConsultation(leader, id, { from: at("2026-11-24T23:59:59+07:00"), to: at("2026-12-01T17:00:00+07:00") }, "t")).toThrow("disclosure.error.consultationOutsidePosting");
+    expect(() => openConsultation(leader, id, { from: at("2026-11-25T07:00:00+07:00"), to: at("2026-12-25T00:00:01+07:00") }, "t")).toThrow("disclosure.error.consultationOutsidePosting");
+    expect(() => openConsultation(leader, id, { from: at("2026-12-01T07:00:00+07:00"), to: at("2026-12-01T07:00:00+07:00") }, "t")).toThrow("error.postingOrder");
+    expect(row(id).status).toBe("published");
+    openConsultation(leader, id, { from: at("2026-11-25T00:00:00+07:00"), to: at("2026-12-25T00:00:00+07:00") }, "t");
+    expect(row(id).status).toBe("consultation_open");
+  });
+
   it("types without consultation cannot open one", async () => {
     const leader = await leaderOf("xuan-hong");
-    const id = createDraft(leader, { ...plan, typeCode: "budget" }, "t");
+    const id = draft(leader, { ...plan, typeCode: "budget" });
     publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
     expect(() => openConsultation(leader, id, { from: new Date().toISOString(), to: new Date(Date.now() + 1e6).toISOString() }, "t")).toThrow("disclosure.error.noConsultation");
   });
@@ -143,7 +169,7 @@ describe("consultation", () => {
 describe("versions", () => {
   it("a changed plan is a new version; publishing it supersedes the old one and shows what changed", async () => {
     const leader = await leaderOf("xuan-hong");
-    const v1 = createDraft(leader, plan, "t");
+    const v1 = draft(leader, plan);
     publish(leader, v1, { from: "2026-11-25", to: "2026-12-24" }, "t");
     const v2 = newVersion(leader, v1, "t");
     expect(newVersion(leader, v1, "t")).toBe(v2);
@@ -170,7 +196,7 @@ describe("subscriptions", () => {
     const otherMail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "xa-khac@example.vn")).all()[0];
     confirmSubscription(/\/cong-khai\/dang-ky\/([A-Za-z0-9_-]+)/.exec(otherMail.textBody)![1]);
 
-    const id = createDraft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án nhà văn hóa xóm 4" }, "t");
+    const id = draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án nhà văn hóa xóm 4" });
     publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
     const sent = db().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án nhà văn hóa xóm 4")).all();
     expect(sent.map((m) => m.toAddress)).toEqual(["da-xac-nhan@example.vn"]);
@@ -179,14 +205,14 @@ describe("subscriptions", () => {
     const unsubscribeToken = /huy-dang-ky\/([A-Za-z0-9_-]+)>/.exec(unsubscribeLink)![1];
     expect(unsubscribe(unsubscribeToken)).toBe(true);
 
-    const again = createDraft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án kênh mương" }, "t");
+    const again = draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án kênh mương" });
     publish(leader, again, { from: "2026-11-25", to: "2026-12-31" }, "t");
     expect(db().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án kênh mương")).all()).toHaveLength(0);
   });
 
   it("the Atom feed lists a unit's public disclosures, newest first", async () => {
     const leader = await leaderOf("xuan-tien");
-    const id = createDraft(leader, { ...plan, communeId: "xuan-tien", title: "Quy hoạch khu dân cư mới" }, "t");
+    const id = draft(leader, { ...plan, communeId: "xuan-tien", title: "Quy hoạch khu dân cư mới" });
     expect(feedEntries("xuan-tien").map((e) => e.id)).not.toContain(id);
     publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
     expect(feedEntries("xuan-tien")[0]).toMatchObject({ id, title: "Quy hoạch khu dân cư mới" });

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/services/auth.server";
+import { planTemplateCsv } from "~/services/plan-table.server";
+
+/** The CSV template of a compensation plan's table of plots. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireStaff(request);
+  return new Response(planTemplateCsv(), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="mau-bang-boi-thuong.csv"', "Cache-Control": "private, no-store" },
+  });
+}

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
+import { PlanRowDetails } from "~/components/plan-table";
+import { hasPlanTable } from "~/domain/plan-table";
+import { forwardHeaders } from "~/http";
+import { useT } from "~/i18n/use-t";
+import { submitHouseholdLookup } from "~/services/disclosure-forms.server";
+import { publicDisclosure } from "~/services/disclosures.server";
+import type { RequestContext } from "~/services/request.server";
+import { rejectionResponse } from "~/services/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Công khai"} — Hộ gia đình — Dân Biết` }, { name: "robots", content: "noindex" }];
+export const headers = forwardHeaders;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const disclosure = publicDisclosure(params.slug ?? "");
+  if (!disclosure || !hasPlanTable(disclosure.typeCode)) throw new Response("Not found", { status: 404 });
+  return json({ slug: disclosure.slug, title: disclosure.title, version: disclosure.version });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const outcome = await submitHouseholdLookup(request, context as RequestContext, params.slug ?? "");
+  // The row holds personal data: never cached, never kept by a shared computer's back button.
+  const headers = { "Cache-Control": "private, no-store" };
+  if (outcome.outcome === "found") return json({ found: outcome.found, values: {}, errors: {} }, { headers });
+  if (outcome.outcome === "invalid") return json({ found: null, values: outcome.values, errors: outcome.errors }, { status: 400, headers });
+  return rejectionResponse(outcome, {});
+}
+
+export default function HouseholdRow() {
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
+  const found = result && "found" in result ? result.found : null;
+  return (
+    <>
+      <p className="hint">
+        <Link to={`/cong-khai/${d.slug}`}>{d.title}</Link> · {t("disclosure.version", d.version)}
+      </p>
+      <h1>{t("plan.household.title")}</h1>
+      {found ? (
+        <section aria-labelledby="your-row">
+          <h2 id="your-row">{t("plan.household.yourRow", found.row.rowNo)}</h2>
+          <PlanRowDetails row={found.row} />
+          <p className="hint">{t("plan.household.complain.hint")}</p>
+          <p className="actions">
+            <Link to={`/gui-phan-anh?cong-khai=${found.disclosure.id}&dong=${found.row.rowNo}`} className="button button--primary">
+              {t("plan.household.complain")}
+            </Link>
+            <Link to={`/cong-khai/${d.slug}`} className="button">
+              {t("plan.household.back")}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <>
+          <p className="lead">{t("plan.household.intro")}</p>
+          <ErrorSummary errors={errors} order={["form", "code"]} labels={{ code: t("plan.household.code") }} />
+          <Form method="post" className="narrow" noValidate>
+            <CsrfField />
+            <TextField
+              name="code"
+              label={t("plan.household.code")}
+              hint={t("plan.household.code.hint")}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              error={errors.code}
+              defaultValue={(result?.values as Record<string, string> | undefined)?.code}
+            />
+            <button type="submit" className="button button--primary">
+              {t("plan.household.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+// The compensation plan's table of plots on a real SQLite file: imported whole or not at all, masked for the
+// public, shown in full to the household holding its code, carried across versions with the same codes.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
+import { db } from "~/services/db.server";
+import { createDraft, DisclosureError, newVersion, publicDisclosure, publish } from "~/services/disclosures.server";
+import { decrypt } from "~/services/secrets.server";
+import { householdRow, importPlanTable, planCodesCsv, PlanImportError, publicPlanTable, staffPlanTable } from "~/services/plan-table.server";
+import { staffAccount } from "../support/factories";
+
+const PLAN = {
+  typeCode: "compensation_plan",
+  communeId: "xuan-hong",
+  title: "Phương án bồi thường đường trục xã Xuân Hồng",
+  summary: "Dự thảo phương án cho 3 hộ.",
+  body: "Căn cứ Luật Đất đai 2024, Điều 87.",
+  keyFigures: [],
+};
+const ROWS = [
+  '1,Nguyễn Văn An,"Xóm 3, xã Xuân Hồng",112,8,Đất trồng lúa,"360,0",105000,37800000,2500000,10800000,51100000,Không',
+  "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,248.5,105000,26092500,1800000,7455000,35347500,Không",
+  "3,Phạm Văn Cường,Xóm 4,57,9,Đất ở nông thôn,120,4.200.000,504.000.000,180.000.000,20.000.000,704.000.000,Giao 1 lô tái định cư 100 m²",
+];
+const csv = (rows: string[]) => [PLAN_TEMPLATE_HEADER, ...rows].join("\r\n");
+
+const planRows = (id: number) => db().select().from(t.planRows).where(eq(t.planRows.disclosureId, id)).all();
+const slugOf = (id: number) => db().select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0].slug;
+const codesOf = (id: number) => new Map(planRows(id).map((r) => [r.plotNumber, decrypt("household-code", r.householdCodeSealed)!]));
+
+async function publishedPlan() {
+  const leader = await staffAccount("commune_leader", "xuan-hong");
+  const id = createDraft(leader, PLAN, "t");
+  expect(importPlanTable(leader, id, csv(ROWS), "t")).toBe(3);
+  publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t");
+  return { leader, id, slug: slugOf(id) };
+}
+
+describe("importing the table", () => {
+  it("stores every row with its own household code, and audits it", async () => {
+    const leader = await staffAccount("commune_leader", "xuan-hong");
+    const id = createDraft(leader, PLAN, "t");
+    importPlanTable(leader, id, csv(ROWS), "t");
+    const rows = planRows(id);
+    expect(rows.map((r) => [r.rowNo, r.householdName, r.total])).toEqual([
+      [1, "Nguyễn Văn An", 51_100_000],
+      [2, "Trần Thị Bình", 35_347_500],
+      [3, "Phạm Văn Cường", 704_000_000],
+    ]);
+    const codes = [...codesOf(id).values()];
+    expect(new Set(codes).size).toBe(3);
+    for (const code of codes) expect(code).toMatch(/^HX-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    // Only a keyed hash and a sealed copy are stored, never the code itself.
+    expect(JSON.stringify(rows)).not.toContain(codes[0]);
+    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure.plan_imported")).all();
+    expect(audit.at(-1)).toMatchObject({ userId: leader.id, targetId: String(id) });
+  });
+
+  it("a file with a bad row reports the row and imports nothing, leaving the earlier table as it was", async () => {
+    const leader = await staffAccount("commune_leader", "xuan-hong");
+    const id = createDraft(leader, PLAN, "t");
+    importPlanTable(leader, id, csv(ROWS.slice(0, 1)), "t");
+    const before = planRows(id);
+    const bad = csv([ROWS[0], "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,-248,105000,26092500,1800000,7455000,35347500,Không", ROWS[2]]);
+    let problems: PlanImportError["problems"] = [];
+    try {
+      importPlanTable(leader, id, bad, "t");
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanImportError);
+      problems = (error as PlanImportError).problems;
+    }
+    expect(problems).toEqual([{ line: 3, field: "areaRecovered", message: "plan.error.area" }]);
+    expect(planRows(id)).toEqual(before);
+  });
+
+  it("only the unit's leader or the district imports, and only into a draft", async () => {
+    const { id } = await publishedPlan();
+    const district = await staffAccount("district_staff", "huyen-xuan-truong");
+    expect(() => importPlanTable(district, id, csv(ROWS), "t")).toThrow("disclosure.error.notDraft");
+    const leader = await staffAccount("commune_leader", "xuan-hong");
+    const draft = createDraft(leader, PLAN, "t");
+    for (const other of [await staffAccount("commune_leader", "xuan-bac"), await staffAccount("commune_official", "xuan-hong"), await staffAccount("supervisor", "huyen-xuan-truong")]) {
+      expect(() => importPlanTable(other, draft, csv(ROWS), "t")).toThrow("disclosure.error.forbidden");
+      expect(staffPlanTable(other, { id: draft, typeCode: "compensation_plan", communeId: "xuan-hong" }, "t")).toBeNull();
+      expect(planCodesCsv(other, draft, "t")).toBeNull();
+    }
+    expect(planRows(draft)).toHaveLength(0);
+    const budget = createDraft(leader, { ...PLAN, typeCode: "budget" }, "t");
+    expect(() => importPlanTable(leader, budget, csv(ROWS), "t")).toThrow("plan.error.noTable");
+  });
+
+  it("a compensation plan cannot be published without its table", async () => {
+    const leader = await staffAccount("commune_leader", "xuan-hong");
+    const id = createDraft(leader, PLAN, "t");
+    expect(() => publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).toThrow(DisclosureError);
+    expect(() => publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).toThrow("plan.error.noRows");
+  });
+});
+
+describe("what the public and each household see", () => {
+  it("the public table masks names and never carries addresses; totals add up", async () => {
+    const { id, slug } = await publishedPlan();
+    const disclosure = publicDisclosure(slug)!;
+    const table = publicPlanTable(disclosure)!;
+    const json = JSON.stringify({ disclosure, table });
+    for (const secret of ["Nguyễn Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Xóm 3, xã Xuân Hồng", "Xóm 4", ...codesOf(id).values()]) expect(json).not.toContain(secret);
+    expect(table.rows.map((r) => r.householdName)).toEqual(["N. V. A.", "T. T. B.", "P. V. C."]);
+    expect(table.totals).toEqual({ rows: 3, areaRecovered: 728.5, landCompensation: 567_892_500, assetCompensation: 184_300_000, support: 38_255_000, total: 790_447_500 });
+    expect(table.totals.total).toBe(table.rows.reduce((s, r) => s + r.total, 0));
+  });
+
+  it("names are shown when the law requires them for the type (data an administrator sets)", async () => {
+    const { slug } = await publishedPlan();
+    db().update(t.disclosureTypes).set({ publishNames: true }).where(eq(t.disclosureTypes.code, "compensation_plan")).run();
+    try {
+      const table = publicPlanTable(publicDisclosure(slug)!)!;
+      expect(table.rows[0].householdName).toBe("Nguyễn Văn An");
+      expect(JSON.stringify(table)).not.toContain("Xóm 3, xã Xuân Hồng");
+    } finally {
+      db().update(t.disclosureTypes).set({ publishNames: false }).where(eq(t.disclosureTypes.code, "compensation_plan")).run();
+    }
+  });
+
+  it("a household's code opens its own full row in this plan only; a wrong code or a draft opens nothing", async () => {
+    const { id, slug } = await publishedPlan();
+    const code = codesOf(id).get("113")!;
+    const found = householdRow(slug, code.toLowerCase().replace(/-/g, " "))!;
+    expect(found.row).toMatchObject({ rowNo: 2, householdName: "Trần Thị Bình", householdAddress: "Xóm 3", total: 35_347_500 });
+    expect(found.disclosure).toMatchObject({ id, slug, version: 1 });
+    expect(householdRow(slug, "HX-2222-2222")).toBeNull();
+    expect(householdRow(slug, "")).toBeNull();
+    const other = await publishedPlan();
+    expect(householdRow(other.slug, code)).toBeNull();
+    const leader = await staffAccount("commune_leader", "xuan-hong");
+    const draft = createDraft(leader, PLAN, "t");
+    importPlanTable(leader, draft, csv(ROWS), "t");
+    expect(householdRow(slugOf(draft), codesOf(draft).get("113")!)).toBeNull();
+  });
+
+  it("staff see the codes to print the notices; the export is audited", async () => {
+    const { leader, id } = await publishedPlan();
+    const staff = staffPlanTable(leader, { id, typeCode: "compensation_plan", communeId: "xuan-hong" }, "t")!;
+    expect(staff.rows.map((r) => r.householdCode)).toEqual([...codesOf(id).values()]);
+    const exported = planCodesCsv(leader, id, "t")!;
+    expect(exported.split("\r\n")[2]).toContain(codesOf(id).get("113")!);
+    expect(exported).toContain("Trần Thị Bình");
+    const actions = db().select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.targetId, String(id))).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["disclosure.plan_viewed", "disclosure.codes_exported"]));
+  });
+});
+
+describe("versions of the table", () => {
+  it("a new version starts from the published table; re-imported plots keep their codes; the public sees the changes", async () => {
+    const { leader, id: v1 } = await publishedPlan();
+    const v2 = newVersion(leader, v1, "t");
+    expect(planRows(v2).map((r) => [r.plotNumber, r.householdCodeHash])).toEqual(planRows(v1).map((r) => [r.plotNumber, r.householdCodeHash]));
+    const revised = [
+      ROWS[0],
+      "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,248.5,120000,29820000,1800000,7455000,39075000,Không",
+      "3,Đỗ Văn Dũng,Xóm 5,300,9,Đất trồng lúa,50,105000,5250000,0,0,5250000,Không",
+    ];
+    importPlanTable(leader, v2, csv(revised), "t");
+    const before = codesOf(v1);
+    const after = codesOf(v2);
+    expect(after.get("112")).toBe(before.get("112"));
+    expect(after.get("113")).toBe(before.get("113"));
+    expect(after.get("300")).toBeDefined();
+    expect([...before.values()]).not.toContain(after.get("300"));
+    publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
+
+    const slug2 = slugOf(v2);
+    const table = publicPlanTable(publicDisclosure(slug2)!)!;
+    expect(table.changes).toEqual([
+      { kind: "changed", rowNo: 2, plot: { mapSheet: "8", plotNumber: "113" }, fields: [
+        { field: "unitPrice", before: 105_000, after: 120_000 },
+        { field: "landCompensation", before: 26_092_500, after: 29_820_000 },
+        { field: "total", before: 35_347_500, after: 39_075_000 },
+      ] },
+      { kind: "added", rowNo: 3, plot: { mapSheet: "9", plotNumber: "300" }, fields: [] },
+      { kind: "removed", rowNo: 3, plot: { mapSheet: "9", plotNumber: "57" }, fields: [] },
+    ]);
+    // The notice the household holds still opens its row in the new version.
+    expect(householdRow(slug2, before.get("113")!)!.row.total).toBe(39_075_000);
+  });
+});
