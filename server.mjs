@@ -15,6 +15,11 @@ const build = await import(url.pathToFileURL(path.join(here, "build/index.js")).
 const app = build.entry.module;
 const args = new Set(process.argv.slice(2));
 
+if ((args.has("--demo") || args.has("--seed-demo-only")) && (process.env.PUBLIC_URL ?? "").startsWith("https://")) {
+  // Demo accounts share a published password: never on a site people reach over https.
+  console.error("Refusing --demo: PUBLIC_URL is https, so this looks like a real deployment. Start without --demo.");
+  process.exit(1);
+}
 app.openDatabase(); // opens, migrates and loads reference data before the first request
 if (args.has("--migrate-only")) process.exit(0);
 if (args.has("--demo") || args.has("--seed-demo-only")) {

@@ -36,15 +36,24 @@ export function isSecureOrigin(): boolean {
   return publicUrl().startsWith("https://");
 }
 
-/** Filings allowed per client per window ("count/seconds"), e.g. "5/600". */
-export function filingRateLimit(): { limit: number; windowMs: number } {
-  const [count, seconds] = (env("RATE_LIMIT_FILING") ?? "5/600").split("/").map(Number);
-  return { limit: count || 5, windowMs: (seconds || 600) * 1000 };
+/** A limit per client per window, from "count/seconds" (e.g. "5/600"), or the default. */
+function rateLimit(name: string, fallback: { count: number; seconds: number }): { limit: number; windowMs: number } {
+  const [count, seconds] = (env(name) ?? "").split("/").map(Number);
+  return { limit: count || fallback.count, windowMs: (seconds || fallback.seconds) * 1000 };
 }
 
-export function lookupRateLimit(): { limit: number; windowMs: number } {
-  const [count, seconds] = (env("RATE_LIMIT_LOOKUP") ?? "20/600").split("/").map(Number);
-  return { limit: count || 20, windowMs: (seconds || 600) * 1000 };
+/** Filings allowed per client per window. */
+export function filingRateLimit() {
+  return rateLimit("RATE_LIMIT_FILING", { count: 5, seconds: 600 });
+}
+
+export function lookupRateLimit() {
+  return rateLimit("RATE_LIMIT_LOOKUP", { count: 20, seconds: 600 });
+}
+
+/** Sign-in attempts per client address (before any password is hashed). */
+export function signInRateLimit() {
+  return rateLimit("RATE_LIMIT_SIGNIN", { count: 30, seconds: 900 });
 }
 
 let cachedSecret: string | undefined;

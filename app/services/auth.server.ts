@@ -9,7 +9,7 @@ import { COMMON_PASSWORDS } from "../../db/data/common-passwords";
 import { requiresSecondFactor, type Role, type StaffUser } from "~/domain/permissions";
 import { cleanSingleLine } from "~/domain/text";
 import { translator } from "~/i18n";
-import { isSecureOrigin, publicUrl } from "~/config.server";
+import { isSecureOrigin, publicUrl, signInRateLimit } from "~/config.server";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
@@ -104,7 +104,8 @@ function createSession(userId: number, pendingSecondFactor: boolean, now: Date):
  */
 export async function signIn(emailInput: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const perIp = hitLimit(`signin-ip:${ip}`, 30, 15 * 60_000, now.getTime());
+  const ipLimit = signInRateLimit();
+  const perIp = hitLimit(`signin-ip:${ip}`, ipLimit.limit, ipLimit.windowMs, now.getTime());
   const perEmail = hitLimit(`signin-email:${email}`, 10, 15 * 60_000, now.getTime());
   if (!perIp.ok || !perEmail.ok) {
     audit({ userId: null, action: "signin.throttled", ip, details: { email } }, undefined, now);

@@ -17,7 +17,7 @@ import { storeAttachments, type PreparedAttachment } from "./attachments.server"
 import { db } from "./db.server";
 import { caseDisclosureLink, DisclosureLinkError, disclosureLinkErrors } from "./disclosure-links.server";
 import { enqueueMail, nudgeMailWorker } from "./mail.server";
-import { computeDueOn } from "./staff-cases.server";
+import { computeDueOn, mailResident } from "./staff-cases.server";
 import { communeName, reference } from "./reference.server";
 import { decrypt, encrypt, hmac, newAccessKey, normaliseAccessKey, safeEqual, sha256 } from "./secrets.server";
 import { PUBLISHABLE_KINDS } from "./transparency.server";
@@ -534,12 +534,16 @@ export function residentStep(caseId: number, input: ResidentStep, now = new Date
       tx.insert(t.caseEvents)
         .values({ caseId, type: "contested", visibility: "public", actor: "resident", body: input.reason, meta: { from: row.communeId, to: DISTRICT_ID }, createdAt: nowIso })
         .run();
+      // The resident's own step is acknowledged like every official one: a mail with the same transaction.
+      mailResident(tx, caseId, "contested", input.reason, now);
       return;
     }
     const status = nextStatus(row.status as CaseStatus, "withdraw", "resident");
     tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
     tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso }).run();
+    mailResident(tx, caseId, "withdrawn", input.reason || null, now);
   });
+  if (input.step !== "rate") nudgeMailWorker();
 }
 
 export function caseRating(caseId: number) {

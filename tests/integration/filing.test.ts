@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText, type Page } from "../support/browserless-client";
 import { brokenJpeg, complaintFields, exeRenamedJpg, filingFields, formData, jpegWithGps, pdf, png } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
+import { runAccounts, startPortal, type RunningPortal } from "../support/server";
 import { startSmtp } from "../support/smtp";
 
 let portal: RunningPortal;
@@ -210,12 +210,24 @@ describe("bad input gets a clear message and stores nothing", () => {
       client,
     );
     expect(page.status).toBe(303);
-    const code = /XT-\d{2}-\d{7}/.exec(visibleText((await client.get(page.location!)).html))![0];
+    const receipt = await client.get(page.location!);
+    const code = /XT-\d{2}-\d{7}/.exec(visibleText(receipt.html))![0];
     const pub = await client.get(`/ho-so/${code}`);
-    expect(pub.html).not.toContain("<script>alert");
-    expect(pub.html).not.toContain("<img src=x");
-    expect(pub.html).toContain("&lt;script&gt;alert");
     expect(visibleText(pub.html)).toContain(`<script>alert("x")</script>`);
+    // Every page that shows these fields: the receipt, the public page, and the official's case page (name, address).
+    const official = runAccounts(portal, ["create", "--email", "canbo.xss@test.vn", "--name", "Cán bộ thử", "--role", "commune_official", "--commune", "xuan-bac", "--password", "mat khau can bo rat dai"]);
+    expect(official.status, official.stderr).toBe(0);
+    const staff = new Client(portal.url);
+    const signInForm = await staff.get("/can-bo/dang-nhap");
+    await staff.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(signInForm.html, "csrf"), email: "canbo.xss@test.vn", password: "mat khau can bo rat dai", next: "/can-bo" }));
+    const casePage = await staff.get(`/can-bo/ho-so/${code}`);
+    expect(casePage.status).toBe(200);
+    expect(visibleText(casePage.html)).toContain(`Lê <script>alert("x")</script>`);
+    for (const html of [receipt.html, pub.html, casePage.html]) {
+      expect(html).not.toContain("<script>alert");
+      expect(html).not.toContain("<img src=x");
+    }
+    expect(casePage.html).toContain("&lt;script&gt;alert");
   });
 
   it("NUL bytes are refused; zero-width and bidi control characters are removed before storing", async () => {
@@ -251,6 +263,15 @@ describe("bad input gets a clear message and stores nothing", () => {
     const big = Buffer.concat([await png(), Buffer.alloc(30 * 1024 * 1024)]);
     const page = await rejected(filingFields(), [{ name: "lon.png", bytes: big }]);
     expect(errorSummary(page.html)).toContain("lớn hơn 10 MB");
+  });
+
+  it("a request over the whole-request cap is refused with 413 before it is read, and stores nothing", async () => {
+    const before = counts();
+    const huge = Buffer.alloc(53 * 1024 * 1024, 1);
+    const { page } = await file(filingFields(), [{ name: "rat-lon.pdf", bytes: huge }]);
+    expect(page.status).toBe(413);
+    expect(visibleText(page.html)).toContain("Tổng dung lượng gửi quá lớn (tối đa 52 MB)");
+    expect(counts()).toEqual(before);
   });
 
   it("six files are refused: at most five", async () => {

@@ -1,5 +1,5 @@
 // Starts the production build (node server.mjs) on 127.0.0.1 with its own data folder, as a real user would meet it.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -48,6 +48,8 @@ export async function startPortal(env: Record<string, string> = {}, args: string
       MAIL_POLL_MS: "200",
       RATE_LIMIT_FILING: "1000/60",
       RATE_LIMIT_LOOKUP: "1000/60",
+      // Every suite signs in from 127.0.0.1; the per-address limit is tested on its own portal.
+      RATE_LIMIT_SIGNIN: "1000/60",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -86,4 +88,15 @@ export async function startPortal(env: Record<string, string> = {}, args: string
         setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
       }),
   };
+}
+
+/** Runs the accounts CLI (`npm run accounts -- …`, as the README documents) against a running portal's database. */
+export function runAccounts(portal: RunningPortal, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const root = path.resolve(__dirname, "../..");
+  const result = spawnSync(process.execPath, ["scripts/accounts.mjs", ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: portal.databaseFile, SESSION_SECRET: process.env.SESSION_SECRET ?? "" },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
