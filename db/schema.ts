@@ -392,7 +392,11 @@ export const disclosures = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("disclosures_slug_uq").on(t.slug), index("disclosures_public_idx").on(t.status, t.communeId, t.publishedAt)],
+  (t) => [
+    uniqueIndex("disclosures_slug_uq").on(t.slug),
+    index("disclosures_public_idx").on(t.status, t.communeId, t.publishedAt),
+    index("disclosures_previous_idx").on(t.previousId),
+  ],
 );
 
 export const disclosureDocuments = sqliteTable(

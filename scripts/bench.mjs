@@ -88,9 +88,12 @@ async function main() {
   const code = /XT-\d{2}-\d{7}/.exec(receipt)[0];
   console.log("done.");
 
+  // The demo's compensation plan: table, comments and related cases on one public page.
+  const disclosurePath = /href="(\/cong-khai\/[a-z0-9-]+-\d+)"/.exec(await (await fetch(`${base}/cong-khai`)).text())[1];
+
   // The bytes each target returns, replayed by the bare server.
   const captured = {};
-  for (const target of ["/", `/ho-so/${code}`]) {
+  for (const target of ["/", `/ho-so/${code}`, disclosurePath]) {
     const res = await fetch(base + target);
     captured[target] = { status: res.status, type: res.headers.get("content-type"), body: Buffer.from(await res.arrayBuffer()) };
   }
@@ -118,6 +121,7 @@ async function main() {
   const targets = [
     { name: "GET /", path: "/", expect: 200 },
     { name: "GET /ho-so/<code>", path: `/ho-so/${code}`, expect: 200 },
+    { name: "GET /cong-khai/<slug>", path: disclosurePath, expect: 200 },
     { name: "POST /gui-phan-anh", path: "/gui-phan-anh", expect: 303, post: true },
   ];
   const results = [];

@@ -93,7 +93,9 @@ export function PlanChanges({ changes }: { changes: PlanRowChange[] }) {
             <ul>
               {c.fields.map((f) => (
                 <li key={f.field}>
-                  {t(`plan.col.${f.field}`)}: <del>{formatPlanValue(f.field, f.before, none)}</del> → <ins>{formatPlanValue(f.field, f.after, none)}</ins>
+                  {/* <del>/<ins> are not announced by screen readers: the words before/after are, visually hidden. */}
+                  {t(`plan.col.${f.field}`)}: <del><span className="visually-hidden">{t("disclosure.change.before")}: </span>{formatPlanValue(f.field, f.before, none)}</del> →{" "}
+                  <ins><span className="visually-hidden">{t("disclosure.change.after")}: </span>{formatPlanValue(f.field, f.after, none)}</ins>
                 </li>
               ))}
             </ul>

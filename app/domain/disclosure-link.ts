@@ -66,9 +66,11 @@ export function filingPrefill(src: PrefillSource, t: Translate): FilingValues {
   const values: FilingValues = {
     disclosureId: String(d.id),
     planRowNo: rowNo === null ? "" : String(rowNo),
+    planRowFor: rowNo === null ? "" : String(d.id),
     commune: district || !unit.selectable ? "unknown" : unit.id,
     projectLevel: district ? "district" : "commune",
-    place: row ? t("file.prefill.place", row.plotNumber, row.mapSheet) : "",
+    // Not the plot: the place may be published with the case, and the plot ties it to a row of the public table.
+    place: "",
     // No row number in the title: it may be published, and the public table ties a row to a household's initials.
     title: fitting(LIMITS.title, d.title, (title) => t(complaint ? "file.prefill.complaintTitle" : "file.prefill.feedbackTitle", disclosureLinkLabel(t, { title, version: d.version }, null))),
     complainedDecision: fitting(LIMITS.complainedDecision, d.title, (title) => disclosureLinkLabel(t, { title, version: d.version }, null)),

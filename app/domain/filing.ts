@@ -38,6 +38,7 @@ export const FILING_FIELDS = [
   "projectLevel",
   "disclosureId",
   "planRowNo",
+  "planRowFor",
   "title",
   "description",
   "requestedOutcome",
@@ -77,6 +78,8 @@ export function readFilingForm(form: FormData): FilingValues {
     const value = form.get(field);
     if (typeof value === "string") values[field] = value;
   }
+  // The row belongs to the plan it was given for: a resident who then picks another plan is not about row N of it.
+  if (values.planRowNo && values.planRowFor !== values.disclosureId) delete values.planRowNo;
   return values;
 }
 

@@ -56,7 +56,7 @@ export interface PlanProblem {
 
 export type PlanImport = { ok: true; rows: PlanRow[] } | { ok: false; problems: PlanProblem[] };
 
-/** RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. Returns each record's first line. */
+/** RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. Returns each record's first line; throws UnclosedQuoteError. */
 export function parseCsv(text: string, delimiter: string): { cells: string[]; line: number }[] {
   const records: { cells: string[]; line: number }[] = [];
   let cells: string[] = [];
@@ -96,7 +96,15 @@ export function parseCsv(text: string, delimiter: string): { cells: string[]; li
     cells.push(cell);
     records.push({ cells, line: recordLine });
   }
+  if (quoted) throw new UnclosedQuoteError(recordLine);
   return records.filter((r) => r.cells.some((c) => c.trim() !== ""));
+}
+
+/** A quote opened on `line` never closes: the rest of the file would silently become one cell. */
+export class UnclosedQuoteError extends Error {
+  constructor(readonly line: number) {
+    super(`unclosed quote from line ${line}`);
+  }
 }
 
 /** Spreadsheets in Vietnamese locale often save with ";" (the decimal mark being ","): take the header's. */
@@ -114,7 +122,7 @@ function headerField(header: string): PlanField | null {
 
 /** Whole đồng: "1.250.000", "1 250 000" and "1250000" are the same; decimals are refused. */
 export function parseAmount(raw: string): number | null {
-  const v = raw.replace(/[\s\u00A0]/g, "").replace(/đ|đồng|vnd/gi, "");
+  const v = raw.replace(/[\s\u00A0]/g, "").replace(/đồng|đ|vnd/gi, "");
   if (!/^\d{1,3}([.,]\d{3})*$|^\d+$/.test(v)) return null;
   const n = Number(v.replace(/[.,]/g, ""));
   return Number.isSafeInteger(n) ? n : null;
@@ -147,7 +155,13 @@ export function readPlanCsv(input: string): PlanImport {
   const text = input.replace(/^\uFEFF/, "");
   if (hasNul(text) || !isWellFormed(text)) return { ok: false, problems: [{ line: null, field: null, message: "plan.error.encoding" }] };
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const records = parseCsv(text.normalize("NFC"), detectDelimiter(firstLine));
+  let records: ReturnType<typeof parseCsv>;
+  try {
+    records = parseCsv(text.normalize("NFC"), detectDelimiter(firstLine));
+  } catch (error) {
+    if (error instanceof UnclosedQuoteError) return { ok: false, problems: [{ line: error.line, field: null, message: "plan.error.unclosedQuote" }] };
+    throw error;
+  }
   if (records.length === 0) return { ok: false, problems: [{ line: null, field: null, message: "plan.error.empty" }] };
   const [header, ...body] = records;
   const fields = header.cells.map(headerField);
@@ -159,6 +173,7 @@ export function readPlanCsv(input: string): PlanImport {
   if (body.length > MAX_PLAN_ROWS) return { ok: false, problems: [{ line: null, field: null, message: `plan.error.tooManyRows:${MAX_PLAN_ROWS}` }] };
 
   const problems: PlanProblem[] = [];
+  const badLines = new Set<number>();
   const rows: PlanRow[] = [];
   const seenRowNo = new Map<number, number>();
   const seenPlot = new Map<string, number>();
@@ -168,9 +183,12 @@ export function readPlanCsv(input: string): PlanImport {
     fields.forEach((field, i) => {
       if (field && raw[field] === undefined) raw[field] = cleanSingleLine(record.cells[i] ?? "");
     });
-    const problem = (field: PlanField, message: string) => problems.push({ line, field, message });
+    const problem = (field: PlanField | null, message: string) => {
+      problems.push({ line, field, message });
+      badLines.add(line);
+    };
     if (record.cells.length > header.cells.length && record.cells.slice(header.cells.length).some((c) => c.trim())) {
-      problems.push({ line, field: null, message: "plan.error.extraCells" });
+      problem(null, "plan.error.extraCells");
     }
 
     let rowNo = index + 1;
@@ -203,7 +221,7 @@ export function readPlanCsv(input: string): PlanImport {
       if (seenPlot.has(plotKey)) problem("plotNumber", `plan.error.duplicatePlot:${seenPlot.get(plotKey)}`);
       else seenPlot.set(plotKey, line);
     }
-    if (problems.some((p) => p.line === line)) return;
+    if (badLines.has(line)) return;
     rows.push({
       rowNo,
       householdName: raw.householdName!,
@@ -304,9 +322,11 @@ export function formatHouseholdCode(indices: readonly number[]): string {
 
 export const HOUSEHOLD_CODE_SYMBOLS = CODE_ALPHABET.length;
 
-/** What a person typed → the canonical code, or null: case, spaces, dashes and O/0 confusions are forgiven. */
+/** What a person typed → the canonical code, or null: case, spaces, dashes and the "HX" prefix are optional. */
 export function normaliseHouseholdCode(input: string): string | null {
-  const compact = input.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/^HX/, "");
+  const typed = input.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "");
+  // The random part may itself start with HX: strip the prefix only when it is there in addition.
+  const compact = typed.length === 10 && typed.startsWith("HX") ? typed.slice(2) : typed;
   if (compact.length !== 8 || [...compact].some((c) => !CODE_ALPHABET.includes(c))) return null;
   return `HX-${compact.slice(0, 4)}-${compact.slice(4)}`;
 }

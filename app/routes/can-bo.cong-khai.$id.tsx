@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canManage: v.canManage,
       suggestedPosting: { from: today, to: minimumPostingEnd(today, v.type.minPostingDays) },
       done: search.get("da-luu"),
-      importedRows: search.get("dong"),
+      imported: { rows: search.get("dong"), newCodes: search.get("ma-moi") },
       plan: staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
       planHeader: PLAN_TEMPLATE_HEADER,
     },
@@ -58,14 +58,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { session } = view(request, Number(params.id));
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, Number(params.id));
   if (outcome.outcome === "done") {
-    return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}${outcome.rows !== undefined ? `&dong=${outcome.rows}` : ""}`, 303);
+    const imported = outcome.imported ? `&dong=${outcome.imported.rows}&ma-moi=${outcome.imported.newCodes}` : "";
+    return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}${imported}`, 303);
   }
-  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: outcome.problems ?? [] }, { status: 400 });
+  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: outcome.problems ?? [], moreProblems: outcome.moreProblems ?? 0 }, { status: 400 });
   throw new Response(outcome.outcome === "forbidden" ? "Forbidden" : "Too large", { status: outcome.outcome === "forbidden" ? 403 : 413 });
 }
 
 export default function StaffDisclosure() {
-  const { staff, disclosure: d, comments, documents, type, canManage, suggestedPosting, done, importedRows, plan, planHeader } = useLoaderData<typeof loader>();
+  const { staff, disclosure: d, comments, documents, type, canManage, suggestedPosting, done, imported, plan, planHeader } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -76,7 +77,7 @@ export default function StaffDisclosure() {
     <StaffPage staff={staff} title={d.title}>
       {done ? (
         <p className="panel panel--success" role="status">
-          {done === "import-plan" && importedRows ? t("plan.import.done", importedRows) : t("admin.saved")}
+          {done === "import-plan" && imported.rows ? `${t("plan.import.done", imported.rows)} ${t("plan.import.newCodes", imported.newCodes ?? "0")}` : t("admin.saved")}
         </p>
       ) : null}
       <ErrorSummary errors={errors} order={["form", "title", "summary", "body", "from", "to", "reason", "reply", "attachments", "planCsv"]} />
@@ -169,6 +170,7 @@ export default function StaffDisclosure() {
                   {result.problems.map((p, i) => (
                     <li key={i}>{problemText(t, p)}</li>
                   ))}
+                  {result.moreProblems ? <li>{t("plan.problem.more", result.moreProblems)}</li> : null}
                 </ul>
               ) : null}
               <Form method="post" encType="multipart/form-data">
@@ -181,16 +183,16 @@ export default function StaffDisclosure() {
                       {errors.planCsv}
                     </p>
                   ) : null}
-                  <input type="file" id="field-planCsv" name="planCsv" accept=".csv,text/csv" aria-describedby={failed === "import-plan" && errors.planCsv ? "field-planCsv-error" : undefined} />
+                  <input type="file" id="field-planCsv" name="planCsv" accept=".csv,text/csv" aria-describedby={failed === "import-plan" && errors.planCsv ? `field-planCsv-error${result && "problems" in result && result.problems.length ? " plan-problems" : ""}` : undefined} />
                 </div>
                 <button type="submit" className="button">
                   {t("plan.import")}
                 </button>
               </Form>
             </Panel>
-          ) : (
+          ) : canManage ? (
             <p className="hint">{t("plan.import.onlyDraft")}</p>
-          )}
+          ) : null}
           {plan.rows.length ? (
             <>
               <p>

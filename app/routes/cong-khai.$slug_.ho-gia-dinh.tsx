@@ -35,6 +35,8 @@ export default function HouseholdRow() {
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
   const found = result && "found" in result ? result.found : null;
+  // A newer version no longer holds this household's code, or the plan was withdrawn: say so, link no row.
+  const inForce = found ? ["published", "consultation_open", "consultation_closed"].includes(found.disclosure.status) : false;
   return (
     <>
       <p className="hint">
@@ -44,10 +46,14 @@ export default function HouseholdRow() {
       {found ? (
         <section aria-labelledby="your-row">
           <h2 id="your-row">{t("plan.household.yourRow", found.row.rowNo)}</h2>
+          <p className="hint">
+            {found.disclosure.title} · {t("disclosure.version", found.disclosure.version)} · {t(`dstatus.${found.disclosure.status}`)}
+          </p>
+          {inForce ? null : <p className="notice notice--warning">{t("plan.household.outdated")}</p>}
           <PlanRowDetails row={found.row} />
           <p className="hint">{t("plan.household.complain.hint")}</p>
           <p className="actions">
-            <Link to={`/gui-phan-anh?cong-khai=${found.disclosure.id}&dong=${found.row.rowNo}`} className="button button--primary">
+            <Link to={inForce ? `/gui-phan-anh?cong-khai=${found.disclosure.id}&dong=${found.row.rowNo}` : "/gui-phan-anh"} className="button button--primary">
               {t("plan.household.complain")}
             </Link>
             <Link to={`/cong-khai/${d.slug}`} className="button">

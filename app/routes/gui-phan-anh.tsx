@@ -108,7 +108,12 @@ export default function FilePetition() {
       <Form method="post" encType="multipart/form-data" className="filing-form" noValidate>
         <CsrfField />
         <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? data.idempotencyKey} />
-        {planRowNo ? <input type="hidden" name="planRowNo" value={planRowNo} /> : null}
+        {planRowNo ? (
+          <>
+            <input type="hidden" name="planRowNo" value={planRowNo} />
+            <input type="hidden" name="planRowFor" value={values.planRowFor ?? values.disclosureId ?? ""} />
+          </>
+        ) : null}
 
         <RadioGroup
           name="kind"

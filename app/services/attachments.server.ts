@@ -44,6 +44,10 @@ interface ReceivedFile {
 export class UploadBatch {
   readonly files: ReceivedFile[] = [];
   readonly problems: UploadProblem[] = [];
+
+  /** `acceptTable`: this form may carry a CSV table (staff forms only; residents' forms drop such a part unread). */
+  constructor(private readonly acceptTable = false) {}
+
   /** The CSV table of the post, when one was sent (`null` bytes: over the size cap). */
   tableFile: { displayName: string; bytes: Buffer | null } | undefined;
   private tempDir: string | undefined;
@@ -53,7 +57,7 @@ export class UploadBatch {
       // Text fields go on to the memory handler; every file part is consumed here (returning "" for dropped
       // ones), so that no other handler buffers a file.
       if (filename === undefined) return undefined;
-      if (name === TABLE_FILE_FIELD && filename !== "") {
+      if (name === TABLE_FILE_FIELD && filename !== "" && this.acceptTable) {
         const chunks: Uint8Array[] = [];
         let size = 0;
         for await (const chunk of data) {

@@ -97,6 +97,8 @@ export async function submitHouseholdLookup(
 
 // ---------------------------------------------------------------- staff
 
+const MAX_PROBLEMS_SHOWN = 200;
+
 /** UTF-8 (with or without BOM) as spreadsheets save "CSV UTF-8"; anything that is not valid UTF-8 is refused. */
 function decodeCsv(bytes: Buffer): string | null {
   try {
@@ -143,14 +145,14 @@ const staffSchema = z.discriminatedUnion("intent", [
 ]);
 
 export type StaffDisclosureOutcome =
-  | { outcome: "done"; intent: string; id: number; rows?: number }
-  | { outcome: "invalid"; values: Record<string, string>; errors: FieldErrors; problems?: PlanProblem[] }
+  | { outcome: "done"; intent: string; id: number; imported?: { rows: number; newCodes: number } }
+  | { outcome: "invalid"; values: Record<string, string>; errors: FieldErrors; problems?: PlanProblem[]; moreProblems?: number }
   | { outcome: "forbidden" | "tooLarge"; values?: Record<string, string> };
 
 /** One staff post about a disclosure (`id` null when creating). Uploads are multipart; the rest is a plain form. */
 export async function submitStaffDisclosure(request: Request, context: RequestContext | undefined, user: StaffUser, disclosureId: number | null): Promise<StaffDisclosureOutcome> {
   const ip = context?.clientIp ?? "unknown";
-  const parsedForm = await parseUploadForm(request);
+  const parsedForm = await parseUploadForm(request, { acceptTable: true });
   if ("outcome" in parsedForm) return { outcome: parsedForm.outcome === "forbidden" ? "forbidden" : "tooLarge" };
   const { form, batch } = parsedForm;
   try {
@@ -203,12 +205,12 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
           if (!file.bytes) return { outcome: "invalid", values, errors: { planCsv: `plan.error.fileTooLarge:${MAX_PLAN_CSV_BYTES / 1024 / 1024}` } };
           const text = decodeCsv(file.bytes);
           if (text === null) return { outcome: "invalid", values, errors: { planCsv: "plan.error.encoding" } };
-          return { outcome: "done", intent: input.intent, id: target, rows: importPlanTable(user, target, text, ip) };
+          return { outcome: "done", intent: input.intent, id: target, imported: importPlanTable(user, target, text, ip) };
         }
       }
       return { outcome: "done", intent: input.intent, id: target };
     } catch (error) {
-      if (error instanceof PlanImportError) return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: error.problems.slice(0, 200) };
+      if (error instanceof PlanImportError) return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: error.problems.slice(0, MAX_PROBLEMS_SHOWN), moreProblems: Math.max(0, error.problems.length - MAX_PROBLEMS_SHOWN) };
       if (error instanceof disclosures.DisclosureError) {
         // Refused by role or unit: a 403, like every other staff post the user may not make.
         if (error.messageKey === "disclosure.error.forbidden") return { outcome: "forbidden", values };

@@ -79,8 +79,8 @@ export function prefillFromDisclosure(query: { disclosureId: number | null; rowN
 
 export const RELATED_CASES_SHOWN = 20;
 
-/** Ids of every version of a disclosure: the previousId chain followed backwards and forwards. */
-function versionIds(disclosureId: number): number[] {
+/** Every version of a disclosure, earlier and later, by the previous_id chain (indexed). */
+export function versionIds(disclosureId: number): number[] {
   const rows = db().all<{ id: number }>(sql`
     WITH RECURSIVE
       earlier(id, previous_id) AS (

@@ -34,10 +34,10 @@ function problemMessage(p: UploadProblem): string {
 }
 
 /** Parses a multipart post with its files; callers must `batch.discard()` in a finally block. */
-export async function parseUploadForm(request: Request): Promise<{ form: FormData; batch: UploadBatch } | FormRejection> {
+export async function parseUploadForm(request: Request, options: { acceptTable?: boolean } = {}): Promise<{ form: FormData; batch: UploadBatch } | FormRejection> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_REQUEST_BYTES) return { outcome: "tooLarge" };
-  const batch = new UploadBatch();
+  const batch = new UploadBatch(options.acceptTable);
   const contentType = request.headers.get("Content-Type") ?? "";
   try {
     const form = contentType.startsWith("multipart/form-data")

@@ -2,7 +2,7 @@
 // each new version, shown to the public with names masked unless the law requires them, and shown in full to a
 // household that holds its private code from the land-recovery notice.
 import crypto from "node:crypto";
-import { and, asc, count, eq, inArray, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sum } from "drizzle-orm";
 import * as t from "../../db/schema";
 import {
   formatHouseholdCode,
@@ -16,14 +16,18 @@ import {
   readPlanCsv,
   type PlanProblem,
   type PlanRow,
+  type PlanRowChange,
 } from "~/domain/plan-table";
 import { canManageDisclosures, type StaffUser } from "~/domain/permissions";
+import { foldForSearch } from "~/domain/text";
 import { audit } from "./audit.server";
 import { db } from "./db.server";
+import { versionIds } from "./disclosure-links.server";
 import { DisclosureError, PUBLIC_STATUSES } from "./disclosures.server";
 import { communeName, reference } from "./reference.server";
 import { decrypt, encrypt, hmac } from "./secrets.server";
 import { csvCell } from "./staff-cases.server";
+import { publicUrl } from "~/config.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
@@ -69,9 +73,11 @@ function insertRows(tx: Tx, values: (typeof t.planRows.$inferInsert)[]): void {
 
 /**
  * Replaces a draft's table with the file's rows, all or nothing. A plot already in this draft or in the version it
- * replaces keeps its household code: the notice the household holds stays valid across versions.
+ * replaces keeps its household code when its land user is the same: the notice the household holds stays valid,
+ * and a plot that changed hands gets a new code (the old holder must not open the new one's row).
+ * Returns how many rows were imported and how many codes are new (notices to print).
  */
-export function importPlanTable(user: StaffUser, disclosureId: number, csv: string, ip: string, now = new Date()): number {
+export function importPlanTable(user: StaffUser, disclosureId: number, csv: string, ip: string, now = new Date()): { rows: number; newCodes: number } {
   const parsed = readPlanCsv(csv);
   if (!parsed.ok) throw new PlanImportError(parsed.problems);
   return db().transaction((tx) => {
@@ -84,25 +90,34 @@ export function importPlanTable(user: StaffUser, disclosureId: number, csv: stri
     const sources = [disclosureId, ...(disclosure.previousId ? [disclosure.previousId] : [])];
     const known = new Map<string, { hash: string; sealed: string }>();
     for (const r of tx
-      .select({ mapSheet: t.planRows.mapSheet, plotNumber: t.planRows.plotNumber, hash: t.planRows.householdCodeHash, sealed: t.planRows.householdCodeSealed })
+      .select({ mapSheet: t.planRows.mapSheet, plotNumber: t.planRows.plotNumber, householdName: t.planRows.householdName, hash: t.planRows.householdCodeHash, sealed: t.planRows.householdCodeSealed })
       .from(t.planRows)
       .where(inArray(t.planRows.disclosureId, sources))
       .all()) {
-      if (!known.has(plotKey(r))) known.set(plotKey(r), { hash: r.hash, sealed: r.sealed });
+      const key = holderKey(r);
+      if (!known.has(key)) known.set(key, { hash: r.hash, sealed: r.sealed });
     }
     tx.delete(t.planRows).where(eq(t.planRows.disclosureId, disclosureId)).run();
+    let newCodes = 0;
     insertRows(
       tx,
       parsed.rows.map((row) => {
-        const kept = known.get(plotKey(row));
-        const code = kept ? null : newHouseholdCode();
-        return { ...row, disclosureId, householdCodeHash: kept?.hash ?? codeHash(code!), householdCodeSealed: kept?.sealed ?? encrypt("household-code", code!) };
+        const kept = known.get(holderKey(row));
+        if (kept) return { ...row, disclosureId, householdCodeHash: kept.hash, householdCodeSealed: kept.sealed };
+        newCodes++;
+        const code = newHouseholdCode();
+        return { ...row, disclosureId, householdCodeHash: codeHash(code), householdCodeSealed: encrypt("household-code", code) };
       }),
     );
     tx.update(t.disclosures).set({ updatedAt: now.toISOString() }).where(eq(t.disclosures.id, disclosureId)).run();
-    audit({ userId: user.id, action: "disclosure.plan_imported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: parsed.rows.length } }, tx, now);
-    return parsed.rows.length;
+    audit({ userId: user.id, action: "disclosure.plan_imported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: parsed.rows.length, newCodes } }, tx, now);
+    return { rows: parsed.rows.length, newCodes };
   });
+}
+
+/** The same plot held by the same land user (name compared without case or diacritics). */
+function holderKey(row: Pick<PlanRow, "mapSheet" | "plotNumber" | "householdName">): string {
+  return `${plotKey(row)}|${foldForSearch(row.householdName)}`;
 }
 
 /** A new version starts from the published table, codes included. */
@@ -115,6 +130,21 @@ export function copyPlanRows(tx: Tx, fromId: number, toId: number): void {
 }
 
 export const PLAN_PAGE_SIZE = 50;
+
+// A published table never changes (edits make a new version), so its changes are computed once per process.
+const changesCache = new Map<string, PlanRowChange[]>();
+const CHANGES_CACHE_LIMIT = 200;
+
+function changesBetween(previousId: number, id: number): PlanRowChange[] {
+  const key = `${previousId}>${id}`;
+  let changes = changesCache.get(key);
+  if (!changes) {
+    changes = planChanges(rowsOf(db(), previousId), rowsOf(db(), id));
+    if (changesCache.size >= CHANGES_CACHE_LIMIT) changesCache.delete(changesCache.keys().next().value!);
+    changesCache.set(key, changes);
+  }
+  return changes;
+}
 
 function totalsOf(disclosureId: number) {
   const r = db()
@@ -167,21 +197,26 @@ export function publicPlanTable(disclosure: { id: number; typeCode: string; prev
     .offset((current - 1) * PLAN_PAGE_SIZE)
     .all()
     .map((r) => forPublic(r, names));
-  const changes = disclosure.previousId
-    ? planChanges(rowsOf(db(), disclosure.previousId), rowsOf(db(), disclosure.id)).map((c) => ({ ...c }))
-    : [];
+  const changes = disclosure.previousId ? changesBetween(disclosure.previousId, disclosure.id) : [];
   return { rows, totals, page: current, pages, namesPublic: names, changes, hasPrevious: disclosure.previousId !== null };
 }
 
-/** The household's own row, in full, for the holder of its code; null when the code is not in this disclosure. */
+/**
+ * The household's own row, in full, for the holder of its code: in the newest public version of this plan that
+ * holds the code (a notice printed for version 1 opens version 2's figures). Null when no version holds it.
+ */
 export function householdRow(slug: string, codeInput: string) {
   const code = normaliseHouseholdCode(codeInput);
   if (!code) return null;
+  const entry = db().select({ id: t.disclosures.id }).from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))).all()[0];
+  if (!entry) return null;
   const found = db()
     .select({ ...rowColumns, disclosureId: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status, communeId: t.disclosures.communeId })
     .from(t.planRows)
     .innerJoin(t.disclosures, eq(t.disclosures.id, t.planRows.disclosureId))
-    .where(and(eq(t.planRows.householdCodeHash, codeHash(code)), eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+    .where(and(eq(t.planRows.householdCodeHash, codeHash(code)), inArray(t.disclosures.id, versionIds(entry.id)), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+    .orderBy(desc(t.disclosures.version))
+    .limit(1)
     .all()[0];
   if (!found) return null;
   const { disclosureId, slug: s, title, version, status, communeId, ...row } = found;
@@ -221,7 +256,7 @@ export function planCodesCsv(user: StaffUser, disclosureId: number, ip: string, 
   audit({ userId: user.id, action: "disclosure.codes_exported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: rows.length } }, undefined, now);
   const lines = [
     ["STT", "Mã hộ", "Chủ sử dụng đất", "Địa chỉ", "Số thửa", "Số tờ bản đồ", "Tổng cộng (đồng)", "Địa chỉ tra cứu"],
-    ...rows.map((r) => [String(r.rowNo), r.householdCode, r.householdName, r.householdAddress, r.plotNumber, r.mapSheet, String(r.total), `/cong-khai/${disclosure.slug}/ho-gia-dinh`]),
+    ...rows.map((r) => [String(r.rowNo), r.householdCode, r.householdName, r.householdAddress, r.plotNumber, r.mapSheet, String(r.total), `${publicUrl()}/cong-khai/${disclosure.slug}/ho-gia-dinh`]),
   ];
   return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

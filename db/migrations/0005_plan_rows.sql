@@ -24,4 +24,5 @@ CREATE INDEX `plan_rows_code_idx` ON `plan_rows` (`household_code_hash`);--> sta
 ALTER TABLE `cases` ADD `disclosure_id` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `plan_row_no` integer;--> statement-breakpoint
 CREATE INDEX `cases_disclosure_idx` ON `cases` (`disclosure_id`);--> statement-breakpoint
-ALTER TABLE `disclosure_types` ADD `publish_names` integer DEFAULT false NOT NULL;
+ALTER TABLE `disclosure_types` ADD `publish_names` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `disclosures_previous_idx` ON `disclosures` (`previous_id`);

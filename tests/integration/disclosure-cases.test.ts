@@ -86,7 +86,7 @@ function caseFor(receiptTokenOutcome: Awaited<ReturnType<typeof file>>) {
 describe("filing about a disclosure", () => {
   it("links the case to the plan and its row", async () => {
     const plan = await publishedPlan();
-    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "2" })));
+    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "2", planRowFor: String(plan.id) })));
     expect(filed).toMatchObject({ disclosureId: plan.id, planRowNo: 2, communeId: "xuan-hong" });
     const plain = caseFor(await file(complaintFields({ disclosureId: String(plan.id) })));
     expect(plain).toMatchObject({ disclosureId: plan.id, planRowNo: null });
@@ -113,9 +113,9 @@ describe("filing about a disclosure", () => {
       [{ disclosureId: String(budget.id) }, "disclosureId", "error.chooseDisclosure"],
       [{ disclosureId: `${plan.id} OR 1=1` }, "disclosureId", "error.chooseDisclosure"],
       [{ disclosureId: "-3" }, "disclosureId", "error.chooseDisclosure"],
-      [{ disclosureId: String(plan.id), planRowNo: "9" }, "planRowNo", "error.planRow"],
-      [{ disclosureId: String(plan.id), planRowNo: "1.5" }, "planRowNo", "error.planRow"],
-      [{ disclosureId: String(next), planRowNo: "8" }, "planRowNo", "error.planRow"],
+      [{ disclosureId: String(plan.id), planRowNo: "9", planRowFor: String(plan.id) }, "planRowNo", "error.planRow"],
+      [{ disclosureId: String(plan.id), planRowNo: "1.5", planRowFor: String(plan.id) }, "planRowNo", "error.planRow"],
+      [{ disclosureId: String(next), planRowNo: "8", planRowFor: String(next) }, "planRowNo", "error.planRow"],
       [{ planRowNo: "2" }, "planRowNo", "error.planRow"],
     ];
     for (const [fields, field, message] of refused) {
@@ -132,7 +132,7 @@ describe("filing about a disclosure", () => {
 
   it("checks the plan again inside the filing transaction (withdrawn after the form was checked)", async () => {
     const plan = await publishedPlan();
-    const input = await filingInput(complaintFields({ disclosureId: String(plan.id), planRowNo: "1" }));
+    const input = await filingInput(complaintFields({ disclosureId: String(plan.id), planRowNo: "1", planRowFor: String(plan.id) }));
     withdraw(plan.leader, plan.id, "Rút để sửa đơn giá.", "t");
     const before = { cases: await caseCount(), events: await db().$count(t.caseEvents) };
     await expect(fileCase(input, [], { language: "vi" })).rejects.toBeInstanceOf(DisclosureLinkError);
@@ -149,17 +149,18 @@ describe("filing about a disclosure", () => {
 });
 
 describe("the form pre-filled from a plan's row", () => {
-  it("fills in the plan, version, row, place, complaint and the commune's committee — no personal data", async () => {
+  it("fills in the plan, version, row, complaint and the commune's committee — no personal data", async () => {
     const plan = await publishedPlan();
     const values = prefillFromDisclosure(readPrefillQuery(new URLSearchParams(`cong-khai=${plan.id}&dong=2`)), translator("vi"))!;
     expect(values).toEqual({
       disclosureId: String(plan.id),
       planRowNo: "2",
+      planRowFor: String(plan.id),
       kind: "complaint",
       category: "compensation",
       commune: "xuan-hong",
       projectLevel: "commune",
-      place: "Thửa đất số 102, tờ bản đồ số 12",
+      place: "",
       title: "Khiếu nại về Phương án bồi thường dự án đường trục xã Xuân Hồng (phiên bản 1)",
       complainedDecision: "Phương án bồi thường dự án đường trục xã Xuân Hồng (phiên bản 1)",
       complainedBody: "UBND xã Xuân Hồng",
@@ -170,6 +171,7 @@ describe("the form pre-filled from a plan's row", () => {
     const filed = caseFor(
       await file({
         ...values,
+        place: "Cánh đồng Mả Vàng, xóm 3",
         description: "Diện tích thu hồi ghi 250,5 m² nhưng thửa của gia đình tôi chỉ bị thu hồi 180 m².",
         requestedOutcome: "Đề nghị đo đạc lại và sửa phương án.",
         decisionKnownOn: "2026-11-26",
@@ -194,7 +196,7 @@ describe("the form pre-filled from a plan's row", () => {
     expect(prefillFromDisclosure({ disclosureId: createDraft(plan.leader, planInput({ communeId: "huyen-xuan-truong" }), "t"), rowNo: null }, vi)).toBeNull();
     expect(prefillFromDisclosure(readPrefillQuery(new URLSearchParams("cong-khai=abc&dong=2")), vi)).toBeNull();
 
-    const filed = caseFor(await file(complaintFields({ ...values, decisionKnownOn: "2026-11-26" })));
+    const filed = caseFor(await file(complaintFields({ ...values, place: "Đê hữu sông Hồng, đoạn xóm 1", decisionKnownOn: "2026-11-26" })));
     expect(filed).toMatchObject({ disclosureId: plan.id, planRowNo: 1, communeId: "huyen-xuan-truong", routingReason: "compensation-district-project" });
   });
 });
@@ -202,12 +204,12 @@ describe("the form pre-filled from a plan's row", () => {
 describe("the disclosure page", () => {
   it("counts the cases about every version per status, lists their public pages, and names no one", async () => {
     const v1 = await publishedPlan();
-    const first = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "1", publishConsent: "on", title: "Đơn giá đất lúa thấp, gọi 0912 345 678" })));
-    const second = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2" })));
+    const first = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "1", planRowFor: String(v1.id), publishConsent: "on", title: "Đơn giá đất lúa thấp, gọi 0912 345 678" })));
+    const second = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2", planRowFor: String(v1.id) })));
     const v2 = newVersion(v1.leader, v1.id, "t");
     addRows(v2, [1, 2, 3]);
     publish(v1.leader, v2, POSTING, "t");
-    const third = caseFor(await file(complaintFields({ disclosureId: String(v2), planRowNo: "3" })));
+    const third = caseFor(await file(complaintFields({ disclosureId: String(v2), planRowNo: "3", planRowFor: String(v2) })));
     await performStaffAction(v1.leader, second.code, { action: "accept", note: "" }, "t");
     const elsewhere = await publishedPlan();
     caseFor(await file(complaintFields({ disclosureId: String(elsewhere.id) })));
@@ -248,7 +250,7 @@ describe("the disclosure page", () => {
 describe("the case links back to its disclosure", () => {
   it("publicly without the row, to the filer and to staff with it; Open311 is unchanged", async () => {
     const plan = await publishedPlan();
-    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "3" })));
+    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "3", planRowFor: String(plan.id) })));
     const slug = plan.row().slug;
     const link = { title: plan.row().title, version: 1, href: `/cong-khai/${slug}` };
     expect(publicCaseView(filed.code)!.disclosure).toEqual({ ...link, rowNo: null });

@@ -32,7 +32,7 @@ const codesOf = (id: number) => new Map(planRows(id).map((r) => [r.plotNumber, d
 async function publishedPlan() {
   const leader = await staffAccount("commune_leader", "xuan-hong");
   const id = createDraft(leader, PLAN, "t");
-  expect(importPlanTable(leader, id, csv(ROWS), "t")).toBe(3);
+  expect(importPlanTable(leader, id, csv(ROWS), "t")).toEqual({ rows: 3, newCodes: 3 });
   publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t");
   return { leader, id, slug: slugOf(id) };
 }
@@ -156,11 +156,12 @@ describe("versions of the table", () => {
     const v2 = newVersion(leader, v1, "t");
     expect(planRows(v2).map((r) => [r.plotNumber, r.householdCodeHash])).toEqual(planRows(v1).map((r) => [r.plotNumber, r.householdCodeHash]));
     const revised = [
-      ROWS[0],
+      // Same plot, same holder written without diacritics in the new file: still the same household.
+      ROWS[0].replace("Nguyễn Văn An", "NGUYEN VAN AN"),
       "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,248.5,120000,29820000,1800000,7455000,39075000,Không",
       "3,Đỗ Văn Dũng,Xóm 5,300,9,Đất trồng lúa,50,105000,5250000,0,0,5250000,Không",
     ];
-    importPlanTable(leader, v2, csv(revised), "t");
+    expect(importPlanTable(leader, v2, csv(revised), "t")).toEqual({ rows: 3, newCodes: 1 });
     const before = codesOf(v1);
     const after = codesOf(v2);
     expect(after.get("112")).toBe(before.get("112"));
@@ -168,6 +169,8 @@ describe("versions of the table", () => {
     expect(after.get("300")).toBeDefined();
     expect([...before.values()]).not.toContain(after.get("300"));
     publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
+    // The notice printed for version 1 opens version 2's figures, from either version's address.
+    expect(householdRow(slugOf(v1), before.get("113")!)).toMatchObject({ disclosure: { id: v2, version: 2, status: "published" }, row: { total: 39_075_000 } });
 
     const slug2 = slugOf(v2);
     const table = publicPlanTable(publicDisclosure(slug2)!)!;
@@ -182,5 +185,20 @@ describe("versions of the table", () => {
     ]);
     // The notice the household holds still opens its row in the new version.
     expect(householdRow(slug2, before.get("113")!)!.row.total).toBe(39_075_000);
+  });
+
+  it("a plot that changed hands gets a new code: the former holder's notice no longer opens the new holder's row", async () => {
+    const { leader, id: v1, slug } = await publishedPlan();
+    const v2 = newVersion(leader, v1, "t");
+    const sold = ROWS[1].replace("Trần Thị Bình", "Lý Văn Mua");
+    expect(importPlanTable(leader, v2, csv([ROWS[0], sold, ROWS[2]]), "t")).toEqual({ rows: 3, newCodes: 1 });
+    const oldCode = codesOf(v1).get("113")!;
+    expect(codesOf(v2).get("113")).not.toBe(oldCode);
+    publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
+    const found = householdRow(slug, oldCode)!;
+    // Only the version that held the code answers, marked as superseded; never the new holder's row.
+    expect(found.disclosure).toMatchObject({ id: v1, status: "superseded" });
+    expect(found.row.householdName).toBe("Trần Thị Bình");
+    expect(householdRow(slugOf(v2), codesOf(v2).get("113")!)!.row.householdName).toBe("Lý Văn Mua");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filingPrefill, isLinkableDisclosure, readPrefillQuery, type PrefillSource } from "~/domain/disclosure-link";
-import { fieldErrors, filingSchema, LIMITS } from "~/domain/filing";
+import { fieldErrors, filingSchema, LIMITS, readFilingForm } from "~/domain/filing";
 import { translator } from "~/i18n";
 
 const vi = translator("vi");
@@ -34,15 +34,17 @@ describe("the pre-fill address", () => {
 });
 
 describe("filingPrefill", () => {
-  it("a row of a commune's compensation plan: a complaint to the commune, about the plot", () => {
+  it("a row of a commune's compensation plan: a complaint to the commune, about the row", () => {
     expect(filingPrefill(source(), vi)).toEqual({
       disclosureId: "7",
       planRowNo: "4",
+      planRowFor: "7",
       kind: "complaint",
       category: "compensation",
       commune: "xuan-hong",
       projectLevel: "commune",
-      place: "Thửa đất số 215, tờ bản đồ số 9",
+      // Never the plot: a published place would tie the case to a row of the public table.
+      place: "",
       title: "Khiếu nại về Phương án bồi thường đường trục xã (phiên bản 2)",
       complainedDecision: "Phương án bồi thường đường trục xã (phiên bản 2)",
       complainedBody: "UBND xã Xuân Hồng",
@@ -68,7 +70,7 @@ describe("filingPrefill", () => {
     expect(long.title!.length).toBeLessThanOrEqual(LIMITS.title);
     expect(long.title).toMatch(/…\s?\(phiên bản 2\)$/);
     expect(long.complainedDecision!.length).toBeLessThanOrEqual(LIMITS.complainedDecision);
-    expect(filingPrefill(source(), translator("en"))).toMatchObject({ title: "Complaint about Phương án bồi thường đường trục xã (version 2)", place: "Plot no. 215, map sheet no. 9" });
+    expect(filingPrefill(source(), translator("en"))).toMatchObject({ title: "Complaint about Phương án bồi thường đường trục xã (version 2)" });
   });
 });
 
@@ -112,5 +114,18 @@ describe("the form's disclosure fields", () => {
       expect(errorsOf({ disclosureId: "12", planRowNo: bad }).planRowNo).toBe("error.planRow");
     }
     expect(errorsOf({ planRowNo: "3" }).planRowNo).toBe("error.planRow");
+  });
+});
+
+describe("a pre-filled row belongs to its plan", () => {
+  it("is dropped when the resident picks another plan before sending", () => {
+    const form = (fields: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      return readFilingForm(f);
+    };
+    expect(form({ disclosureId: "5", planRowNo: "3", planRowFor: "5" }).planRowNo).toBe("3");
+    expect(form({ disclosureId: "6", planRowNo: "3", planRowFor: "5" }).planRowNo).toBeUndefined();
+    expect(form({ disclosureId: "", planRowNo: "3", planRowFor: "5" }).planRowNo).toBeUndefined();
   });
 });

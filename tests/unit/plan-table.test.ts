@@ -100,6 +100,11 @@ describe("reading a plan CSV", () => {
     expect(readPlanCsv(`${HEADER}\n${ROW1}\u0000`)).toEqual({ ok: false, problems: [{ line: null, field: null, message: "plan.error.encoding" }] });
   });
 
+  it("refuses a quote that never closes instead of swallowing the rows after it", () => {
+    const result = readPlanCsv(`${HEADER}\n${ROW1}\n2,Trần Thị Bình,Xóm 4,57,9,Đất ở,120,1000,120000,0,0,120000,"Không\n${ROW2.replace(/^2/, "3").replace("57,9", "58,9")}\n`);
+    expect(result).toEqual({ ok: false, problems: [{ line: 3, field: null, message: "plan.error.unclosedQuote" }] });
+  });
+
   it("flags cells beyond the header and text over its limit", () => {
     const result = readPlanCsv(`${HEADER}\n${ROW1},thừa\n2,${"A".repeat(151)},X,1,1,Lúa,1,1,1,0,0,1,Không`);
     expect(result.ok).toBe(false);
@@ -118,6 +123,8 @@ describe("numbers as communes write them", () => {
     ["1250000", 1_250_000],
     ["0", 0],
     ["105.000 đ", 105_000],
+    ["1.000.000 đồng", 1_000_000],
+    ["250000 VND", 250_000],
   ])("amount %s → %d", (raw, value) => expect(parseAmount(raw)).toBe(value));
 
   it.each(["-5", "1,5", "12.34", "abc", "", "1.25.000"])("refuses amount %j", (raw) => expect(parseAmount(raw)).toBeNull());
@@ -145,6 +152,9 @@ describe("what the public and households see", () => {
     expect(normaliseHouseholdCode("23456789")).toBe(code);
     expect(normaliseHouseholdCode("HX-2345-678O")).toBeNull();
     expect(normaliseHouseholdCode("HX-2345")).toBeNull();
+    // A random part that itself begins with HX, typed with or without the prefix.
+    expect(normaliseHouseholdCode("HX7K-3M9R")).toBe("HX-HX7K-3M9R");
+    expect(normaliseHouseholdCode("HX-HX7K-3M9R")).toBe("HX-HX7K-3M9R");
   });
 
   it("shows what changed plot by plot between two versions", () => {
