@@ -1,0 +1,80 @@
+// The officials' inbox against a real SQLite file: sorted by due date, urgent rows marked, filters, search ignoring
+// diacritics, pages of 25, and the CSV export of exactly the filtered list.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { addDays, vnDate } from "~/domain/dates";
+import { fileCase } from "~/services/cases.server";
+import { db } from "~/services/db.server";
+import { exportCasesCsv, listCases, PAGE_SIZE, performStaffAction } from "~/services/staff-cases.server";
+import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
+
+const COMMUNE = "xuan-tien";
+const today = vnDate(new Date());
+let official: Awaited<ReturnType<typeof staffAccount>>;
+const codes: Record<string, string> = {};
+
+async function caseDue(name: string, dueInDays: number, fields: Record<string, string> = {}) {
+  const filed = await fileCase(await filingInput(filingFields({ commune: COMMUNE, title: `Hồ sơ ${name}`, ...fields })), [], { language: "vi" });
+  db().update(t.cases).set({ dueOn: addDays(today, dueInDays) }).where(eq(t.cases.id, filed.caseId)).run();
+  codes[name] = filed.code;
+  return filed;
+}
+
+beforeAll(async () => {
+  official = await staffAccount("commune_official", COMMUNE);
+  await caseDue("sắp hạn", 2);
+  await caseDue("quá hạn", -1);
+  await caseDue("còn lâu", 20);
+  await caseDue("đúng hôm nay", 0, { title: "Đường điện hạ thế đổ" });
+  const complaint = await fileCase(await filingInput(complaintFields({ commune: COMMUNE, complainedBody: "UBND xã Xuân Tiến", title: "Khiếu nại đo đạc" })), [], { language: "vi" });
+  codes.complaint = complaint.code;
+  await performStaffAction(official, complaint.code, { action: "accept" }, "t");
+});
+
+describe("the inbox", () => {
+  it("lists the commune's open cases by due date, the overdue first, marking overdue and due-within-3-days rows", () => {
+    const list = listCases(official, {});
+    const mine = list.rows.filter((r) => Object.values(codes).includes(r.code));
+    const dueDates = list.rows.map((r) => r.dueOn);
+    expect(dueDates).toEqual([...dueDates].sort());
+    expect(mine.find((r) => r.code === codes["quá hạn"])!.urgency).toBe("overdue");
+    expect(mine.find((r) => r.code === codes["sắp hạn"])!.urgency).toBe("due_soon");
+    expect(mine.find((r) => r.code === codes["đúng hôm nay"])!.urgency).toBe("due_soon");
+    expect(mine.find((r) => r.code === codes["còn lâu"])!.urgency).toBe("on_track");
+    expect(list.rows[0].code).toBe(codes["quá hạn"]);
+  });
+
+  it("filters by due state, status and kind, and searches ignoring diacritics and đ", () => {
+    const overdue = listCases(official, { due: "overdue" }).rows.map((r) => r.code);
+    expect(overdue).toEqual([codes["quá hạn"]]);
+    const soon = listCases(official, { due: "due_soon" }).rows.map((r) => r.code);
+    expect(soon.sort()).toEqual([codes["sắp hạn"], codes["đúng hôm nay"]].sort());
+    expect(listCases(official, { status: "accepted" }).rows.map((r) => r.code)).toEqual([codes.complaint]);
+    expect(listCases(official, { kind: "complaint" }).rows.map((r) => r.code)).toEqual([codes.complaint]);
+    expect(listCases(official, { q: "duong dien ha the" }).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
+    expect(listCases(official, { q: "ĐƯỜNG ĐIỆN" }).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
+    expect(listCases(official, { q: "khong co ho so nao nhu the" }).rows).toEqual([]);
+  });
+
+  it("pages by 25, every case on exactly one page", async () => {
+    const other = await staffAccount("commune_official", "xuan-phu");
+    for (let i = 0; i < PAGE_SIZE + 3; i++) await fileCase(await filingInput(filingFields({ commune: "xuan-phu", title: `Trang ${i}` })), [], { language: "vi" });
+    const first = listCases(other, { page: 1 });
+    const second = listCases(other, { page: 2 });
+    expect(first).toMatchObject({ total: PAGE_SIZE + 3, pages: 2, page: 1 });
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(second.rows).toHaveLength(3);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.code)).size).toBe(PAGE_SIZE + 3);
+  });
+
+  it("the CSV export holds exactly the filtered list, with its due state, and is audited", () => {
+    const csv = exportCasesCsv(official, { due: "overdue" }, "t");
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(codes["quá hạn"]);
+    expect(lines[1]).toContain("Quá hạn");
+    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.action, "cases.export")).all().at(-1)!;
+    expect(audit).toMatchObject({ userId: official.id, details: { filters: { due: "overdue" }, rows: 1 } });
+  });
+});
