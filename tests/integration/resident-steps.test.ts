@@ -55,6 +55,18 @@ describe("the resident contests the answer", () => {
   });
 });
 
+describe("the resident rates the answer", () => {
+  it("once, and only after an answer; the rating stays off the public timeline", async () => {
+    const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
+    expect(() => residentStep(filed.caseId, { step: "rate", score: 4, comment: "" })).toThrow("error.notAnswered");
+    const { caseId } = await answeredComplaint("danh.gia@example.vn", new Date());
+    residentStep(caseId, { step: "rate", score: 2, comment: "Chưa thỏa đáng." });
+    expect(() => residentStep(caseId, { step: "rate", score: 5, comment: "" })).toThrow("error.alreadyRated");
+    expect(db().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
+    expect(eventsOf(caseId, "rated")).toMatchObject([{ visibility: "internal" }]);
+  });
+});
+
 describe("the resident withdraws", () => {
   it("closes the case as withdrawn with a public event and a mail; a second withdrawal is refused", async () => {
     const filed = await fileCase(await filingInput(filingFields({ email: "rut@example.vn" })), [], { language: "vi" });
