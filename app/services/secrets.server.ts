@@ -2,8 +2,18 @@
 import crypto from "node:crypto";
 import { sessionSecret } from "~/config.server";
 
+// Derived once per purpose and secret: hkdf on every request was a measurable share of a page's CPU time.
+const derivedKeys = new Map<string, Buffer>();
+
 function keyFor(purpose: string): Buffer {
-  return Buffer.from(crypto.hkdfSync("sha256", sessionSecret(), "dan-biet", purpose, 32));
+  const secret = sessionSecret();
+  const cacheKey = `${purpose}\u0000${secret}`;
+  let key = derivedKeys.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(crypto.hkdfSync("sha256", secret, "dan-biet", purpose, 32));
+    derivedKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 export function hmac(purpose: string, value: string): string {
