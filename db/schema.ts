@@ -396,6 +396,7 @@ export const disclosures = sqliteTable(
     uniqueIndex("disclosures_slug_uq").on(t.slug),
     index("disclosures_public_idx").on(t.status, t.communeId, t.publishedAt),
     index("disclosures_previous_idx").on(t.previousId),
+    index("disclosures_unit_idx").on(t.communeId, t.id),
   ],
 );
 

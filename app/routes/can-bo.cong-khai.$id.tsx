@@ -22,8 +22,9 @@ export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cá
 
 function view(request: Request, id: number) {
   const session = requireStaff(request);
+  const commentPage = Number(new URL(request.url).searchParams.get("trang-y-kien") ?? "1") || 1;
   try {
-    return { session, ...staffDisclosure(session.user, id) };
+    return { session, ...staffDisclosure(session.user, id, commentPage) };
   } catch (error) {
     if (error instanceof DisclosureError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -39,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       staff: staffHeader(v.session),
       disclosure: v.disclosure,
       comments: v.comments,
+      commentPages: v.commentPages,
       documents: v.documents,
       type: v.type,
       canManage: v.canManage,
@@ -66,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffDisclosure() {
-  const { staff, disclosure: d, comments, documents, type, canManage, suggestedPosting, done, imported, plan, planHeader } = useLoaderData<typeof loader>();
+  const { staff, disclosure: d, comments, commentPages, documents, type, canManage, suggestedPosting, done, imported, plan, planHeader } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -290,6 +292,7 @@ export default function StaffDisclosure() {
             </li>
           ))}
         </ol>
+        <Pager page={commentPages.page} pages={commentPages.pages} label={t("disclosure.comments")} link={(p) => `?trang-y-kien=${p}#comments`} />
       </section>
     </StaffPage>
   );

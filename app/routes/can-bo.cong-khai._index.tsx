@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { StaffPage } from "~/components/staff-page";
 import { canManageDisclosures } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireStaff(request);
   const units = reference().communes.filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id)).map((c) => ({ id: c.id, name: c.name }));
-  return json({ staff: staffHeader(session), list: staffList(session.user), types: disclosureTypes().map((d) => d.code), units }, { headers: NO_STORE });
+  return json({ staff: staffHeader(session), list: staffList(session.user, Number(new URL(request.url).searchParams.get("trang") ?? "1") || 1), types: disclosureTypes().map((d) => d.code), units }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
@@ -80,7 +81,7 @@ export default function StaffDisclosures() {
             </tr>
           </thead>
           <tbody>
-            {list.map((d) => (
+            {list.rows.map((d) => (
               <tr key={d.id}>
                 <td>
                   <Link to={`/can-bo/cong-khai/${d.id}`}>{d.title}</Link> <span className="hint">v{d.version}</span>
@@ -93,6 +94,7 @@ export default function StaffDisclosures() {
           </tbody>
         </table>
       </div>
+      <Pager page={list.page} pages={list.pages} link={(p) => `?trang=${p}`} />
     </StaffPage>
   );
 }

@@ -19,9 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers = forwardHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const disclosure = publicDisclosure(params.slug ?? "");
-  if (!disclosure) throw new Response("Not found", { status: 404 });
   const search = new URL(request.url).searchParams;
+  const disclosure = publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
+  if (!disclosure) throw new Response("Not found", { status: 404 });
   const plan = publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
   return json({ disclosure, plan, related: relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
 }
@@ -207,6 +207,7 @@ export default function DisclosurePage() {
               </li>
             ))}
           </ol>
+          <Pager page={d.commentPages.page} pages={d.commentPages.pages} label={t("disclosure.comments")} link={(p) => `?trang-y-kien=${p}#y-kien`} />
           {sent ? (
             <p className="panel panel--success" role="status">
               {t("disclosure.comment.sent")}

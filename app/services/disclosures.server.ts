@@ -267,12 +267,12 @@ export function publicList(filters: { commune?: string; type?: string; page?: nu
 }
 
 /** One public disclosure with its documents and visible comments (hidden ones leave a trace and the reason). */
-export function publicDisclosure(slug: string, now = new Date()) {
+export function publicDisclosure(slug: string, now = new Date(), commentPage = 1) {
   const row = db().select().from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))).all()[0];
   if (!row) return null;
   const ref = reference();
   const documents = db().select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes }).from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, row.id)).all();
-  const comments = db().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, row.id)).orderBy(asc(t.disclosureComments.id)).all();
+  const { comments, ...commentPages } = commentsPage(row.id, commentPage);
   const versions = db()
     .select({ slug: t.disclosures.slug, version: t.disclosures.version, status: t.disclosures.status })
     .from(t.disclosures)
@@ -301,6 +301,7 @@ export function publicDisclosure(slug: string, now = new Date()) {
     versions,
     changes: previous ? changesFrom(previous, row) : [],
     documents,
+    commentPages,
     comments: comments.map((c) => ({
       id: c.id,
       createdAt: c.createdAt,
@@ -311,6 +312,24 @@ export function publicDisclosure(slug: string, now = new Date()) {
       repliedAt: c.repliedAt,
     })),
   };
+}
+
+export const COMMENT_PAGE_SIZE = 50;
+
+/** One page of a disclosure's comments, oldest first (as they were made), with the page count. */
+function commentsPage(disclosureId: number, page: number) {
+  const total = db().select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, disclosureId)).all()[0].n;
+  const pages = Math.max(1, Math.ceil(total / COMMENT_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const comments = db()
+    .select()
+    .from(t.disclosureComments)
+    .where(eq(t.disclosureComments.disclosureId, disclosureId))
+    .orderBy(asc(t.disclosureComments.id))
+    .limit(COMMENT_PAGE_SIZE)
+    .offset((current - 1) * COMMENT_PAGE_SIZE)
+    .all();
+  return { comments, page: current, pages, total };
 }
 
 /** What changed from the previous version, field by field, for the public to see. */
@@ -325,25 +344,30 @@ function changesFrom(previous: typeof t.disclosures.$inferSelect, current: typeo
 }
 
 /** The staff view: every disclosure of the units the user manages, drafts included. */
-export function staffList(user: StaffUser) {
+export function staffList(user: StaffUser, page = 1) {
   const ref = reference();
+  const where = user.role === "district_staff" ? undefined : eq(t.disclosures.communeId, user.communeId);
+  const total = db().select({ n: count() }).from(t.disclosures).where(where).all()[0].n;
+  const pages = Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
   const rows = db()
     .select({ ...publicColumns, createdBy: t.disclosures.createdBy })
     .from(t.disclosures)
-    .where(user.role === "district_staff" ? undefined : eq(t.disclosures.communeId, user.communeId))
+    .where(where)
     .orderBy(desc(t.disclosures.id))
-    .limit(200)
+    .limit(DISCLOSURE_PAGE_SIZE)
+    .offset((current - 1) * DISCLOSURE_PAGE_SIZE)
     .all();
-  return rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }));
+  return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page: current, pages, total };
 }
 
-export function staffDisclosure(user: StaffUser, id: number) {
+export function staffDisclosure(user: StaffUser, id: number, commentPage = 1) {
   const row = load(db(), id);
   if (!canManageDisclosures(user, row.communeId) && !canReplyToComments(user, row.communeId)) throw new DisclosureError("disclosure.error.forbidden");
-  const comments = db().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)).orderBy(asc(t.disclosureComments.id)).all();
+  const { comments, ...commentPages } = commentsPage(id, commentPage);
   const documents = db().select().from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, id)).all();
   const type = db().select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
-  return { disclosure: { ...row, communeName: communeName(reference(), row.communeId) }, comments, documents, type, canManage: canManageDisclosures(user, row.communeId) };
+  return { disclosure: { ...row, communeName: communeName(reference(), row.communeId) }, comments, commentPages, documents, type, canManage: canManageDisclosures(user, row.communeId) };
 }
 
 // ---------------------------------------------------------------- comments

@@ -25,4 +25,5 @@ ALTER TABLE `cases` ADD `disclosure_id` integer;--> statement-breakpoint
 ALTER TABLE `cases` ADD `plan_row_no` integer;--> statement-breakpoint
 CREATE INDEX `cases_disclosure_idx` ON `cases` (`disclosure_id`);--> statement-breakpoint
 ALTER TABLE `disclosure_types` ADD `publish_names` integer DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX `disclosures_previous_idx` ON `disclosures` (`previous_id`);
+CREATE INDEX `disclosures_previous_idx` ON `disclosures` (`previous_id`);--> statement-breakpoint
+CREATE INDEX `disclosures_unit_idx` ON `disclosures` (`commune_id`,`id`);

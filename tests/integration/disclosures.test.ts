@@ -7,7 +7,9 @@ import {
   addComment,
   closeConsultation,
   confirmSubscription,
+  COMMENT_PAGE_SIZE,
   createDraft,
+  DISCLOSURE_PAGE_SIZE,
   DisclosureError,
   type DraftInput,
   feedEntries,
@@ -18,6 +20,7 @@ import {
   publicList,
   publish,
   replyToComment,
+  staffList,
   subscribe,
   unsubscribe,
   updateDraft,
@@ -156,6 +159,31 @@ describe("consultation", () => {
     expect(row(id).status).toBe("published");
     openConsultation(leader, id, { from: at("2026-11-25T00:00:00+07:00"), to: at("2026-12-25T00:00:00+07:00") }, "t");
     expect(row(id).status).toBe("consultation_open");
+  });
+
+  it("comments come in pages of 50, in the order they were made; the staff list pages too", async () => {
+    const leader = await leaderOf("xuan-ngoc");
+    const id = draft(leader, { ...plan, communeId: "xuan-ngoc", typeCode: "investment_project" });
+    const now = new Date();
+    publish(leader, id, { from: vnDate(now), to: addDays(vnDate(now), 29) }, "t");
+    openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
+    const slug = row(id).slug;
+    for (let i = 1; i <= COMMENT_PAGE_SIZE + 5; i++) {
+      addComment(slug, { body: `Ý kiến số ${i}`, authorName: "Người góp ý", authorPhone: "0912000111", showName: false, idempotencyKey: `page-comment-${i}-xxxxxxxx` });
+    }
+    const first = publicDisclosure(slug)!;
+    expect(first.commentPages).toEqual({ page: 1, pages: 2, total: COMMENT_PAGE_SIZE + 5 });
+    expect(first.comments).toHaveLength(COMMENT_PAGE_SIZE);
+    expect(first.comments[0].body).toBe("Ý kiến số 1");
+    const second = publicDisclosure(slug, new Date(), 2)!;
+    expect(second.comments.map((c) => c.body)).toEqual([51, 52, 53, 54, 55].map((i) => `Ý kiến số ${i}`));
+    expect(publicDisclosure(slug, new Date(), 99)!.commentPages.page).toBe(2);
+
+    for (let i = 0; i < DISCLOSURE_PAGE_SIZE; i++) draft(leader, { ...plan, communeId: "xuan-ngoc", typeCode: "other", title: `Thông báo ${i}` });
+    const list = staffList(leader);
+    expect(list).toMatchObject({ page: 1, pages: 2, total: DISCLOSURE_PAGE_SIZE + 1 });
+    expect(list.rows).toHaveLength(DISCLOSURE_PAGE_SIZE);
+    expect(staffList(leader, 2).rows.map((r) => r.id)).toEqual([id]);
   });
 
   it("types without consultation cannot open one", async () => {
