@@ -6,7 +6,7 @@ import { DateText } from "~/components/case-parts";
 import { CsrfField, SelectField, TextArea, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { allCategories, allTemplates } from "~/services/admin.server";
+import { allCategories, allDisclosureTypes, allTemplates } from "~/services/admin.server";
 import { adminAction } from "~/services/admin-forms.server";
 import { reference } from "~/services/reference.server";
 import type { RequestContext } from "~/services/request.server";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = requireAdminOperation(request, "manage_reference");
   const ref = reference();
   return json(
-    { staff: staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: allCategories(), templates: allTemplates() },
+    { staff: staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: allCategories(), templates: allTemplates(), disclosureTypes: allDisclosureTypes() },
     { headers: NO_STORE },
   );
 }
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ReferenceData() {
-  const { staff, units, hamlets, categories, templates } = useLoaderData<typeof loader>();
+  const { staff, units, hamlets, categories, templates, disclosureTypes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as AdminResult | undefined;
   const t = useT();
   const active = units.filter((u) => u.validTo == null && u.level !== "district");
@@ -151,6 +151,30 @@ export default function ReferenceData() {
               <CheckboxWithId name="active" id={`cat-active-${c?.code ?? "new"}`} label={t("admin.categories.active")} checked={c?.active ?? true} />
               <button type="submit" className="button">
                 {t("admin.categories.save")}
+              </button>
+            </Form>
+          </details>
+        ))}
+      </section>
+
+      <section aria-labelledby="disclosure-types">
+        <h2 id="disclosure-types">{t("admin.disclosureTypes")}</h2>
+        <p className="hint">{t("admin.disclosureTypes.hint")}</p>
+        {disclosureTypes.map((d) => (
+          <details className="action" key={d.code}>
+            <summary>
+              {t(`dtype.${d.code}`)} — {t("admin.disclosureTypes.summary", d.minPostingDays)}
+            </summary>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="save-disclosure-type" />
+              <input type="hidden" name="code" value={d.code} />
+              <TextField name="minPostingDays" id={`dt-days-${d.code}`} type="number" label={t("admin.disclosureTypes.minPostingDays")} required defaultValue={String(d.minPostingDays)} inputMode="numeric" />
+              <CheckboxWithId name="consultation" id={`dt-consult-${d.code}`} label={t("admin.disclosureTypes.consultation")} checked={d.consultation} />
+              <CheckboxWithId name="publishNames" id={`dt-names-${d.code}`} label={t("admin.disclosureTypes.publishNames")} checked={d.publishNames} />
+              <TextField name="source" id={`dt-source-${d.code}`} label={t("admin.disclosureTypes.source")} required defaultValue={d.source} />
+              <button type="submit" className="button">
+                {t("admin.disclosureTypes.save")}
               </button>
             </Form>
           </details>

@@ -23,6 +23,14 @@ const adminSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("merge-unit"), unitId: z.string().max(60), successorId: z.string().max(60), validTo: date }),
   z.object({ intent: z.literal("add-hamlet"), communeId: z.string().max(60), name: required(singleLine(100)) }),
   z.object({ intent: z.literal("save-category"), code: z.string().max(40), nameVi: required(singleLine(100)), nameEn: required(singleLine(100)), active: z.string().optional() }),
+  z.object({
+    intent: z.literal("save-disclosure-type"),
+    code: z.string().max(40),
+    minPostingDays: z.coerce.number({ message: "admin.error.postingDays" }).int("admin.error.postingDays").min(1, "admin.error.postingDays").max(365, "admin.error.postingDays"),
+    consultation: z.string().optional(),
+    publishNames: z.string().optional(),
+    source: required(singleLine(500)),
+  }),
   z.object({ intent: z.literal("add-template"), categoryCode: z.string().max(40).optional(), title: required(singleLine(200)), body: required(longText(10_000)) }),
   z.object({ intent: z.literal("delete-template"), id }),
   z.object({ intent: z.literal("save-day"), date, kind: z.enum(["holiday", "working_day"]), name: required(singleLine(200)) }),
@@ -69,6 +77,9 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
         break;
       case "save-category":
         admin.saveCategory(user, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, active: input.active === "on" }, ip);
+        break;
+      case "save-disclosure-type":
+        admin.saveDisclosureType(user, { code: input.code, minPostingDays: input.minPostingDays, consultation: input.consultation === "on", publishNames: input.publishNames === "on", source: input.source }, ip);
         break;
       case "add-template":
         admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);

@@ -154,6 +154,24 @@ export function saveCategory(admin: StaffUser, input: { code: string; nameVi: st
   invalidateReference();
 }
 
+export function allDisclosureTypes() {
+  return db().select().from(t.disclosureTypes).orderBy(asc(t.disclosureTypes.sortOrder)).all();
+}
+
+/**
+ * Corrects a kind of disclosure's legal data: its minimum posting period, whether residents are consulted, and
+ * whether the law requires household names in a plan table. The legal basis is required: it is what staff see.
+ */
+export function saveDisclosureType(admin: StaffUser, input: { code: string; minPostingDays: number; consultation: boolean; publishNames: boolean; source: string }, ip: string): void {
+  db().transaction((tx) => {
+    const exists = tx.select({ code: t.disclosureTypes.code }).from(t.disclosureTypes).where(eq(t.disclosureTypes.code, input.code)).all()[0];
+    if (!exists) throw new AdminError("disclosure.error.type");
+    const values = { minPostingDays: input.minPostingDays, consultation: input.consultation, publishNames: input.publishNames, source: cleanSingleLine(input.source) };
+    tx.update(t.disclosureTypes).set(values).where(eq(t.disclosureTypes.code, input.code)).run();
+    audit({ userId: admin.id, action: "disclosure_type.updated", targetType: "disclosure_type", targetId: input.code, ip, details: values }, tx);
+  });
+}
+
 export function allTemplates() {
   return db().select().from(t.responseTemplates).orderBy(asc(t.responseTemplates.categoryCode), asc(t.responseTemplates.title)).all();
 }

@@ -31,6 +31,7 @@ import { addDays, vnDate } from "~/domain/dates";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
 import type { StaffUser } from "~/domain/permissions";
 import { importPlanTable } from "~/services/plan-table.server";
+import { saveDisclosureType } from "~/services/admin.server";
 
 const plan = {
   typeCode: "compensation_plan",
@@ -69,6 +70,23 @@ describe("publishing", () => {
     publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
     expect(row(id)).toMatchObject({ status: "published", postingFrom: "2026-11-25", postingTo: "2026-12-24" });
     expect(publicList({ commune: "xuan-hong" }).rows.map((r) => r.id)).toContain(id);
+  });
+
+  it("the legal minimum is data an administrator corrects, with its legal basis; publishing follows it", async () => {
+    const adminUser = await staffAccount("admin", "huyen-xuan-truong");
+    const leader = await leaderOf("xuan-hong");
+    saveDisclosureType(adminUser, { code: "budget", minPostingDays: 45, consultation: false, publishNames: false, source: "Quy định thử nghiệm: niêm yết 45 ngày" }, "t");
+    try {
+      const id = draft(leader, { ...plan, typeCode: "budget", title: "Quyết toán ngân sách 2026" });
+      expect(() => publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).toThrow("error.postingTooShort:45");
+      publish(leader, id, { from: "2026-12-01", to: "2027-01-14" }, "t");
+      expect(row(id).status).toBe("published");
+      const audit = db().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure_type.updated")).all().at(-1)!;
+      expect(audit).toMatchObject({ userId: adminUser.id, targetId: "budget", details: { minPostingDays: 45, source: "Quy định thử nghiệm: niêm yết 45 ngày" } });
+      expect(() => saveDisclosureType(adminUser, { code: "khong-co", minPostingDays: 30, consultation: false, publishNames: false, source: "x" }, "t")).toThrow();
+    } finally {
+      saveDisclosureType(adminUser, { code: "budget", minPostingDays: 30, consultation: false, publishNames: false, source: "Luật Tiếp cận thông tin 2016, Điều 21(2)" }, "t");
+    }
   });
 
   it("drafts are never public; only the commune's leader or the district may publish", async () => {
