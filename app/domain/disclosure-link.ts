@@ -1,16 +1,16 @@
 // A case may be about a project or plan that is being disclosed: which disclosures a resident may pick, and
 // what the filing form is filled with when the resident starts from a disclosure (or one row of its plan).
 import { z } from "zod";
+import { isInForce } from "./disclosure";
 import { LIMITS, type FilingValues } from "./filing";
 
-/** Disclosures still in force: a superseded or withdrawn one, or a draft, cannot be picked. */
-export const LINKABLE_DISCLOSURE_STATUSES = ["published", "consultation_open", "consultation_closed"] as const;
 /** Kinds of disclosure a petition or complaint can be about (not budgets, procedures…). */
 export const LINKABLE_DISCLOSURE_TYPES = ["investment_project", "construction_work", "land_use_plan", "compensation_plan"] as const;
 type LinkableType = (typeof LINKABLE_DISCLOSURE_TYPES)[number];
 
+/** Only a disclosure in force: a superseded or withdrawn one, or a draft, cannot be picked. */
 export function isLinkableDisclosure(d: { status: string; typeCode: string }): boolean {
-  return (LINKABLE_DISCLOSURE_STATUSES as readonly string[]).includes(d.status) && (LINKABLE_DISCLOSURE_TYPES as readonly string[]).includes(d.typeCode);
+  return isInForce(d.status) && (LINKABLE_DISCLOSURE_TYPES as readonly string[]).includes(d.typeCode);
 }
 
 /** The category a resident most likely means for each kind of disclosure (null: the resident chooses). */

@@ -5,6 +5,13 @@ import { foldForSearch } from "./text";
 export const DISCLOSURE_STATUSES = ["draft", "published", "consultation_open", "consultation_closed", "superseded", "withdrawn"] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 
+/** Published and neither replaced nor withdrawn: what the home page lists and a case may be about. */
+export const IN_FORCE_STATUSES = ["published", "consultation_open", "consultation_closed"] as const;
+
+export function isInForce(status: string): boolean {
+  return (IN_FORCE_STATUSES as readonly string[]).includes(status);
+}
+
 export type DisclosureAction = "publish" | "open_consultation" | "close_consultation" | "withdraw" | "supersede";
 
 const TRANSITIONS: Record<DisclosureAction, { from: readonly DisclosureStatus[]; to: DisclosureStatus }> = {

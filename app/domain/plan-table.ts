@@ -1,6 +1,7 @@
 // The table of affected plots of a compensation–support–resettlement plan (Luật Đất đai 2024, Điều 87):
 // reading it from the CSV a commune exports from its spreadsheet, checking every row, masking names for the
 // public, and showing what changed between two versions. Pure: no framework, no database.
+import { parseCsv, UnclosedQuoteError } from "./csv";
 import { cleanSingleLine, foldForSearch, hasNul, isWellFormed } from "./text";
 
 export interface PlanRow {
@@ -55,57 +56,6 @@ export interface PlanProblem {
 }
 
 export type PlanImport = { ok: true; rows: PlanRow[] } | { ok: false; problems: PlanProblem[] };
-
-/** RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. Returns each record's first line; throws UnclosedQuoteError. */
-export function parseCsv(text: string, delimiter: string): { cells: string[]; line: number }[] {
-  const records: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === "") {
-      quoted = true;
-      cell = "";
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      records.push({ cells, line: recordLine });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += ch;
-  }
-  if (cell !== "" || cells.length) {
-    cells.push(cell);
-    records.push({ cells, line: recordLine });
-  }
-  if (quoted) throw new UnclosedQuoteError(recordLine);
-  return records.filter((r) => r.cells.some((c) => c.trim() !== ""));
-}
-
-/** A quote opened on `line` never closes: the rest of the file would silently become one cell. */
-export class UnclosedQuoteError extends Error {
-  constructor(readonly line: number) {
-    super(`unclosed quote from line ${line}`);
-  }
-}
 
 /** Spreadsheets in Vietnamese locale often save with ";" (the decimal mark being ","): take the header's. */
 function detectDelimiter(headerLine: string): string {

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
 import { PlanRowDetails } from "~/components/plan-table";
+import { isInForce } from "~/domain/disclosure";
 import { hasPlanTable } from "~/domain/plan-table";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
@@ -36,7 +37,7 @@ export default function HouseholdRow() {
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
   const found = result && "found" in result ? result.found : null;
   // A newer version no longer holds this household's code, or the plan was withdrawn: say so, link no row.
-  const inForce = found ? ["published", "consultation_open", "consultation_closed"].includes(found.disclosure.status) : false;
+  const inForce = found ? isInForce(found.disclosure.status) : false;
   return (
     <>
       <p className="hint">

@@ -4,7 +4,8 @@ import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import * as t from "../../db/schema";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_STATUSES, LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
+import { IN_FORCE_STATUSES } from "~/domain/disclosure";
+import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
 import type { FieldErrors, FilingValues } from "~/domain/filing";
 import { redactPersonalData } from "~/domain/redaction";
 import type { Translate } from "~/i18n";
@@ -29,7 +30,7 @@ export function linkableDisclosures() {
   const rows = db()
     .select({ id: t.disclosures.id, title: t.disclosures.title, version: t.disclosures.version, communeId: t.disclosures.communeId })
     .from(t.disclosures)
-    .where(and(inArray(t.disclosures.status, [...LINKABLE_DISCLOSURE_STATUSES]), inArray(t.disclosures.typeCode, [...LINKABLE_DISCLOSURE_TYPES])))
+    .where(and(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]), inArray(t.disclosures.typeCode, [...LINKABLE_DISCLOSURE_TYPES])))
     .orderBy(desc(t.disclosures.publishedAt), desc(t.disclosures.id))
     .all();
   const ref = reference();

@@ -8,10 +8,12 @@ import {
   consultationWindowProblem,
   disclosureSlug,
   DisclosureTransitionError,
+  IN_FORCE_STATUSES,
   nextDisclosureStatus,
   postingProblem,
   type DisclosureStatus,
 } from "~/domain/disclosure";
+import { pageWindow } from "~/domain/paging";
 import { hasPlanTable } from "~/domain/plan-table";
 import { canManageDisclosures, canReplyToComments, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
@@ -319,15 +321,14 @@ export const COMMENT_PAGE_SIZE = 50;
 /** One page of a disclosure's comments, oldest first (as they were made), with the page count. */
 function commentsPage(disclosureId: number, page: number) {
   const total = db().select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, disclosureId)).all()[0].n;
-  const pages = Math.max(1, Math.ceil(total / COMMENT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page: current, pages, offset } = pageWindow(total, page, COMMENT_PAGE_SIZE);
   const comments = db()
     .select()
     .from(t.disclosureComments)
     .where(eq(t.disclosureComments.disclosureId, disclosureId))
     .orderBy(asc(t.disclosureComments.id))
     .limit(COMMENT_PAGE_SIZE)
-    .offset((current - 1) * COMMENT_PAGE_SIZE)
+    .offset(offset)
     .all();
   return { comments, page: current, pages, total };
 }
@@ -348,15 +349,14 @@ export function staffList(user: StaffUser, page = 1) {
   const ref = reference();
   const where = user.role === "district_staff" ? undefined : eq(t.disclosures.communeId, user.communeId);
   const total = db().select({ n: count() }).from(t.disclosures).where(where).all()[0].n;
-  const pages = Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page: current, pages, offset } = pageWindow(total, page, DISCLOSURE_PAGE_SIZE);
   const rows = db()
     .select({ ...publicColumns, createdBy: t.disclosures.createdBy })
     .from(t.disclosures)
     .where(where)
     .orderBy(desc(t.disclosures.id))
     .limit(DISCLOSURE_PAGE_SIZE)
-    .offset((current - 1) * DISCLOSURE_PAGE_SIZE)
+    .offset(offset)
     .all();
   return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page: current, pages, total };
 }
@@ -493,7 +493,7 @@ export function latestDisclosures(limit: number) {
   return db()
     .select({ slug: t.disclosures.slug, title: t.disclosures.title, typeCode: t.disclosures.typeCode, status: t.disclosures.status, communeId: t.disclosures.communeId })
     .from(t.disclosures)
-    .where(inArray(t.disclosures.status, ["published", "consultation_open", "consultation_closed"]))
+    .where(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]))
     .orderBy(desc(t.disclosures.publishedAt))
     .limit(limit)
     .all()

@@ -18,6 +18,8 @@ import {
   type PlanRow,
   type PlanRowChange,
 } from "~/domain/plan-table";
+import { csvDocument } from "~/domain/csv";
+import { pageWindow } from "~/domain/paging";
 import { canManageDisclosures, type StaffUser } from "~/domain/permissions";
 import { foldForSearch } from "~/domain/text";
 import { audit } from "./audit.server";
@@ -26,7 +28,6 @@ import { versionIds } from "./disclosure-links.server";
 import { DisclosureError, PUBLIC_STATUSES } from "./disclosures.server";
 import { communeName, reference } from "./reference.server";
 import { decrypt, encrypt, hmac } from "./secrets.server";
-import { csvCell } from "./staff-cases.server";
 import { publicUrl } from "~/config.server";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
@@ -186,15 +187,14 @@ export function publicPlanTable(disclosure: { id: number; typeCode: string; prev
   if (!hasPlanTable(disclosure.typeCode)) return null;
   const names = publishesNames(disclosure.typeCode);
   const totals = totalsOf(disclosure.id);
-  const pages = Math.max(1, Math.ceil(totals.rows / PLAN_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page: current, pages, offset } = pageWindow(totals.rows, page, PLAN_PAGE_SIZE);
   const rows = db()
     .select(rowColumns)
     .from(t.planRows)
     .where(eq(t.planRows.disclosureId, disclosure.id))
     .orderBy(asc(t.planRows.rowNo))
     .limit(PLAN_PAGE_SIZE)
-    .offset((current - 1) * PLAN_PAGE_SIZE)
+    .offset(offset)
     .all()
     .map((r) => forPublic(r, names));
   const changes = disclosure.previousId ? changesBetween(disclosure.previousId, disclosure.id) : [];
@@ -241,9 +241,8 @@ export function staffPlanTable(user: StaffUser, disclosure: { id: number; typeCo
   if (!hasPlanTable(disclosure.typeCode)) return null;
   if (!canManageDisclosures(user, disclosure.communeId)) return null;
   const totals = totalsOf(disclosure.id);
-  const pages = Math.max(1, Math.ceil(totals.rows / STAFF_PLAN_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = rowsWithCodes(disclosure.id, { limit: STAFF_PLAN_PAGE_SIZE, offset: (current - 1) * STAFF_PLAN_PAGE_SIZE });
+  const { page: current, pages, offset } = pageWindow(totals.rows, page, STAFF_PLAN_PAGE_SIZE);
+  const rows = rowsWithCodes(disclosure.id, { limit: STAFF_PLAN_PAGE_SIZE, offset });
   if (rows.length) audit({ userId: user.id, action: "disclosure.plan_viewed", targetType: "disclosure", targetId: disclosure.id, ip, details: { rows: rows.length, page: current } }, undefined, now);
   return { rows, totals, page: current, pages };
 }
@@ -258,7 +257,7 @@ export function planCodesCsv(user: StaffUser, disclosureId: number, ip: string, 
     ["STT", "Mã hộ", "Chủ sử dụng đất", "Địa chỉ", "Số thửa", "Số tờ bản đồ", "Tổng cộng (đồng)", "Địa chỉ tra cứu"],
     ...rows.map((r) => [String(r.rowNo), r.householdCode, r.householdName, r.householdAddress, r.plotNumber, r.mapSheet, String(r.total), `${publicUrl()}/cong-khai/${disclosure.slug}/ho-gia-dinh`]),
   ];
-  return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvDocument(lines);
 }
 
 /** The template a commune fills in: the header and one example row. */

@@ -8,6 +8,7 @@ import { allowedActions, nextStatus, TransitionError, type CaseAction, type Case
 import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { extensionFor, findRule, FIRST_STAGE, stageDueDate, urgency, type Urgency } from "~/domain/deadlines";
 import { caseOperations, caseScope, canOnCase, type CaseOperation, type CaseScope, type StaffUser } from "~/domain/permissions";
+import { csvDocument } from "~/domain/csv";
 import { foldForSearch } from "~/domain/text";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/config.server";
@@ -153,13 +154,7 @@ export function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string
     r.assigneeName ?? "",
   ])];
   audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, undefined, now);
-  // BOM so spreadsheet programs read the Vietnamese as UTF-8.
-  return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
-}
-
-export function csvCell(value: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+  return csvDocument(lines);
 }
 
 /** Overdue and due-soon counts per unit in scope: the district's overdue board. */

@@ -1,12 +1,12 @@
 // The compensation plan's table: reading the commune's CSV, row by row, and what the public and households see.
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "~/domain/csv";
 import {
   formatHouseholdCode,
   maskName,
   normaliseHouseholdCode,
   parseAmount,
   parseArea,
-  parseCsv,
   planChanges,
   planTotals,
   PLAN_TEMPLATE_HEADER,
