@@ -2,15 +2,15 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
-import type { RequestContext } from "./services/request.server";
+import type { RequestContext } from "~/services/platform/request.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
-export { db as openDatabase } from "./services/db.server";
-export { startMailWorker, stopMailWorker } from "./services/mail.server";
-export { ensureCsrfCookie, isCrossSite } from "./services/request.server";
-export { seedDemoData } from "./services/demo.server";
-export { startDailyJobs, stopDailyJobs } from "./services/digest.server";
-export { runAccountsCommand } from "./services/accounts-cli.server";
+export { db as openDatabase } from "~/services/platform/database.server";
+export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server";
+export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
+export { seedDemoData } from "~/services/demo/demo.server";
+export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
+export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 
 /**
  * Pages are rendered to a string, not streamed: React 18.3's streaming encoder flushes its whole 2 KB buffer when a

@@ -13,8 +13,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./nonce";
-import { categoryLabels, reference } from "./services/reference.server";
-import { csrfToken, requestLanguage, type RequestContext } from "./services/request.server";
+import { categoryLabels, reference } from "~/services/reference/reference.server";
+import { csrfToken, requestLanguage, type RequestContext } from "~/services/platform/request.server";
 import { useRootData, useT } from "./i18n/use-t";
 import styles from "./styles/app.css";
 

@@ -3,9 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
-import { homeFigures } from "~/services/cases.server";
-import { latestDisclosures } from "~/services/disclosures.server";
-import { reference, selectableCommunes } from "~/services/reference.server";
+import { homeFigures } from "~/services/cases/cases.server";
+import { latestDisclosures } from "~/services/disclosures/disclosures.server";
+import { reference, selectableCommunes } from "~/services/reference/reference.server";
 
 export const meta: MetaFunction = () => [
   { title: "Dân Biết — Cổng phản ánh, kiến nghị huyện Xuân Trường" },

@@ -9,11 +9,11 @@ import { CASE_KINDS } from "~/domain/filing";
 import { caseScope } from "~/domain/permissions";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/auth.server";
-import { reference } from "~/services/reference.server";
-import { listCases } from "~/services/staff-cases.server";
-import { NO_STORE, staffHeader } from "~/services/staff-context.server";
-import { assignableOfficials } from "~/services/staff-directory.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { reference } from "~/services/reference/reference.server";
+import { listCases } from "~/services/cases/staff-cases.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { assignableOfficials } from "~/services/staff/directory.server";
 import { DISTRICT_ID } from "../../db/data/reference";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];

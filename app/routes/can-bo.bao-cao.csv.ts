@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { vnDate } from "~/domain/dates";
 import { readReportParams } from "~/domain/report-period";
-import { audit } from "~/services/audit.server";
-import type { RequestContext } from "~/services/request.server";
-import { requireAdminOperation } from "~/services/staff-context.server";
-import { figuresCsv, reportPeriod } from "~/services/transparency.server";
+import { audit } from "~/services/platform/audit.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { requireAdminOperation } from "~/services/staff/context.server";
+import { figuresCsv, reportPeriod } from "~/services/transparency/transparency.server";
 
 /** The periodic report as CSV: by commune, by category, by kind. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -7,8 +7,8 @@ import { StaffPage } from "~/components/staff-page";
 import { formatDate, formatDateTime, vnDate } from "~/domain/dates";
 import { readReportParams } from "~/domain/report-period";
 import { useT } from "~/i18n/use-t";
-import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
-import { reportPeriod, statistics } from "~/services/transparency.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
+import { reportPeriod, statistics } from "~/services/transparency/transparency.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo định kỳ — Dân Biết" }];
 

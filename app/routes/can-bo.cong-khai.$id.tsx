@@ -11,12 +11,12 @@ import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
 import { allowedDisclosureActions, minimumPostingEnd, type DisclosureStatus } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/auth.server";
-import { submitStaffDisclosure } from "~/services/disclosure-forms.server";
-import { DisclosureError, staffDisclosure } from "~/services/disclosures.server";
-import type { RequestContext } from "~/services/request.server";
-import { staffPlanTable } from "~/services/plan-table.server";
-import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
+import { DisclosureError, staffDisclosure } from "~/services/disclosures/disclosures.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { staffPlanTable } from "~/services/disclosures/plan-table.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/services/auth.server";
-import { planCodesCsv } from "~/services/plan-table.server";
-import type { RequestContext } from "~/services/request.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { planCodesCsv } from "~/services/disclosures/plan-table.server";
+import type { RequestContext } from "~/services/platform/request.server";
 
 /** The household codes of a plan, to print the notices (managers of the unit only; audited). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -6,12 +6,12 @@ import { Pager } from "~/components/pager";
 import { StaffPage } from "~/components/staff-page";
 import { canManageDisclosures } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/auth.server";
-import { submitStaffDisclosure } from "~/services/disclosure-forms.server";
-import { disclosureTypes, staffList } from "~/services/disclosures.server";
-import { reference } from "~/services/reference.server";
-import type { RequestContext } from "~/services/request.server";
-import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
+import { disclosureTypes, staffList } from "~/services/disclosures/disclosures.server";
+import { reference } from "~/services/reference/reference.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — Dân Biết" }];
 

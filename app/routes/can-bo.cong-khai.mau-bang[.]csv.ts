@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/services/auth.server";
-import { planTemplateCsv } from "~/services/plan-table.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { planTemplateCsv } from "~/services/disclosures/plan-table.server";
 
 /** The CSV template of a compensation plan's table of plots. */
 export async function loader({ request }: LoaderFunctionArgs) {

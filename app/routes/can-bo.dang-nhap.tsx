@@ -5,9 +5,9 @@ import { z } from "zod";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { currentSession, signIn } from "~/services/auth.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
-import { NO_STORE } from "~/services/staff-context.server";
+import { currentSession, signIn } from "~/services/staff/auth.server";
+import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { NO_STORE } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập cán bộ — Dân Biết" }, { name: "robots", content: "noindex" }];
 export const headers = forwardHeaders;

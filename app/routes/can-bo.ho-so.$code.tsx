@@ -7,12 +7,12 @@ import { StaffPage } from "~/components/staff-page";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/auth.server";
-import { submitStaffAction, type StaffActionValues } from "~/services/forms.server";
-import type { RequestContext } from "~/services/request.server";
-import { rejectionResponse } from "~/services/responses.server";
-import { staffCaseView } from "~/services/staff-cases.server";
-import { NO_STORE, rethrowStaffError, staffHeader } from "~/services/staff-context.server";
+import { requireStaff } from "~/services/staff/auth.server";
+import { submitStaffAction, type StaffActionValues } from "~/services/cases/forms.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
+import { staffCaseView } from "~/services/cases/staff-cases.server";
+import { NO_STORE, rethrowStaffError, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.case.code ?? ""} — Cán bộ — Dân Biết` }];
 export const headers = forwardHeaders;

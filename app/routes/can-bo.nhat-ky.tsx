@@ -5,8 +5,8 @@ import { DateTimeText } from "~/components/case-parts";
 import { StaffPage } from "~/components/staff-page";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
-import { auditPage } from "~/services/audit-view.server";
-import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
+import { auditPage } from "~/services/admin/audit-view.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký — Dân Biết" }];
 

@@ -6,11 +6,11 @@ import { DateText } from "~/components/case-parts";
 import { CsrfField, SelectField, TextArea, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { allCategories, allDisclosureTypes, allTemplates } from "~/services/admin.server";
-import { adminAction } from "~/services/admin-forms.server";
-import { reference } from "~/services/reference.server";
-import type { RequestContext } from "~/services/request.server";
-import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
+import { allCategories, allDisclosureTypes, allTemplates } from "~/services/admin/admin.server";
+import { adminAction } from "~/services/admin/forms.server";
+import { reference } from "~/services/reference/reference.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Danh mục — Quản trị — Dân Biết" }];
 

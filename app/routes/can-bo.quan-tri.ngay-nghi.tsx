@@ -6,10 +6,10 @@ import { DateText } from "~/components/case-parts";
 import { CsrfField, SelectField, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { calendarYear } from "~/services/admin.server";
-import { adminAction } from "~/services/admin-forms.server";
-import type { RequestContext } from "~/services/request.server";
-import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
+import { calendarYear } from "~/services/admin/admin.server";
+import { adminAction } from "~/services/admin/forms.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Ngày nghỉ — Quản trị — Dân Biết" }];
 

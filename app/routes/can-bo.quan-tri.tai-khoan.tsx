@@ -6,12 +6,12 @@ import { CsrfField, SelectField, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { ROLES } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
-import { listAccounts } from "~/services/admin.server";
-import { adminAction } from "~/services/admin-forms.server";
-import { listApiKeys } from "~/services/open311.server";
-import { reference } from "~/services/reference.server";
-import type { RequestContext } from "~/services/request.server";
-import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff-context.server";
+import { listAccounts } from "~/services/admin/admin.server";
+import { adminAction } from "~/services/admin/forms.server";
+import { listApiKeys } from "~/services/open311/open311.server";
+import { reference } from "~/services/reference/reference.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Quản trị — Dân Biết" }];
 

@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { changePassword, requireStaff } from "~/services/auth.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
-import { NO_STORE, staffHeader } from "~/services/staff-context.server";
+import { changePassword, requireStaff } from "~/services/staff/auth.server";
+import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Dân Biết" }];
 

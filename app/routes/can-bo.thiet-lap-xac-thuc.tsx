@@ -3,11 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
-import { enableSecondFactor, requireSecondFactorSetup } from "~/services/auth.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
-import { decrypt, encrypt } from "~/services/secrets.server";
-import { NO_STORE } from "~/services/staff-context.server";
-import { newTotpSecret, otpauthUri } from "~/services/totp.server";
+import { enableSecondFactor, requireSecondFactorSetup } from "~/services/staff/auth.server";
+import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { decrypt, encrypt } from "~/services/platform/secrets.server";
+import { NO_STORE } from "~/services/staff/context.server";
+import { newTotpSecret, otpauthUri } from "~/services/staff/totp.server";
 
 export const meta: MetaFunction = () => [{ title: "Bật xác thực hai bước — Dân Biết" }];
 

@@ -3,9 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
-import { completeSecondFactor, requirePendingSession } from "~/services/auth.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/request.server";
-import { NO_STORE } from "~/services/staff-context.server";
+import { completeSecondFactor, requirePendingSession } from "~/services/staff/auth.server";
+import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { NO_STORE } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Xác thực hai bước — Dân Biết" }];
 

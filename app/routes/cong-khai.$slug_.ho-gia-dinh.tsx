@@ -7,10 +7,10 @@ import { isInForce } from "~/domain/disclosure";
 import { hasPlanTable } from "~/domain/plan-table";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { submitHouseholdLookup } from "~/services/disclosure-forms.server";
-import { publicDisclosure } from "~/services/disclosures.server";
-import type { RequestContext } from "~/services/request.server";
-import { rejectionResponse } from "~/services/responses.server";
+import { submitHouseholdLookup } from "~/services/disclosures/forms.server";
+import { publicDisclosure } from "~/services/disclosures/disclosures.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Công khai"} — Hộ gia đình — Dân Biết` }, { name: "robots", content: "noindex" }];
 export const headers = forwardHeaders;

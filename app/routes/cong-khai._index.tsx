@@ -7,11 +7,11 @@ import { vnDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
-import { submitSubscription } from "~/services/disclosure-forms.server";
-import { disclosureTypes, publicList } from "~/services/disclosures.server";
-import { reference, selectableCommunes } from "~/services/reference.server";
-import type { RequestContext } from "~/services/request.server";
-import { rejectionResponse } from "~/services/responses.server";
+import { submitSubscription } from "~/services/disclosures/forms.server";
+import { disclosureTypes, publicList } from "~/services/disclosures/disclosures.server";
+import { reference, selectableCommunes } from "~/services/reference/reference.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Công khai thông tin — Dân Biết" }];
 export const headers = forwardHeaders;

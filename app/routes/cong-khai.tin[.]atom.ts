@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { atomFeed } from "~/domain/atom";
-import { publicUrl } from "~/config.server";
-import { feedEntries } from "~/services/disclosures.server";
-import { communeName, reference } from "~/services/reference.server";
+import { publicUrl } from "~/services/platform/config.server";
+import { feedEntries } from "~/services/disclosures/disclosures.server";
+import { communeName, reference } from "~/services/reference/reference.server";
 
 /** Atom feed of disclosures: the whole district, or one unit with ?xa=<unit id>. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,12 +9,12 @@ import { disclosureLinkLabel, readPrefillQuery } from "~/domain/disclosure-link"
 import { MAX_FILES } from "~/domain/uploads";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { linkableDisclosures, prefillFromDisclosure } from "~/services/disclosure-links.server";
-import { randomToken } from "~/services/secrets.server";
-import { reference, requiredFields, selectableCommunes } from "~/services/reference.server";
-import { submitFiling } from "~/services/forms.server";
-import { rejectionResponse } from "~/services/responses.server";
-import { requestTranslator, type RequestContext } from "~/services/request.server";
+import { linkableDisclosures, prefillFromDisclosure } from "~/services/disclosures/links.server";
+import { randomToken } from "~/services/platform/secrets.server";
+import { reference, requiredFields, selectableCommunes } from "~/services/reference/reference.server";
+import { submitFiling } from "~/services/cases/forms.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
+import { requestTranslator, type RequestContext } from "~/services/platform/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Gửi phản ánh, kiến nghị — Dân Biết" }];
 

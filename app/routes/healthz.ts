@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { databaseHealth } from "~/services/health.server";
+import { databaseHealth } from "~/services/platform/health.server";
 
 export async function loader() {
   const health = databaseHealth();

@@ -5,8 +5,8 @@ import { DateTimeText } from "~/components/case-parts";
 import { vnDate } from "~/domain/dates";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
-import { reference, selectableCommunes } from "~/services/reference.server";
-import { registerPage } from "~/services/transparency.server";
+import { reference, selectableCommunes } from "~/services/reference/reference.server";
+import { registerPage } from "~/services/transparency/transparency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Hồ sơ đã trả lời — Dân Biết" },

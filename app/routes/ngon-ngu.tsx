@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { parseLanguage } from "~/i18n";
-import { languageCookie } from "~/services/request.server";
+import { languageCookie } from "~/services/platform/request.server";
 
 /** Switches the language (a link, so it works without JavaScript) and returns to the page it came from. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { CONTENT_TYPES, toXml, type Format } from "~/domain/open311";
-import type { RequestContext } from "~/services/request.server";
+import type { RequestContext } from "~/services/platform/request.server";
 import {
   checkJurisdiction,
   createRequest,
@@ -11,7 +11,7 @@ import {
   serviceDefinition,
   services,
   type Open311Result,
-} from "~/services/open311.server";
+} from "~/services/open311/open311.server";
 
 /** "services/land.json" → { path: ["services", "land"], format: "json" }; the format is the extension. */
 function parsePath(splat: string): { path: string[]; format: Format } | null {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { serveCaseAttachment } from "~/services/attachment-access.server";
-import type { RequestContext } from "~/services/request.server";
+import { serveCaseAttachment } from "~/services/cases/attachment-access.server";
+import type { RequestContext } from "~/services/platform/request.server";
 
 /** An attachment, to those allowed to see its case only, always as a download. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

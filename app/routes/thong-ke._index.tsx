@@ -6,7 +6,7 @@ import { FigureTable } from "~/components/figure-table";
 import { formatDate } from "~/domain/dates";
 import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
-import { defaultPeriod, statistics } from "~/services/transparency.server";
+import { defaultPeriod, statistics } from "~/services/transparency/transparency.server";
 
 export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" }];
 

@@ -6,12 +6,12 @@ import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } fr
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { residentCaseView } from "~/services/cases.server";
-import { submitInfoResponse, submitResidentStep, type InfoResponseValues, type ResidentStepValues } from "~/services/forms.server";
-import type { RequestContext } from "~/services/request.server";
-import { requireResidentCase } from "~/services/resident-access.server";
-import { rejectionResponse } from "~/services/responses.server";
-import { randomToken } from "~/services/secrets.server";
+import { residentCaseView } from "~/services/cases/cases.server";
+import { submitInfoResponse, submitResidentStep, type InfoResponseValues, type ResidentStepValues } from "~/services/cases/forms.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { requireResidentCase } from "~/services/cases/resident-access.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
+import { randomToken } from "~/services/platform/secrets.server";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ của bạn — Dân Biết" }, { name: "robots", content: "noindex" }];
 

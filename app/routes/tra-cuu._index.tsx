@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { submitLookup, type LookupValues } from "~/services/lookup.server";
-import type { RequestContext } from "~/services/request.server";
-import { rejectionResponse } from "~/services/responses.server";
+import { submitLookup, type LookupValues } from "~/services/cases/lookup.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Tra cứu hồ sơ — Dân Biết" }];
 

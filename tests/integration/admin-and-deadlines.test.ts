@@ -3,14 +3,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import * as t from "../../db/schema";
-import { addCalendarDay, AdminError, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin.server";
-import { runAccountsCommand } from "~/services/accounts-cli.server";
-import { currentSession, signIn } from "~/services/auth.server";
-import { fileCase, provideInformation } from "~/services/cases.server";
-import { db } from "~/services/db.server";
-import { sendDailyDigests } from "~/services/digest.server";
-import { randomToken } from "~/services/secrets.server";
-import { performStaffAction, staffCaseView } from "~/services/staff-cases.server";
+import { addCalendarDay, AdminError, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin/admin.server";
+import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
+import { currentSession, signIn } from "~/services/staff/auth.server";
+import { fileCase, provideInformation } from "~/services/cases/cases.server";
+import { db } from "~/services/platform/database.server";
+import { sendDailyDigests } from "~/services/cases/digest.server";
+import { randomToken } from "~/services/platform/secrets.server";
+import { performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
 import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
 
 

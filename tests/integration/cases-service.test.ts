@@ -12,10 +12,10 @@ import {
   receiptView,
   residentCaseView,
   verifyLookup,
-} from "~/services/cases.server";
-import { db } from "~/services/db.server";
-import { randomToken } from "~/services/secrets.server";
-import { performStaffAction } from "~/services/staff-cases.server";
+} from "~/services/cases/cases.server";
+import { db } from "~/services/platform/database.server";
+import { randomToken } from "~/services/platform/secrets.server";
+import { performStaffAction } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { db } from "~/services/db.server";
+import { db } from "~/services/platform/database.server";
 import {
   addComment,
   closeConsultation,
@@ -25,13 +25,13 @@ import {
   unsubscribe,
   updateDraft,
   withdraw,
-} from "~/services/disclosures.server";
+} from "~/services/disclosures/disclosures.server";
 import { staffAccount } from "../support/factories";
 import { addDays, vnDate } from "~/domain/dates";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
 import type { StaffUser } from "~/domain/permissions";
-import { importPlanTable } from "~/services/plan-table.server";
-import { saveDisclosureType } from "~/services/admin.server";
+import { importPlanTable } from "~/services/disclosures/plan-table.server";
+import { saveDisclosureType } from "~/services/admin/admin.server";
 
 const plan = {
   typeCode: "compensation_plan",

@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { addDays, vnDate } from "~/domain/dates";
-import { fileCase } from "~/services/cases.server";
-import { db } from "~/services/db.server";
-import { exportCasesCsv, listCases, PAGE_SIZE, performStaffAction } from "~/services/staff-cases.server";
+import { fileCase } from "~/services/cases/cases.server";
+import { db } from "~/services/platform/database.server";
+import { exportCasesCsv, listCases, PAGE_SIZE, performStaffAction } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const COMMUNE = "xuan-tien";

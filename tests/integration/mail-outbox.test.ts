@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
-import { db } from "~/services/db.server";
-import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, resetTransport, retryDelayMs } from "~/services/mail.server";
+import { db } from "~/services/platform/database.server";
+import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, resetTransport, retryDelayMs } from "~/services/platform/mail.server";
 import { startSmtp } from "../support/smtp";
 
 const smtps: Awaited<ReturnType<typeof startSmtp>>[] = [];

@@ -12,7 +12,7 @@ const base = () => `${portal.url}/open311/v2`;
 beforeAll(async () => {
   portal = await startPortal({}, ["--demo"]);
   // An administrator issues a key in the admin screen (second factor included).
-  const { totpCode, totpStep } = await import("~/services/totp.server");
+  const { totpCode, totpStep } = await import("~/services/staff/totp.server");
   const secret = /mã TOTP bí mật: ([A-Z2-7]+)/.exec(portal.output())![1];
   const admin = new Client(portal.url);
   const signIn = await admin.get("/can-bo/dang-nhap");

@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
-import { db } from "~/services/db.server";
-import { createDraft, DisclosureError, newVersion, publicDisclosure, publish } from "~/services/disclosures.server";
-import { decrypt } from "~/services/secrets.server";
-import { householdRow, importPlanTable, planCodesCsv, PlanImportError, publicPlanTable, staffPlanTable } from "~/services/plan-table.server";
+import { db } from "~/services/platform/database.server";
+import { createDraft, DisclosureError, newVersion, publicDisclosure, publish } from "~/services/disclosures/disclosures.server";
+import { decrypt } from "~/services/platform/secrets.server";
+import { householdRow, importPlanTable, planCodesCsv, PlanImportError, publicPlanTable, staffPlanTable } from "~/services/disclosures/plan-table.server";
 import { staffAccount } from "../support/factories";
 
 const PLAN = {

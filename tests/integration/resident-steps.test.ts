@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
 import { addDays, vnDate } from "~/domain/dates";
-import { fileCase, publicCaseView, residentStep } from "~/services/cases.server";
-import { db } from "~/services/db.server";
-import { computeDueOn, NotFoundError, performStaffAction, staffCaseView } from "~/services/staff-cases.server";
+import { fileCase, publicCaseView, residentStep } from "~/services/cases/cases.server";
+import { db } from "~/services/platform/database.server";
+import { computeDueOn, NotFoundError, performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const caseRow = (code: string) => db().select().from(t.cases).where(eq(t.cases.code, code)).all()[0];

@@ -1,7 +1,7 @@
 // Officials handle cases through the running portal: every check is on the server, every action is one transaction.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCode, totpStep } from "~/services/totp.server";
+import { totpCode, totpStep } from "~/services/staff/totp.server";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
 import { complaintFields, filingFields, formData, png } from "../support/factories";
 import { runAccounts, startPortal, type RunningPortal } from "../support/server";

@@ -2,10 +2,10 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
-import { fileCase, residentStep } from "~/services/cases.server";
-import { db } from "~/services/db.server";
-import { performStaffAction } from "~/services/staff-cases.server";
-import { registerPage, statistics } from "~/services/transparency.server";
+import { fileCase, residentStep } from "~/services/cases/cases.server";
+import { db } from "~/services/platform/database.server";
+import { performStaffAction } from "~/services/cases/staff-cases.server";
+import { registerPage, statistics } from "~/services/transparency/transparency.server";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
 import { filingFields, filingInput, formData, staffAccount } from "../support/factories";
 import { startPortal, type RunningPortal } from "../support/server";

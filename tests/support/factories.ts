@@ -84,7 +84,7 @@ export const STAFF_PASSWORD = "mat-khau-thu-nghiem-dai";
 let accountSeq = 0;
 /** A staff account created through the real service (argon2id hash), returned as the signed-in user shape. */
 export async function staffAccount(role: import("~/domain/permissions").Role, communeId: string) {
-  const { createAccount } = await import("~/services/auth.server");
+  const { createAccount } = await import("~/services/staff/auth.server");
   const email = `${role}.${communeId}.${++accountSeq}.${Date.now()}@test.dan-biet.vn`;
   const id = await createAccount({ email, fullName: `Thử ${role} ${communeId}`, role, communeId, password: STAFF_PASSWORD }, null, "test");
   return { id, role, communeId, email };
@@ -94,8 +94,8 @@ export async function staffAccount(role: import("~/domain/permissions").Role, co
 export async function filingInput(fields: Record<string, string>) {
   const { vnDate } = await import("~/domain/dates");
   const { filingSchema, readFilingForm } = await import("~/domain/filing");
-  const { reference, requiredFields } = await import("~/services/reference.server");
-  const { randomToken } = await import("~/services/secrets.server");
+  const { reference, requiredFields } = await import("~/services/reference/reference.server");
+  const { randomToken } = await import("~/services/platform/secrets.server");
   const ref = reference();
   const today = vnDate(new Date());
   const form = new FormData();

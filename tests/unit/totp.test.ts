@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, otpauthUri, totpCode, verifyTotp } from "~/services/totp.server";
+import { base32Decode, base32Encode, otpauthUri, totpCode, verifyTotp } from "~/services/staff/totp.server";
 
 // RFC 6238 appendix B test vectors (SHA-1, secret "12345678901234567890"), last 6 digits.
 const SECRET = base32Encode(Buffer.from("12345678901234567890"));

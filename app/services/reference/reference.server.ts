@@ -1,0 +1,77 @@
+// Reference data (communes, hamlets, categories, rules, calendar), read once and kept in memory:
+// every filing and page needs it, and it changes only through administrators (who call invalidate).
+import { asc } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
+import type { CaseKind, KindField } from "~/domain/filing";
+import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
+import { db } from "~/services/platform/database.server";
+
+export interface Reference {
+  communes: (AdministrativeUnit & { name: string; sortOrder: number })[];
+  hamlets: { id: number; communeId: string; name: string }[];
+  /** Categories offered to residents (active ones). */
+  categories: { code: string; nameVi: string; nameEn: string }[];
+  /** Every category, inactive ones too: old cases still show their name. */
+  allCategories: { code: string; nameVi: string; nameEn: string }[];
+  kinds: { code: CaseKind; confidentialIdentity: boolean }[];
+  kindFieldRules: { kindCode: string; field: string; validFrom: string | null; validTo: string | null }[];
+  routingRules: RoutingRule[];
+  deadlineRules: DeadlineRule[];
+  calendar: CalendarData;
+}
+
+let cache: Reference | undefined;
+
+export function reference(): Reference {
+  if (cache) return cache;
+  const d = db();
+  const days = d.select().from(t.calendarDays).all();
+  const categories = d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)).all();
+  cache = {
+    communes: d.select().from(t.communes).orderBy(asc(t.communes.sortOrder)).all(),
+    hamlets: d
+      .select({ id: t.hamlets.id, communeId: t.hamlets.communeId, name: t.hamlets.name })
+      .from(t.hamlets)
+      .orderBy(asc(t.hamlets.communeId), asc(t.hamlets.sortOrder))
+      .all(),
+    categories: categories.filter((c) => c.active),
+    allCategories: categories,
+    kinds: d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder)).all(),
+    kindFieldRules: d.select().from(t.kindFieldRules).all(),
+    routingRules: d.select().from(t.routingRules).all(),
+    deadlineRules: d.select().from(t.deadlineRules).all(),
+    calendar: {
+      holidays: new Set(days.filter((x) => x.kind === "holiday").map((x) => x.date)),
+      workingDays: new Set(days.filter((x) => x.kind === "working_day").map((x) => x.date)),
+    },
+  };
+  return cache;
+}
+
+export function invalidateReference(): void {
+  cache = undefined;
+}
+
+/** Fields the law requires for a kind on a given date (rows in kind_field_rules). */
+export function requiredFields(ref: Reference, kind: CaseKind, on: string): KindField[] {
+  return ref.kindFieldRules
+    .filter((r) => r.kindCode === kind && (r.validFrom == null || r.validFrom <= on) && (r.validTo == null || r.validTo >= on))
+    .map((r) => r.field as KindField);
+}
+
+/** Units a resident can choose: the communes and the town in force (not the district itself). */
+export function selectableCommunes(ref: Reference, on: string) {
+  return ref.communes.filter(
+    (c) => c.level !== "district" && (c.validFrom == null || c.validFrom <= on) && (c.validTo == null || c.validTo >= on),
+  );
+}
+
+export function communeName(ref: Reference, id: string): string {
+  return ref.communes.find((c) => c.id === id)?.name ?? id;
+}
+
+/** Category names from the database in one language, keyed like the catalogue ("category.land"). */
+export function categoryLabels(ref: Reference, language: "vi" | "en"): Record<string, string> {
+  return Object.fromEntries(ref.allCategories.map((c) => [`category.${c.code}`, language === "en" ? c.nameEn : c.nameVi]));
+}

@@ -1,0 +1,35 @@
+// What every staff page shows about the signed-in person, and the checks shared by staff routes.
+import { DISTRICT_ID } from "../../../db/data/reference";
+import { canAdmin, type AdminOperation } from "~/domain/permissions";
+import { requireStaff, type StaffSession } from "./auth.server";
+import { communeName, reference } from "~/services/reference/reference.server";
+import { ForbiddenError, NotFoundError } from "~/services/cases/staff-cases.server";
+
+export function staffHeader(session: StaffSession) {
+  const { user } = session;
+  return {
+    fullName: user.fullName,
+    role: user.role,
+    unitName: communeName(reference(), user.communeId),
+    isAdmin: canAdmin(user, "manage_accounts"),
+    canReport: canAdmin(user, "view_reports"),
+    /** District accounts see the triage queue: cases routed to the district itself. */
+    triageUnitId: user.communeId === DISTRICT_ID && user.role !== "admin" ? DISTRICT_ID : null,
+  };
+}
+
+/** The session, refused with 403 unless the role may perform an administrative operation. */
+export function requireAdminOperation(request: Request, operation: AdminOperation): StaffSession {
+  const session = requireStaff(request);
+  if (!canAdmin(session.user, operation)) throw new Response("Forbidden", { status: 403 });
+  return session;
+}
+
+/** Maps the staff service's refusals to HTTP: out of scope or unknown → 404, not allowed → 403. */
+export function rethrowStaffError(error: unknown): never {
+  if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
+  if (error instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
+  throw error;
+}
+
+export const NO_STORE = { "Cache-Control": "private, no-store" };

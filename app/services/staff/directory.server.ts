@@ -1,0 +1,22 @@
+// Officials a user may assign cases to or filter by: the handling staff of the units in their scope.
+import { and, asc, inArray, isNull } from "drizzle-orm";
+import { users } from "../../../db/schema";
+import { DISTRICT_ID } from "../../../db/data/reference";
+import { caseScope, type StaffUser } from "~/domain/permissions";
+import { db } from "~/services/platform/database.server";
+
+export function assignableOfficials(user: StaffUser) {
+  const scope = caseScope(user, DISTRICT_ID);
+  return db()
+    .select({ id: users.id, fullName: users.fullName, communeId: users.communeId })
+    .from(users)
+    .where(
+      and(
+        inArray(users.role, ["commune_official", "commune_leader", "district_staff"]),
+        isNull(users.disabledAt),
+        scope.all ? undefined : inArray(users.communeId, [...scope.communeIds]),
+      ),
+    )
+    .orderBy(asc(users.fullName))
+    .all();
+}
