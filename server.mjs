@@ -14,22 +14,29 @@ const here = path.dirname(url.fileURLToPath(import.meta.url));
 const build = await import(url.pathToFileURL(path.join(here, "build/index.js")).href);
 const app = build.entry.module;
 const args = new Set(process.argv.slice(2));
+let config;
+try {
+  config = app.loadConfig(); // one zod schema for the environment: a bad value stops here with one clear line
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
-if ((args.has("--demo") || args.has("--seed-demo-only")) && (process.env.PUBLIC_URL ?? "").startsWith("https://")) {
+if ((args.has("--demo") || args.has("--seed-demo-only")) && (config.PUBLIC_URL ?? "").startsWith("https://")) {
   // Demo accounts share a published password: never on a site people reach over https.
   console.error("Refusing --demo: PUBLIC_URL is https, so this looks like a real deployment. Start without --demo.");
   process.exit(1);
 }
-app.openDatabase(); // opens, migrates and loads reference data before the first request
+await app.startDatabase(); // opens, migrates and loads reference data before the first request
 if (args.has("--migrate-only")) process.exit(0);
 if (args.has("--demo") || args.has("--seed-demo-only")) {
   for (const line of await app.seedDemoData()) console.log(line);
   if (args.has("--seed-demo-only")) process.exit(0);
 }
 
-const publicUrl = process.env.PUBLIC_URL ?? "";
+const publicUrl = config.PUBLIC_URL ?? "";
 const secure = publicUrl.startsWith("https://");
-const trustProxy = process.env.TRUST_PROXY === "1";
+const trustProxy = config.TRUST_PROXY;
 
 const server = express();
 server.disable("x-powered-by");
@@ -87,7 +94,7 @@ server.all(
   },
   createRequestHandler({
     build,
-    mode: process.env.NODE_ENV ?? "production",
+    mode: config.NODE_ENV,
     getLoadContext: (req, res) => ({
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       cspNonce: res.locals.nonce,
@@ -96,12 +103,12 @@ server.all(
   }),
 );
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+const port = config.PORT;
+const host = config.HOST;
 const listener = server.listen(port, host, () => {
   console.log(`Dân Biết: http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}`);
 });
-app.startMailWorker(Number(process.env.MAIL_POLL_MS ?? 5000));
+app.startMailWorker(config.MAIL_POLL_MS);
 app.startDailyJobs();
 
 function shutdown() {

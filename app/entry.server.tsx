@@ -5,7 +5,8 @@ import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
-export { db as openDatabase } from "~/services/platform/database.server";
+export { startDatabase, stopDatabase } from "~/services/platform/database.server";
+export { config as loadConfig } from "~/services/platform/config.server";
 export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
 export { seedDemoData } from "~/services/demo/demo.server";

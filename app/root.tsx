@@ -25,7 +25,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = requestLanguage(request);
-  return json({ language, csrf: csrfToken(request, context as RequestContext), dataLabels: categoryLabels(reference(), language) });
+  return json({ language, csrf: csrfToken(request, context as RequestContext), dataLabels: categoryLabels(await reference(), language) });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {

@@ -9,15 +9,23 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 /**
  * Opens the SQLite file with the settings a receipt needs: WAL for concurrent reads, synchronous=FULL so an
- * acknowledged case survives a power cut, foreign keys on, and a busy timeout instead of instant SQLITE_BUSY.
+ * acknowledged case survives a power cut, foreign keys on. The writer never waits inside the driver (see
+ * app/services/platform/database.server.ts); the reader is read-only.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: { role: "writer" | "reader" } = { role: "writer" }): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  if (options.role === "writer") {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    // No busy wait inside the driver: it would block the event loop. The caller retries BEGIN IMMEDIATE itself.
+    sqlite.pragma("busy_timeout = 0");
+  } else {
+    // WAL readers are not blocked by a writer; the short wait only covers WAL recovery after a crash.
+    sqlite.pragma("query_only = ON");
+    sqlite.pragma("busy_timeout = 200");
+  }
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   return drizzle(sqlite, { schema }) as Db;
 }
 

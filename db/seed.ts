@@ -1,6 +1,8 @@
 // Reference data on every start: inserted when missing, never overwritten (an administrator may have corrected it).
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
+
+type Transaction = <T>(fn: (tx: Db) => Promise<T> | T) => Promise<T>;
 import {
   CALENDAR_DAYS,
   CASE_KIND_ROWS,
@@ -15,33 +17,29 @@ import {
 } from "./data/reference";
 import * as t from "./schema";
 
-export function seedReferenceData(db: Db): void {
-  db.transaction((tx) => {
-    tx.insert(t.communes)
+export async function seedReferenceData(transaction: Transaction): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.insert(t.communes)
       .values(COMMUNES.map((c, i) => ({ ...c, parentId: c.level === "district" ? null : COMMUNES[0].id, sortOrder: i })))
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     const hamletRows = COMMUNES.flatMap((c) => hamletsFor(c.id).map((h, i) => ({ communeId: c.id, ...h, sortOrder: i })));
-    if (hamletRows.length) tx.insert(t.hamlets).values(hamletRows).onConflictDoNothing().run();
-    tx.insert(t.categories)
+    if (hamletRows.length) await tx.insert(t.hamlets).values(hamletRows).onConflictDoNothing();
+    await tx.insert(t.categories)
       .values(CATEGORIES.map((c, i) => ({ ...c, sortOrder: i })))
-      .onConflictDoNothing()
-      .run();
-    tx.insert(t.caseKinds)
+      .onConflictDoNothing();
+    await tx.insert(t.caseKinds)
       .values(CASE_KIND_ROWS.map((k, i) => ({ ...k, sortOrder: i })))
-      .onConflictDoNothing()
-      .run();
-    tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing().run();
-    tx.insert(t.disclosureTypes)
+      .onConflictDoNothing();
+    await tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing();
+    await tx.insert(t.disclosureTypes)
       .values(DISCLOSURE_TYPES.map((d, i) => ({ ...d, sortOrder: i })))
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     // Rule tables are seeded once; afterwards they belong to the administrators.
-    const empty = (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates) =>
-      tx.select({ n: sql<number>`count(*)` }).from(table).all()[0].n === 0;
-    if (empty(t.kindFieldRules)) tx.insert(t.kindFieldRules).values(KIND_FIELD_RULES).run();
-    if (empty(t.routingRules)) tx.insert(t.routingRules).values(ROUTING_RULES).run();
-    if (empty(t.deadlineRules)) tx.insert(t.deadlineRules).values(DEADLINE_RULES).run();
-    if (empty(t.responseTemplates)) tx.insert(t.responseTemplates).values(RESPONSE_TEMPLATES).run();
+    const empty = async (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates) =>
+      (await tx.select({ n: sql<number>`count(*)` }).from(table))[0].n === 0;
+    if (await empty(t.kindFieldRules)) await tx.insert(t.kindFieldRules).values(KIND_FIELD_RULES);
+    if (await empty(t.routingRules)) await tx.insert(t.routingRules).values(ROUTING_RULES);
+    if (await empty(t.deadlineRules)) await tx.insert(t.deadlineRules).values(DEADLINE_RULES);
+    if (await empty(t.responseTemplates)) await tx.insert(t.responseTemplates).values(RESPONSE_TEMPLATES);
   });
 }

@@ -13,8 +13,8 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  const figures = homeFigures();
-  return json({ figures: { ...figures, communes: selectableCommunes(reference(), vnDate(new Date())).length }, disclosures: latestDisclosures(3) });
+  const figures = await homeFigures();
+  return json({ figures: { ...figures, communes: selectableCommunes(await reference(), vnDate(new Date())).length }, disclosures: await latestDisclosures(3) });
 }
 
 export default function Home() {

@@ -11,7 +11,7 @@ import { receiptView } from "~/services/cases/cases.server";
 export const meta: MetaFunction = () => [{ title: "Biên nhận hồ sơ — Dân Biết" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const receipt = receiptView(params.token ?? "");
+  const receipt = await receiptView(params.token ?? "");
   if (!receipt) throw new Response("Not found", { status: 404 });
   const { id: _id, email, ...shown } = receipt;
   return json(

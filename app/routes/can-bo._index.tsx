@@ -19,21 +19,21 @@ import { DISTRICT_ID } from "../../db/data/reference";
 export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
+  const session = await requireStaff(request);
   const filters = readCaseFilters(new URL(request.url));
-  const list = listCases(session.user, filters);
-  const ref = reference();
+  const list = await listCases(session.user, filters);
+  const ref = await reference();
   const scope = caseScope(session.user, DISTRICT_ID);
   const units = ref.communes.filter((c) => scope.all || scope.communeIds.includes(c.id)).map((c) => ({ id: c.id, name: c.name }));
   return json(
     {
-      staff: staffHeader(session),
+      staff: await staffHeader(session),
       filters,
       list,
       units,
       hamlets: ref.hamlets.filter((h) => units.some((u) => u.id === h.communeId)),
       categories: ref.categories.map((c) => c.code),
-      officials: assignableOfficials(session.user),
+      officials: await assignableOfficials(session.user),
     },
     { headers: NO_STORE },
   );

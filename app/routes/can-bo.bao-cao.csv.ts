@@ -8,11 +8,11 @@ import { figuresCsv, reportPeriod } from "~/services/transparency/transparency.s
 
 /** The periodic report as CSV: by commune, by category, by kind. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "view_reports");
+  const session = await requireAdminOperation(request, "view_reports");
   const params = readReportParams(new URL(request.url), vnDate(new Date()));
   const period = reportPeriod(params.kind, params.year, params.number);
-  audit({ userId: session.user.id, action: "report.export", ip: (context as RequestContext).clientIp, details: { ...params } });
-  return new Response(figuresCsv(period, ["commune", "category", "kind"]), {
+  await audit({ userId: session.user.id, action: "report.export", ip: (context as RequestContext).clientIp, details: { ...params } });
+  return new Response(await figuresCsv(period, ["commune", "category", "kind"]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="bao-cao-${period.from}-${period.to}.csv"`,

@@ -13,18 +13,18 @@ import { reportPeriod, statistics } from "~/services/transparency/transparency.s
 export const meta: MetaFunction = () => [{ title: "Báo cáo định kỳ — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "view_reports");
+  const session = await requireAdminOperation(request, "view_reports");
   const params = readReportParams(new URL(request.url), vnDate(new Date()));
   const period = reportPeriod(params.kind, params.year, params.number);
   return json(
     {
-      staff: staffHeader(session),
+      staff: await staffHeader(session),
       params,
       period,
       madeAt: new Date().toISOString(),
-      byCommune: statistics(period, "commune"),
-      byCategory: statistics(period, "category"),
-      byKind: statistics(period, "kind"),
+      byCommune: await statistics(period, "commune"),
+      byCategory: await statistics(period, "category"),
+      byKind: await statistics(period, "kind"),
     },
     { headers: NO_STORE },
   );

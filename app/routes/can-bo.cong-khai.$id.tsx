@@ -20,11 +20,11 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
 
-function view(request: Request, id: number) {
-  const session = requireStaff(request);
+async function view(request: Request, id: number) {
+  const session = await requireStaff(request);
   const commentPage = Number(new URL(request.url).searchParams.get("trang-y-kien") ?? "1") || 1;
   try {
-    return { session, ...staffDisclosure(session.user, id, commentPage) };
+    return { session, ...await staffDisclosure(session.user, id, commentPage) };
   } catch (error) {
     if (error instanceof DisclosureError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -32,12 +32,12 @@ function view(request: Request, id: number) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const v = view(request, Number(params.id));
+  const v = await view(request, Number(params.id));
   const today = vnDate(new Date());
   const search = new URL(request.url).searchParams;
   return json(
     {
-      staff: staffHeader(v.session),
+      staff: await staffHeader(v.session),
       disclosure: v.disclosure,
       comments: v.comments,
       commentPages: v.commentPages,
@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       suggestedPosting: { from: today, to: minimumPostingEnd(today, v.type.minPostingDays) },
       done: search.get("da-luu"),
       imported: { rows: search.get("dong"), newCodes: search.get("ma-moi") },
-      plan: staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
+      plan: await staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
       planHeader: PLAN_TEMPLATE_HEADER,
     },
     { headers: NO_STORE },
@@ -57,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { session } = view(request, Number(params.id));
+  const { session } = await view(request, Number(params.id));
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, Number(params.id));
   if (outcome.outcome === "done") {
     const imported = outcome.imported ? `&dong=${outcome.imported.rows}&ma-moi=${outcome.imported.newCodes}` : "";

@@ -5,8 +5,8 @@ import type { RequestContext } from "~/services/platform/request.server";
 
 /** The household codes of a plan, to print the notices (managers of the unit only; audited). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
-  const csv = planCodesCsv(session.user, Number(params.id), (context as RequestContext).clientIp ?? "unknown");
+  const session = await requireStaff(request);
+  const csv = await planCodesCsv(session.user, Number(params.id), (context as RequestContext).clientIp ?? "unknown");
   if (csv === null) throw new Response("Not found", { status: 404 });
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="ma-ho-${Number(params.id)}.csv"`, "Cache-Control": "private, no-store" },

@@ -16,15 +16,15 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
-  const units = reference().communes.filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id)).map((c) => ({ id: c.id, name: c.name }));
-  return json({ staff: staffHeader(session), list: staffList(session.user, Number(new URL(request.url).searchParams.get("trang") ?? "1") || 1), types: disclosureTypes().map((d) => d.code), units }, { headers: NO_STORE });
+  const session = await requireStaff(request);
+  const units = (await reference()).communes.filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id)).map((c) => ({ id: c.id, name: c.name }));
+  return json({ staff: await staffHeader(session), list: await staffList(session.user, Number(new URL(request.url).searchParams.get("trang") ?? "1") || 1), types: (await disclosureTypes()).map((d) => d.code), units }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = requireStaff(request);
+  const session = await requireStaff(request);
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, null);
   if (outcome.outcome === "done") return redirect(`/can-bo/cong-khai/${outcome.id}`, 303);
   if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });

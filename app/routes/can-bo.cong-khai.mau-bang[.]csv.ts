@@ -4,7 +4,7 @@ import { planTemplateCsv } from "~/services/disclosures/plan-table.server";
 
 /** The CSV template of a compensation plan's table of plots. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireStaff(request);
+  await requireStaff(request);
   return new Response(planTemplateCsv(), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="mau-bang-boi-thuong.csv"', "Cache-Control": "private, no-store" },
   });

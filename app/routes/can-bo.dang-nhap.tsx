@@ -18,7 +18,7 @@ function safeNext(value: string | null): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = currentSession(request);
+  const session = await currentSession(request);
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   if (session && !session.pendingSecondFactor) throw redirect(next);
   return json({ next }, { headers: NO_STORE });

@@ -11,14 +11,14 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 export const meta: MetaFunction = () => [{ title: "Đăng xuất — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ staff: staffHeader(requireStaff(request)) }, { headers: NO_STORE });
+  return json({ staff: await staffHeader(await requireStaff(request)) }, { headers: NO_STORE });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
-  const session = currentSession(request);
-  if (session) signOut(session, form.get("everywhere") === "on", (context as RequestContext).clientIp ?? "unknown");
+  const session = await currentSession(request);
+  if (session) await signOut(session, form.get("everywhere") === "on", (context as RequestContext).clientIp ?? "unknown");
   return redirect("/can-bo/dang-nhap", { status: 303, headers: { "Set-Cookie": clearSessionCookie() } });
 }
 

@@ -9,7 +9,7 @@ import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform
 export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu mới — Dân Biết" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ valid: resetTokenValid(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return json({ valid: await resetTokenValid(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

@@ -10,8 +10,8 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 export const meta: MetaFunction = () => [{ title: "Hạn giải quyết — Cán bộ — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
-  return json({ staff: staffHeader(session), board: deadlineBoard(session.user) }, { headers: NO_STORE });
+  const session = await requireStaff(request);
+  return json({ staff: await staffHeader(session), board: await deadlineBoard(session.user) }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

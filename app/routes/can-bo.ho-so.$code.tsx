@@ -18,20 +18,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ s
 export const headers = forwardHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
+  const session = await requireStaff(request);
   const url = new URL(request.url);
   try {
-    const view = staffCaseView(session.user, params.code ?? "", (context as RequestContext).clientIp ?? "unknown");
+    const view = await staffCaseView(session.user, params.code ?? "", (context as RequestContext).clientIp ?? "unknown");
     const templateId = Number(url.searchParams.get("mau"));
     const template = view.templates.find((tpl) => tpl.id === templateId) ?? null;
-    return json({ staff: staffHeader(session), view, template, done: url.searchParams.get("da-luu") }, { headers: NO_STORE });
+    return json({ staff: await staffHeader(session), view, template, done: url.searchParams.get("da-luu") }, { headers: NO_STORE });
   } catch (error) {
     return rethrowStaffError(error);
   }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const session = requireStaff(request);
+  const session = await requireStaff(request);
   try {
     const outcome = await submitStaffAction(request, context as RequestContext, session.user, params.code ?? "");
     switch (outcome.outcome) {

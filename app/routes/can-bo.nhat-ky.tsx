@@ -11,11 +11,11 @@ import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/c
 export const meta: MetaFunction = () => [{ title: "Nhật ký — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "view_audit");
+  const session = await requireAdminOperation(request, "view_audit");
   const url = new URL(request.url);
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
   const action = (url.searchParams.get("loai") ?? "").slice(0, 60);
-  return json({ staff: staffHeader(session), log: auditPage(page, action || undefined), action }, { headers: NO_STORE });
+  return json({ staff: await staffHeader(session), log: await auditPage(page, action || undefined), action }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

@@ -15,10 +15,10 @@ import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/c
 export const meta: MetaFunction = () => [{ title: "Danh mục — Quản trị — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "manage_reference");
-  const ref = reference();
+  const session = await requireAdminOperation(request, "manage_reference");
+  const ref = await reference();
   return json(
-    { staff: staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: allCategories(), templates: allTemplates(), disclosureTypes: allDisclosureTypes() },
+    { staff: await staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: await allCategories(), templates: await allTemplates(), disclosureTypes: await allDisclosureTypes() },
     { headers: NO_STORE },
   );
 }

@@ -14,10 +14,10 @@ import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/c
 export const meta: MetaFunction = () => [{ title: "Ngày nghỉ — Quản trị — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "manage_reference");
+  const session = await requireAdminOperation(request, "manage_reference");
   const asked = Number(new URL(request.url).searchParams.get("nam"));
   const year = asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear();
-  return json({ staff: staffHeader(session), year, days: calendarYear(year) }, { headers: NO_STORE });
+  return json({ staff: await staffHeader(session), year, days: await calendarYear(year) }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

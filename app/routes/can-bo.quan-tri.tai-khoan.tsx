@@ -16,10 +16,10 @@ import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/c
 export const meta: MetaFunction = () => [{ title: "Tài khoản — Quản trị — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "manage_accounts");
-  const units = reference().communes.filter((c) => c.validTo == null).map((c) => ({ id: c.id, name: c.name }));
+  const session = await requireAdminOperation(request, "manage_accounts");
+  const units = (await reference()).communes.filter((c) => c.validTo == null).map((c) => ({ id: c.id, name: c.name }));
   return json(
-    { staff: staffHeader(session), accounts: listAccounts(), apiKeys: listApiKeys(), units, me: session.user.id, now: new Date().toISOString() },
+    { staff: await staffHeader(session), accounts: await listAccounts(), apiKeys: await listApiKeys(), units, me: session.user.id, now: new Date().toISOString() },
     { headers: NO_STORE },
   );
 }

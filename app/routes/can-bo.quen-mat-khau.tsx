@@ -12,7 +12,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
   const email = String(form.get("email") ?? "").slice(0, 254);
-  if (email) requestPasswordReset(email, (context as RequestContext).clientIp ?? "unknown");
+  if (email) await requestPasswordReset(email, (context as RequestContext).clientIp ?? "unknown");
   // The same answer whether or not the account exists.
   return json({ sent: true });
 }

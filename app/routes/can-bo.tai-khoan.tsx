@@ -11,14 +11,14 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireStaff(request);
-  return json({ staff: staffHeader(session), totpEnabled: session.user.totpEnabled }, { headers: NO_STORE });
+  const session = await requireStaff(request);
+  return json({ staff: await staffHeader(session), totpEnabled: session.user.totpEnabled }, { headers: NO_STORE });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = requireStaff(request);
+  const session = await requireStaff(request);
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return json({ error: "error.csrf", saved: false }, { status: 403 });
   const current = String(form.get("current") ?? "").slice(0, 1024);

@@ -12,7 +12,7 @@ import { newTotpSecret, otpauthUri } from "~/services/staff/totp.server";
 export const meta: MetaFunction = () => [{ title: "Bật xác thực hai bước — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requireSecondFactorSetup(request);
+  const session = await requireSecondFactorSetup(request);
   const secret = newTotpSecret();
   // The secret travels sealed in the form until the user proves their app shows the right code.
   return json(
@@ -22,13 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = requireSecondFactorSetup(request);
+  const session = await requireSecondFactorSetup(request);
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
   const opened = decrypt("totp-setup", String(form.get("sealed") ?? ""));
   const [userId, secret] = (opened ?? "").split(":");
   if (!secret || Number(userId) !== session.user.id) throw new Response("Bad request", { status: 400 });
-  const cookie = enableSecondFactor(session, secret, String(form.get("code") ?? "").slice(0, 12), (context as RequestContext).clientIp ?? "unknown");
+  const cookie = await enableSecondFactor(session, secret, String(form.get("code") ?? "").slice(0, 12), (context as RequestContext).clientIp ?? "unknown");
   if (!cookie) return json({ error: "totp.failed" }, { status: 400 });
   return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": cookie } });
 }

@@ -10,17 +10,17 @@ import { NO_STORE } from "~/services/staff/context.server";
 export const meta: MetaFunction = () => [{ title: "Xác thực hai bước — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const session = requirePendingSession(request);
+  const session = await requirePendingSession(request);
   if (!session.user.totpEnabled) throw redirect("/can-bo/thiet-lap-xac-thuc");
   return json({}, { headers: NO_STORE });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const session = requirePendingSession(request);
+  const session = await requirePendingSession(request);
   const form = await request.formData();
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
   const code = String(form.get("code") ?? "").slice(0, 12);
-  const cookie = completeSecondFactor(session, code, (context as RequestContext).clientIp ?? "unknown");
+  const cookie = await completeSecondFactor(session, code, (context as RequestContext).clientIp ?? "unknown");
   if (!cookie) return json({ error: "totp.failed" }, { status: 401 });
   return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": cookie } });
 }

@@ -7,8 +7,8 @@ import type { RequestContext } from "~/services/platform/request.server";
 
 /** The inbox's filtered list as CSV (no personal data); every export is written to the audit log. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = requireAdminOperation(request, "export");
-  const csv = exportCasesCsv(session.user, readCaseFilters(new URL(request.url)), (context as RequestContext).clientIp ?? "unknown");
+  const session = await requireAdminOperation(request, "export");
+  const csv = await exportCasesCsv(session.user, readCaseFilters(new URL(request.url)), (context as RequestContext).clientIp ?? "unknown");
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -20,10 +20,10 @@ export const headers = forwardHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
-  const disclosure = publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
+  const disclosure = await publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
   if (!disclosure) throw new Response("Not found", { status: 404 });
-  const plan = publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
-  return json({ disclosure, plan, related: relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
+  const plan = await publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
+  return json({ disclosure, plan, related: await relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const headers = forwardHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const disclosure = publicDisclosure(params.slug ?? "");
+  const disclosure = await publicDisclosure(params.slug ?? "");
   if (!disclosure || !hasPlanTable(disclosure.typeCode)) throw new Response("Not found", { status: 404 });
   return json({ slug: disclosure.slug, title: disclosure.title, version: disclosure.version });
 }

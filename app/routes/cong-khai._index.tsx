@@ -19,11 +19,11 @@ export const headers = forwardHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = { commune: url.searchParams.get("xa")?.slice(0, 60) || undefined, type: url.searchParams.get("loai")?.slice(0, 40) || undefined, page: Number(url.searchParams.get("trang")) || 1 };
-  const ref = reference();
+  const ref = await reference();
   return json({
     filters,
-    list: publicList(filters),
-    types: disclosureTypes().map((d) => d.code),
+    list: await publicList(filters),
+    types: (await disclosureTypes()).map((d) => d.code),
     units: [ref.communes.find((c) => c.level === "district")!, ...selectableCommunes(ref, vnDate(new Date()))].map((c) => ({ id: c.id, name: c.name })),
   });
 }

@@ -8,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Xác nhận nhận thư — D
 
 /** The second step of the double opt-in: following the mailed link confirms the address. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  return json({ confirmed: confirmSubscription(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return json({ confirmed: await confirmSubscription(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

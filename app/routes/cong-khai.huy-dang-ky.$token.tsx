@@ -19,7 +19,7 @@ export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loader
  * the address is the authority; the page's CSRF field is not needed for it.
  */
 export async function action({ params }: ActionFunctionArgs) {
-  const done = unsubscribe(params.token ?? "");
+  const done = await unsubscribe(params.token ?? "");
   return json({ done }, { status: done ? 200 : 404 });
 }
 

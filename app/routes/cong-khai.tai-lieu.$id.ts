@@ -5,7 +5,7 @@ import { publicDocument } from "~/services/disclosures/disclosures.server";
 /** A public document of a published disclosure, always as a download. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
-  const doc = /^[0-9a-f-]{36}$/.test(id) ? publicDocument(id) : undefined;
+  const doc = /^[0-9a-f-]{36}$/.test(id) ? await publicDocument(id) : undefined;
   if (!doc) return new Response("Không tìm thấy", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const bytes = await readAttachment(doc.id);
   return new Response(new Uint8Array(bytes), {

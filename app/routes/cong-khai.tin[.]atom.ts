@@ -7,9 +7,9 @@ import { communeName, reference } from "~/services/reference/reference.server";
 /** Atom feed of disclosures: the whole district, or one unit with ?xa=<unit id>. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const unit = new URL(request.url).searchParams.get("xa")?.slice(0, 60) || null;
-  const ref = reference();
+  const ref = await reference();
   if (unit && !ref.communes.some((c) => c.id === unit)) throw new Response("Not found", { status: 404 });
-  const entries = feedEntries(unit);
+  const entries = await feedEntries(unit);
   const base = publicUrl();
   const self = `${base}/cong-khai/tin.atom${unit ? `?xa=${unit}` : ""}`;
   const xml = atomFeed({

@@ -19,13 +19,13 @@ import { requestTranslator, type RequestContext } from "~/services/platform/requ
 export const meta: MetaFunction = () => [{ title: "Gửi phản ánh, kiến nghị — Dân Biết" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const ref = reference();
+  const ref = await reference();
   const today = vnDate(new Date());
   // ?cong-khai=<disclosure>&dong=<row>: starting from a plan; ids only, never personal data in the address.
-  const prefill = prefillFromDisclosure(readPrefillQuery(new URL(request.url).searchParams), requestTranslator(request));
+  const prefill = await prefillFromDisclosure(readPrefillQuery(new URL(request.url).searchParams), requestTranslator(request));
   return json({
     prefill,
-    disclosureGroups: linkableDisclosures(),
+    disclosureGroups: await linkableDisclosures(),
     communes: selectableCommunes(ref, today).map((c) => ({ id: c.id, name: c.name })),
     hamlets: ref.hamlets,
     categories: ref.categories.map((c) => c.code),

@@ -8,7 +8,7 @@ import { publicCaseView } from "~/services/cases/cases.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.code ?? ""} — Dân Biết` }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const view = publicCaseView(params.code ?? "");
+  const view = await publicCaseView(params.code ?? "");
   if (!view) throw new Response("Not found", { status: 404 });
   return json({ view });
 }

@@ -17,10 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const text = (k: string, max: number) => (url.searchParams.get(k) ?? "").trim().slice(0, max) || undefined;
   const filters = { q: text("q", 200), commune: text("xa", 60), category: text("linh-vuc", 40), page: Number(url.searchParams.get("trang")) || 1 };
-  const ref = reference();
+  const ref = await reference();
   return json({
     filters,
-    register: registerPage(filters),
+    register: await registerPage(filters),
     communes: selectableCommunes(ref, vnDate(new Date())).map((c) => ({ id: c.id, name: c.name })),
     categories: ref.allCategories.map((c) => c.code),
   });

@@ -45,10 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wrongJurisdiction = checkJurisdiction(query);
   if (wrongJurisdiction) return respond(wrongJurisdiction, format);
   if (path.length === 1 && path[0] === "discovery") return respond(discovery(), format);
-  if (path.length === 1 && path[0] === "services") return respond(services(), format);
-  if (path.length === 2 && path[0] === "services") return respond(serviceDefinition(path[1]), format);
-  if (path.length === 1 && path[0] === "requests") return respond(listRequests(query), format);
-  if (path.length === 2 && path[0] === "requests") return respond(getRequest(path[1]), format);
+  if (path.length === 1 && path[0] === "services") return respond(await services(), format);
+  if (path.length === 2 && path[0] === "services") return respond(await serviceDefinition(path[1]), format);
+  if (path.length === 1 && path[0] === "requests") return respond(await listRequests(query), format);
+  if (path.length === 2 && path[0] === "requests") return respond(await getRequest(path[1]), format);
   if (path.length === 2 && path[0] === "tokens") return respond(getToken(path[1]), format);
   return notFound(format);
 }

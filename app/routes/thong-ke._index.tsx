@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const period = readPeriod(new URL(request.url), defaultPeriod());
-  return json({ period, byCommune: statistics(period, "commune"), byCategory: statistics(period, "category") });
+  return json({ period, byCommune: await statistics(period, "commune"), byCategory: await statistics(period, "category") });
 }
 
 export default function Statistics() {

@@ -5,7 +5,7 @@ import { defaultPeriod, figuresCsv } from "~/services/transparency/transparency.
 /** The same figures as /thong-ke, by commune then by category, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const period = readPeriod(new URL(request.url), defaultPeriod());
-  return new Response(figuresCsv(period, ["commune", "category"]), {
+  return new Response(await figuresCsv(period, ["commune", "category"]), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="thong-ke-${period.from}-${period.to}.csv"` },
   });
 }

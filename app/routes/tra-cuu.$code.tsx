@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Hồ sơ của bạn — Dân
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseId = await requireResidentCase(request, params.code ?? "");
-  const view = residentCaseView(caseId)!;
+  const view = (await residentCaseView(caseId))!;
   const url = new URL(request.url);
   const sent = url.searchParams.has("da-gui");
   const stepDone = url.searchParams.get("xong");

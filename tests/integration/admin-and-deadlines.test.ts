@@ -1,4 +1,5 @@
 // Administrators change accounts, units and the calendar; deadlines and the daily digest follow (real SQLite file).
+import "../support/database";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
@@ -7,15 +8,15 @@ import { addCalendarDay, AdminError, inviteAccount, mergeUnit, setAccountDisable
 import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 import { currentSession, signIn } from "~/services/staff/auth.server";
 import { fileCase, provideInformation } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { sendDailyDigests } from "~/services/cases/digest.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
 import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
 
 
-function caseRow(code: string) {
-  return db().select().from(t.cases).where(eq(t.cases.code, code)).all()[0];
+async function caseRow(code: string) {
+  return (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
 }
 
 function requestWithCookie(setCookie: string): Request {
@@ -28,7 +29,7 @@ describe("deadlines follow the rules table and the calendar", () => {
       language: "vi",
       now: new Date("2026-11-25T03:00:00Z"),
     });
-    expect(caseRow(filed.code)).toMatchObject({ stage: "accept", dueOn: "2026-12-07" });
+    expect(await caseRow(filed.code)).toMatchObject({ stage: "accept", dueOn: "2026-12-07" });
   });
 
   it("accepting starts the resolve stage; days waiting for the resident do not count", async () => {
@@ -36,22 +37,22 @@ describe("deadlines follow the rules table and the calendar", () => {
     const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi", now: new Date("2026-11-02T02:00:00Z") });
     await performStaffAction(officer, filed.code, { action: "accept" }, "test", new Date("2026-11-02T03:00:00Z"));
     // Feedback: resolve within 15 working days from Mon 2/11/2026 → Mon 23/11/2026.
-    expect(caseRow(filed.code)).toMatchObject({ stage: "resolve", dueOn: "2026-11-23" });
+    expect(await caseRow(filed.code)).toMatchObject({ stage: "resolve", dueOn: "2026-11-23" });
     await performStaffAction(officer, filed.code, { action: "request_info", note: "Cần sơ đồ." }, "test", new Date("2026-11-04T03:00:00Z"));
-    expect(caseRow(filed.code).pausedSince).toBe("2026-11-04");
+    expect((await caseRow(filed.code)).pausedSince).toBe("2026-11-04");
     await provideInformation(filed.caseId, "Gửi sơ đồ.", [], randomToken(18), new Date("2026-11-11T03:00:00Z"));
     // Paused Thu 5/11 … Wed 11/11 (5 working days): the deadline moves from 23/11 to Mon 30/11.
-    expect(caseRow(filed.code)).toMatchObject({ status: "accepted", pausedSince: null, dueOn: "2026-11-30" });
+    expect(await caseRow(filed.code)).toMatchObject({ status: "accepted", pausedSince: null, dueOn: "2026-11-30" });
   });
 
   it("a complex complaint is extended once by the difference to the complex rule (30 → 45 days)", async () => {
     const officer = await staffAccount("commune_leader", "xuan-hong");
     const filed = await fileCase(await filingInput(filingFields({ kind: "complaint", commune: "xuan-hong", complainedDecision: "QĐ 2", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], { language: "vi" });
     await performStaffAction(officer, filed.code, { action: "accept" }, "test", new Date("2026-11-25T03:00:00Z"));
-    expect(caseRow(filed.code).dueOn).toBe("2026-12-25");
+    expect((await caseRow(filed.code)).dueOn).toBe("2026-12-25");
     await performStaffAction(officer, filed.code, { action: "extend", note: "Phải đo đạc lại." }, "test", new Date("2026-11-26T03:00:00Z"));
     // 45 days from 25/11/2026 = 9/1/2027, a Saturday → Mon 11/1/2027.
-    expect(caseRow(filed.code)).toMatchObject({ complex: true, extensionDays: 15, dueOn: "2027-01-11" });
+    expect(await caseRow(filed.code)).toMatchObject({ complex: true, extensionDays: 15, dueOn: "2027-01-11" });
     await expect(performStaffAction(officer, filed.code, { action: "extend", note: "Lần hai" }, "test")).rejects.toThrow("error.noExtension");
   });
 
@@ -59,9 +60,9 @@ describe("deadlines follow the rules table and the calendar", () => {
     const admin = await staffAccount("admin", "huyen-xuan-truong");
     const filed = await fileCase(await filingInput(filingFields({ commune: "xuan-vinh" })), [], { language: "vi", now: new Date("2026-12-01T03:00:00Z") });
     // 10 working days from Tue 1/12/2026 → Tue 15/12/2026.
-    expect(caseRow(filed.code).dueOn).toBe("2026-12-15");
-    addCalendarDay(admin, { date: "2026-12-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" }, "test");
-    expect(caseRow(filed.code).dueOn).toBe("2026-12-16");
+    expect((await caseRow(filed.code)).dueOn).toBe("2026-12-15");
+    await addCalendarDay(admin, { date: "2026-12-10", kind: "holiday", name: "Ngày nghỉ thử nghiệm" }, "test");
+    expect((await caseRow(filed.code)).dueOn).toBe("2026-12-16");
   });
 });
 
@@ -69,16 +70,16 @@ describe("administrative units", () => {
   it("a merger ends the old unit and moves its open cases to the successor, keeping history", async () => {
     const admin = await staffAccount("admin", "huyen-xuan-truong");
     const openCase = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], { language: "vi" });
-    const moved = mergeUnit(admin, { id: "xuan-trung", successorId: "xuan-bac", validTo: vnDate(new Date()) }, "test");
+    const moved = await mergeUnit(admin, { id: "xuan-trung", successorId: "xuan-bac", validTo: vnDate(new Date()) }, "test");
     expect(moved).toBeGreaterThanOrEqual(1);
-    expect(caseRow(openCase.code).communeId).toBe("xuan-bac");
-    const events = db().select().from(t.caseEvents).where(eq(t.caseEvents.caseId, openCase.caseId)).all();
+    expect((await caseRow(openCase.code)).communeId).toBe("xuan-bac");
+    const events = (await read().select().from(t.caseEvents).where(eq(t.caseEvents.caseId, openCase.caseId)));
     expect(events.at(-1)).toMatchObject({ type: "transferred", visibility: "public", meta: { from: "xuan-trung", to: "xuan-bac", reason: "merger" } });
     const bac = await staffAccount("commune_official", "xuan-bac");
-    expect(staffCaseView(bac, openCase.code, "test").case.communeName).toBe("Xuân Bắc");
+    expect((await staffCaseView(bac, openCase.code, "test")).case.communeName).toBe("Xuân Bắc");
     // Filed tomorrow under the old name, a matter reaches today's unit.
     const later = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], { language: "vi", now: new Date(Date.now() + 2 * 86_400_000) });
-    expect(caseRow(later.code).communeId).toBe("xuan-bac");
+    expect((await caseRow(later.code)).communeId).toBe("xuan-bac");
   });
 });
 
@@ -87,7 +88,7 @@ describe("accounts", () => {
     const admin = await staffAccount("admin", "huyen-xuan-truong");
     const email = `moi.${Date.now()}@xuantruong.gov.vn`;
     await inviteAccount(admin, { email, fullName: "Cán bộ mới", role: "commune_official", communeId: "xuan-phu" }, "test");
-    const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, email)).all()[0];
+    const mail = (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, email)))[0];
     expect(mail.subject).toBe("Dân Biết: tài khoản cán bộ của bạn");
     expect(mail.textBody).toMatch(/\/can-bo\/dat-lai-mat-khau\/[A-Za-z0-9_-]{40,}/);
     await expect(inviteAccount(admin, { email, fullName: "Lặp", role: "commune_official", communeId: "xuan-phu" }, "test")).rejects.toBeInstanceOf(AdminError);
@@ -99,16 +100,16 @@ describe("accounts", () => {
     const signedIn = await signIn(officer.email, STAFF_PASSWORD, "10.0.0.1");
     expect(signedIn.outcome).toBe("signedIn");
     const cookie = signedIn.outcome === "signedIn" ? signedIn.setCookie : "";
-    expect(currentSession(requestWithCookie(cookie))).not.toBeNull();
-    updateAccount(admin, officer.id, { role: "commune_official", communeId: "xuan-phong", fullName: "Chuyển xã" }, "test");
-    expect(currentSession(requestWithCookie(cookie))).toBeNull();
+    expect(await currentSession(requestWithCookie(cookie))).not.toBeNull();
+    await updateAccount(admin, officer.id, { role: "commune_official", communeId: "xuan-phong", fullName: "Chuyển xã" }, "test");
+    expect(await currentSession(requestWithCookie(cookie))).toBeNull();
 
     const again = await signIn(officer.email, STAFF_PASSWORD, "10.0.0.2");
     const cookie2 = again.outcome === "signedIn" ? again.setCookie : "";
-    setAccountDisabled(admin, officer.id, true, "test");
-    expect(currentSession(requestWithCookie(cookie2))).toBeNull();
+    await setAccountDisabled(admin, officer.id, true, "test");
+    expect(await currentSession(requestWithCookie(cookie2))).toBeNull();
     expect((await signIn(officer.email, STAFF_PASSWORD, "10.0.0.3")).outcome).toBe("refused");
-    expect(() => setAccountDisabled(admin, admin.id, true, "test")).toThrow(AdminError);
+    await expect(setAccountDisabled(admin, admin.id, true, "test")).rejects.toThrow(AdminError);
   });
 
   it("the shell command creates the first administrator and prints a temporary password", async () => {
@@ -134,13 +135,13 @@ describe("the daily digest", () => {
     const leader = await staffAccount("commune_leader", "xuan-chau");
     await fileCase(await filingInput(filingFields({ commune: "xuan-chau", title: "Sắp đến hạn" })), [], { language: "vi", now: new Date("2026-11-20T03:00:00Z") });
     const early = new Date("2026-12-03T23:30:00Z"); // 06:30 on 4/12 in Vietnam
-    expect(sendDailyDigests(early)).toBe(0);
+    expect(await sendDailyDigests(early)).toBe(0);
     const morning = new Date("2026-12-04T01:00:00Z"); // 08:00 on 4/12
-    expect(sendDailyDigests(morning)).toBeGreaterThanOrEqual(1);
-    const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, leader.email)).all();
+    expect(await sendDailyDigests(morning)).toBeGreaterThanOrEqual(1);
+    const mail = (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, leader.email)));
     expect(mail).toHaveLength(1);
     expect(mail[0].textBody).toContain("Sắp đến hạn");
     expect(mail[0].subject).toContain("04/12/2026");
-    expect(sendDailyDigests(new Date("2026-12-04T05:00:00Z"))).toBe(0);
+    expect(await sendDailyDigests(new Date("2026-12-04T05:00:00Z"))).toBe(0);
   });
 });

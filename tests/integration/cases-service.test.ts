@@ -1,4 +1,5 @@
 // The case use cases against a real SQLite file: atomic writes, look-up, information requests, public view.
+import "../support/database";
 import fs from "node:fs";
 import path from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
@@ -13,21 +14,21 @@ import {
   residentCaseView,
   verifyLookup,
 } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
 
-const count = (table: SQLiteTable) => db().$count(table);
+const count = (table: SQLiteTable) => read().$count(table);
 
 describe("fileCase", () => {
   it("gives a valid tracking code, the legal accept-by date and the commune of the matter", async () => {
     const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi", now: new Date("2026-11-25T03:00:00Z") });
     expect(isValidTrackingCode(filed.code)).toBe(true);
     expect(filed.code).toMatch(/^XT-26-/);
-    const receipt = receiptView(filed.receiptToken)!;
+    const receipt = (await receiptView(filed.receiptToken))!;
     expect(receipt.communeName).toBe("Xuân Bắc");
     // Feedback: 10 working days from Wed 25/11/2026 → Wed 9/12/2026.
     expect(receipt.acceptDueOn).toBe("2026-12-09");
@@ -42,7 +43,7 @@ describe("fileCase", () => {
 
   it("writes case, contact, event and mail in one transaction: a failure leaves nothing behind, files included", async () => {
     const before = { cases: await count(t.cases), events: await count(t.caseEvents), outbox: await count(t.outbox), contacts: await count(t.caseContacts) };
-    db().$client.exec(`CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    sqliteClient().exec(`CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const file = {
       id: "0f0e0d0c-0b0a-4908-8706-050403020100",
       displayName: "anh.jpg",
@@ -55,7 +56,7 @@ describe("fileCase", () => {
     try {
       await expect(fileCase(await filingInput(filingFields({ email: "a@example.vn" })), [file], { language: "vi" })).rejects.toThrow(/disk full/);
     } finally {
-      db().$client.exec("DROP TRIGGER fail_outbox");
+      sqliteClient().exec("DROP TRIGGER fail_outbox");
     }
     expect({ cases: await count(t.cases), events: await count(t.caseEvents), outbox: await count(t.outbox), contacts: await count(t.caseContacts) }).toEqual(before);
     expect(fs.existsSync(path.join(process.env.UPLOAD_DIR!, "0f", file.id))).toBe(false);
@@ -74,20 +75,20 @@ describe("fileCase", () => {
 describe("look-up", () => {
   it("opens a case with its code and access key, or its code and phone number in any common form", async () => {
     const filed = await fileCase(await filingInput(filingFields({ phone: "0912 345 678" })), [], { language: "vi" });
-    const key = receiptView(filed.receiptToken)!.accessKey!;
-    expect(verifyLookup({ code: filed.code, accessKey: key })).toBe(filed.caseId);
-    expect(verifyLookup({ code: filed.code.toLowerCase().replace(/-/g, " "), accessKey: key.toLowerCase().replace(/-/g, "") })).toBe(filed.caseId);
-    expect(verifyLookup({ code: filed.code, phone: "+84 912 345 678" })).toBe(filed.caseId);
-    expect(verifyLookup({ receiptToken: filed.receiptToken })).toBe(filed.caseId);
+    const key = (await receiptView(filed.receiptToken))!.accessKey!;
+    expect(await verifyLookup({ code: filed.code, accessKey: key })).toBe(filed.caseId);
+    expect(await verifyLookup({ code: filed.code.toLowerCase().replace(/-/g, " "), accessKey: key.toLowerCase().replace(/-/g, "") })).toBe(filed.caseId);
+    expect(await verifyLookup({ code: filed.code, phone: "+84 912 345 678" })).toBe(filed.caseId);
+    expect(await verifyLookup({ receiptToken: filed.receiptToken })).toBe(filed.caseId);
   });
 
   it("refuses a wrong key, a wrong phone and a code with a typo", async () => {
     const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
-    expect(verifyLookup({ code: filed.code, accessKey: "AAAA-BBBB-CCCC-DDDD" })).toBeNull();
-    expect(verifyLookup({ code: filed.code, phone: "0987654321" })).toBeNull();
-    expect(verifyLookup({ code: filed.code, phone: "" })).toBeNull();
+    expect(await verifyLookup({ code: filed.code, accessKey: "AAAA-BBBB-CCCC-DDDD" })).toBeNull();
+    expect(await verifyLookup({ code: filed.code, phone: "0987654321" })).toBeNull();
+    expect(await verifyLookup({ code: filed.code, phone: "" })).toBeNull();
     const typo = filed.code.slice(0, -1) + String((Number(filed.code.slice(-1)) + 1) % 10);
-    expect(verifyLookup({ code: typo, phone: "0912345678" })).toBeNull();
+    expect(await verifyLookup({ code: typo, phone: "0912345678" })).toBeNull();
   });
 });
 
@@ -98,14 +99,14 @@ describe("information requests", () => {
     const official = await staffAccount("commune_official", "xuan-bac");
     await performStaffAction(official, filed.code, { action: "request_info", note: "Đề nghị gửi ảnh chụp bức tường." }, "test");
     expect(await count(t.outbox)).toBe(outboxBefore + 1);
-    let view = residentCaseView(filed.caseId)!;
+    let view = (await residentCaseView(filed.caseId))!;
     expect(view.status).toBe("info_requested");
     expect(view.openInfoRequest?.body).toBe("Đề nghị gửi ảnh chụp bức tường.");
 
     const key = randomToken(18);
     expect(await provideInformation(filed.caseId, "Tôi gửi kèm ảnh.", [], key)).toEqual({ duplicate: false });
     expect(await provideInformation(filed.caseId, "Tôi gửi kèm ảnh.", [], key)).toEqual({ duplicate: true });
-    view = residentCaseView(filed.caseId)!;
+    view = (await residentCaseView(filed.caseId))!;
     expect(view.status).toBe("received");
     expect(view.openInfoRequest).toBeNull();
     expect(view.timeline.map((e) => e.type)).toEqual(["filed", "info_requested", "info_provided"]);
@@ -124,7 +125,7 @@ describe("public view", () => {
       [],
       { language: "vi" },
     );
-    const view = publicCaseView(filed.code)!;
+    const view = (await publicCaseView(filed.code))!;
     const json = JSON.stringify(view);
     for (const secret of ["Đỗ Thị Riêng", "0977000111", "rieng@example.vn", "Số 9 ngõ Kín", "036080001234", "Quyết định số 45"]) {
       expect(json).not.toContain(secret);
@@ -135,6 +136,6 @@ describe("public view", () => {
 
   it("shows the content when the resident agreed to publication", async () => {
     const filed = await fileCase(await filingInput(filingFields({ publishConsent: "on", title: "Công khai được" })), [], { language: "vi" });
-    expect(publicCaseView(filed.code)!.content?.title).toBe("Công khai được");
+    expect((await publicCaseView(filed.code))!.content?.title).toBe("Công khai được");
   });
 });

@@ -1,12 +1,13 @@
 // Disclosures and the cases about them, against a real SQLite file: a resident files about a plan (and one of its
 // rows), the disclosure page counts the cases across versions without personal data, the case links back.
+import "../support/database";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { readPrefillQuery } from "~/domain/disclosure-link";
 import { translator } from "~/i18n";
 import { fileCase, publicCaseView, residentCaseView } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { DisclosureLinkError, prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
 import { createDraft, newVersion, publicDisclosure, publish, withdraw } from "~/services/disclosures/disclosures.server";
 import { submitFiling } from "~/services/cases/forms.server";
@@ -29,9 +30,10 @@ const planInput = (overrides: Partial<Parameters<typeof createDraft>[1]> = {}) =
 });
 
 /** Rows of the plan's table, written directly (the import belongs to the plan-table feature). */
-function addRows(disclosureId: number, rowNos: number[]) {
+async function addRows(disclosureId: number, rowNos: number[]) {
   for (const rowNo of rowNos) {
-    db()
+    await transaction((tx) =>
+      tx
       .insert(t.planRows)
       .values({
         disclosureId,
@@ -51,17 +53,17 @@ function addRows(disclosureId: number, rowNos: number[]) {
         householdCodeSealed: "sealed",
       })
       .onConflictDoNothing()
-      .run();
+      );
   }
 }
 
 async function publishedPlan(overrides: Partial<Parameters<typeof createDraft>[1]> = {}, rows = [1, 2, 3]) {
   const communeId = overrides.communeId ?? "xuan-hong";
   const leader = await staffAccount(communeId === "huyen-xuan-truong" ? "district_staff" : "commune_leader", communeId);
-  const id = createDraft(leader, planInput(overrides), "t");
-  addRows(id, rows);
-  publish(leader, id, POSTING, "t");
-  return { id, leader, row: () => db().select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0] };
+  const id = await createDraft(leader, planInput(overrides), "t");
+  await addRows(id, rows);
+  await publish(leader, id, POSTING, "t");
+  return { id, leader, row: async () => (await read().select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0] };
 }
 
 let clientSeq = 0;
@@ -76,33 +78,33 @@ async function file(fields: Record<string, string>) {
   return submitFiling(request, { clientIp: `192.0.2.${++clientSeq}` });
 }
 
-const caseCount = () => db().$count(t.cases);
+const caseCount = () => read().$count(t.cases);
 
-function caseFor(receiptTokenOutcome: Awaited<ReturnType<typeof file>>) {
+async function caseFor(receiptTokenOutcome: Awaited<ReturnType<typeof file>>) {
   expect(receiptTokenOutcome.outcome).toBe("filed");
-  return db().select().from(t.cases).orderBy(t.cases.id).all().at(-1)!;
+  return (await read().select().from(t.cases).orderBy(t.cases.id)).at(-1)!;
 }
 
 describe("filing about a disclosure", () => {
   it("links the case to the plan and its row", async () => {
     const plan = await publishedPlan();
-    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "2", planRowFor: String(plan.id) })));
+    const filed = await caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "2", planRowFor: String(plan.id) })));
     expect(filed).toMatchObject({ disclosureId: plan.id, planRowNo: 2, communeId: "xuan-hong" });
-    const plain = caseFor(await file(complaintFields({ disclosureId: String(plan.id) })));
+    const plain = await caseFor(await file(complaintFields({ disclosureId: String(plan.id) })));
     expect(plain).toMatchObject({ disclosureId: plan.id, planRowNo: null });
-    const none = caseFor(await file(complaintFields({ disclosureId: "" })));
+    const none = await caseFor(await file(complaintFields({ disclosureId: "" })));
     expect(none).toMatchObject({ disclosureId: null, planRowNo: null });
   });
 
   it("refuses an unknown, draft, withdrawn, superseded or unrelated disclosure and a row not in the plan, storing nothing", async () => {
     const plan = await publishedPlan();
-    const draft = createDraft(plan.leader, planInput(), "t");
+    const draft = await createDraft(plan.leader, planInput(), "t");
     const withdrawn = await publishedPlan();
-    withdraw(withdrawn.leader, withdrawn.id, "Nhập nhầm số liệu.", "t");
+    await withdraw(withdrawn.leader, withdrawn.id, "Nhập nhầm số liệu.", "t");
     const old = await publishedPlan();
-    const next = newVersion(old.leader, old.id, "t");
-    addRows(next, [1]);
-    publish(old.leader, next, POSTING, "t");
+    const next = await newVersion(old.leader, old.id, "t");
+    await addRows(next, [1]);
+    await publish(old.leader, next, POSTING, "t");
     const budget = await publishedPlan({ typeCode: "budget", title: "Dự toán ngân sách xã 2027" }, []);
 
     const refused: [Record<string, string>, string, string][] = [
@@ -133,10 +135,10 @@ describe("filing about a disclosure", () => {
   it("checks the plan again inside the filing transaction (withdrawn after the form was checked)", async () => {
     const plan = await publishedPlan();
     const input = await filingInput(complaintFields({ disclosureId: String(plan.id), planRowNo: "1", planRowFor: String(plan.id) }));
-    withdraw(plan.leader, plan.id, "Rút để sửa đơn giá.", "t");
-    const before = { cases: await caseCount(), events: await db().$count(t.caseEvents) };
+    await withdraw(plan.leader, plan.id, "Rút để sửa đơn giá.", "t");
+    const before = { cases: await caseCount(), events: await read().$count(t.caseEvents) };
     await expect(fileCase(input, [], { language: "vi" })).rejects.toBeInstanceOf(DisclosureLinkError);
-    expect({ cases: await caseCount(), events: await db().$count(t.caseEvents) }).toEqual(before);
+    expect({ cases: await caseCount(), events: await read().$count(t.caseEvents) }).toEqual(before);
   });
 
   it("tells a wrong plan together with the other problems", async () => {
@@ -151,7 +153,7 @@ describe("filing about a disclosure", () => {
 describe("the form pre-filled from a plan's row", () => {
   it("fills in the plan, version, row, complaint and the commune's committee — no personal data", async () => {
     const plan = await publishedPlan();
-    const values = prefillFromDisclosure(readPrefillQuery(new URLSearchParams(`cong-khai=${plan.id}&dong=2`)), translator("vi"))!;
+    const values = (await prefillFromDisclosure(readPrefillQuery(new URLSearchParams(`cong-khai=${plan.id}&dong=2`)), translator("vi")))!;
     expect(values).toEqual({
       disclosureId: String(plan.id),
       planRowNo: "2",
@@ -168,7 +170,7 @@ describe("the form pre-filled from a plan's row", () => {
     expect(JSON.stringify(values)).not.toContain("Nguyễn Văn Thửa");
 
     // The resident adds what only they know, and the complaint is filed linked to the row.
-    const filed = caseFor(
+    const filed = await caseFor(
       await file({
         ...values,
         place: "Cánh đồng Mả Vàng, xóm 3",
@@ -189,14 +191,14 @@ describe("the form pre-filled from a plan's row", () => {
   it("a district plan goes to the district's triage; an unknown row or a draft is ignored", async () => {
     const plan = await publishedPlan({ communeId: "huyen-xuan-truong", title: "Phương án bồi thường dự án đê hữu sông Hồng" });
     const vi = translator("vi");
-    const values = prefillFromDisclosure({ disclosureId: plan.id, rowNo: 1 }, vi)!;
+    const values = (await prefillFromDisclosure({ disclosureId: plan.id, rowNo: 1 }, vi))!;
     expect(values).toMatchObject({ commune: "unknown", projectLevel: "district", complainedBody: "UBND huyện Xuân Trường" });
-    const withoutRow = prefillFromDisclosure({ disclosureId: plan.id, rowNo: 77 }, vi)!;
+    const withoutRow = (await prefillFromDisclosure({ disclosureId: plan.id, rowNo: 77 }, vi))!;
     expect(withoutRow).toMatchObject({ planRowNo: "", place: "", title: "Khiếu nại về Phương án bồi thường dự án đê hữu sông Hồng (phiên bản 1)" });
-    expect(prefillFromDisclosure({ disclosureId: createDraft(plan.leader, planInput({ communeId: "huyen-xuan-truong" }), "t"), rowNo: null }, vi)).toBeNull();
-    expect(prefillFromDisclosure(readPrefillQuery(new URLSearchParams("cong-khai=abc&dong=2")), vi)).toBeNull();
+    expect(await prefillFromDisclosure({ disclosureId: await createDraft(plan.leader, planInput({ communeId: "huyen-xuan-truong" }), "t"), rowNo: null }, vi)).toBeNull();
+    expect(await prefillFromDisclosure(readPrefillQuery(new URLSearchParams("cong-khai=abc&dong=2")), vi)).toBeNull();
 
-    const filed = caseFor(await file(complaintFields({ ...values, place: "Đê hữu sông Hồng, đoạn xóm 1", decisionKnownOn: "2026-11-26" })));
+    const filed = await caseFor(await file(complaintFields({ ...values, place: "Đê hữu sông Hồng, đoạn xóm 1", decisionKnownOn: "2026-11-26" })));
     expect(filed).toMatchObject({ disclosureId: plan.id, planRowNo: 1, communeId: "huyen-xuan-truong", routingReason: "compensation-district-project" });
   });
 });
@@ -204,19 +206,19 @@ describe("the form pre-filled from a plan's row", () => {
 describe("the disclosure page", () => {
   it("counts the cases about every version per status, lists their public pages, and names no one", async () => {
     const v1 = await publishedPlan();
-    const first = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "1", planRowFor: String(v1.id), publishConsent: "on", title: "Đơn giá đất lúa thấp, gọi 0912 345 678" })));
-    const second = caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2", planRowFor: String(v1.id) })));
-    const v2 = newVersion(v1.leader, v1.id, "t");
-    addRows(v2, [1, 2, 3]);
-    publish(v1.leader, v2, POSTING, "t");
-    const third = caseFor(await file(complaintFields({ disclosureId: String(v2), planRowNo: "3", planRowFor: String(v2) })));
+    const first = await caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "1", planRowFor: String(v1.id), publishConsent: "on", title: "Đơn giá đất lúa thấp, gọi 0912 345 678" })));
+    const second = await caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2", planRowFor: String(v1.id) })));
+    const v2 = await newVersion(v1.leader, v1.id, "t");
+    await addRows(v2, [1, 2, 3]);
+    await publish(v1.leader, v2, POSTING, "t");
+    const third = await caseFor(await file(complaintFields({ disclosureId: String(v2), planRowNo: "3", planRowFor: String(v2) })));
     await performStaffAction(v1.leader, second.code, { action: "accept", note: "" }, "t");
     const elsewhere = await publishedPlan();
-    caseFor(await file(complaintFields({ disclosureId: String(elsewhere.id) })));
+    await caseFor(await file(complaintFields({ disclosureId: String(elsewhere.id) })));
 
     for (const id of [v1.id, v2]) {
-      const d = publicDisclosure(db().select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0].slug)!;
-      const related = relatedCases(d);
+      const d = (await publicDisclosure((await read().select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0].slug))!;
+      const related = await relatedCases(d);
       expect(related.total).toBe(3);
       expect(related.byStatus).toEqual([
         { status: "received", count: 2 },
@@ -232,16 +234,16 @@ describe("the disclosure page", () => {
       expect(text).not.toContain("planRow");
     }
     // Only the version in force takes new cases.
-    const current = db().select().from(t.disclosures).where(eq(t.disclosures.id, v2)).all()[0];
-    expect(relatedCases(current).fileHref).toBe(`/gui-phan-anh?cong-khai=${v2}`);
-    expect(relatedCases(v1.row()).fileHref).toBeNull();
-    expect(v1.row().status).toBe("superseded");
+    const current = (await read().select().from(t.disclosures).where(eq(t.disclosures.id, v2)))[0];
+    expect((await relatedCases(current)).fileHref).toBe(`/gui-phan-anh?cong-khai=${v2}`);
+    expect((await relatedCases(await v1.row())).fileHref).toBeNull();
+    expect((await v1.row()).status).toBe("superseded");
   });
 
   it("shows the latest 20 with the total", async () => {
     const plan = await publishedPlan();
-    for (let i = 0; i < 21; i++) caseFor(await file(complaintFields({ disclosureId: String(plan.id) })));
-    const related = relatedCases(plan.row());
+    for (let i = 0; i < 21; i++) await caseFor(await file(complaintFields({ disclosureId: String(plan.id) })));
+    const related = await relatedCases(await plan.row());
     expect(related.total).toBe(21);
     expect(related.latest).toHaveLength(20);
   });
@@ -250,26 +252,26 @@ describe("the disclosure page", () => {
 describe("the case links back to its disclosure", () => {
   it("publicly without the row, to the filer and to staff with it; Open311 is unchanged", async () => {
     const plan = await publishedPlan();
-    const filed = caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "3", planRowFor: String(plan.id) })));
-    const slug = plan.row().slug;
-    const link = { title: plan.row().title, version: 1, href: `/cong-khai/${slug}` };
-    expect(publicCaseView(filed.code)!.disclosure).toEqual({ ...link, rowNo: null });
-    expect(JSON.stringify(publicCaseView(filed.code))).not.toMatch(/planRowNo|"rowNo":3/);
-    expect(residentCaseView(filed.id)!.disclosure).toEqual({ ...link, rowNo: 3 });
-    expect(staffCaseView(plan.leader, filed.code, "t").case.disclosure).toEqual({ ...link, rowNo: 3 });
+    const filed = await caseFor(await file(complaintFields({ disclosureId: String(plan.id), planRowNo: "3", planRowFor: String(plan.id) })));
+    const slug = (await plan.row()).slug;
+    const link = { title: (await plan.row()).title, version: 1, href: `/cong-khai/${slug}` };
+    expect((await publicCaseView(filed.code))!.disclosure).toEqual({ ...link, rowNo: null });
+    expect(JSON.stringify(await publicCaseView(filed.code))).not.toMatch(/planRowNo|"rowNo":3/);
+    expect((await residentCaseView(filed.id))!.disclosure).toEqual({ ...link, rowNo: 3 });
+    expect((await staffCaseView(plan.leader, filed.code, "t")).case.disclosure).toEqual({ ...link, rowNo: 3 });
     const supervisor = await staffAccount("supervisor", "huyen-xuan-truong");
-    expect(staffCaseView(supervisor, filed.code, "t").case.disclosure).toEqual({ ...link, rowNo: null });
+    expect((await staffCaseView(supervisor, filed.code, "t")).case.disclosure).toEqual({ ...link, rowNo: null });
 
-    const open311 = JSON.stringify(getRequest(filed.code));
+    const open311 = JSON.stringify(await getRequest(filed.code));
     expect(open311).not.toMatch(/disclosure|planRow|cong-khai/i);
 
-    // A case whose disclosure is gone from public view keeps the link for staff only.
-    db().update(t.disclosures).set({ status: "draft" }).where(eq(t.disclosures.id, plan.id)).run();
-    expect(publicCaseView(filed.code)!.disclosure).toBeNull();
-    expect(residentCaseView(filed.id)!.disclosure).toBeNull();
-    expect(staffCaseView(plan.leader, filed.code, "t").case.disclosure).toEqual({ ...link, href: `/can-bo/cong-khai/${plan.id}`, rowNo: 3 });
+    // A case whose disclosure is gone from public view keeps the link for staff await only.
+    await transaction((tx) => tx.update(t.disclosures).set({ status: "draft" }).where(eq(t.disclosures.id, plan.id)));
+    expect((await publicCaseView(filed.code))!.disclosure).toBeNull();
+    expect((await residentCaseView(filed.id))!.disclosure).toBeNull();
+    expect((await staffCaseView(plan.leader, filed.code, "t")).case.disclosure).toEqual({ ...link, href: `/can-bo/cong-khai/${plan.id}`, rowNo: 3 });
 
-    const plain = caseFor(await file(complaintFields()));
-    expect(publicCaseView(plain.code)!.disclosure).toBeNull();
+    const plain = await caseFor(await file(complaintFields()));
+    expect((await publicCaseView(plain.code))!.disclosure).toBeNull();
   });
 });

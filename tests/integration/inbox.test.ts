@@ -1,11 +1,12 @@
 // The officials' inbox against a real SQLite file: sorted by due date, urgent rows marked, filters, search ignoring
 // diacritics, pages of 25, and the CSV export of exactly the filtered list.
+import "../support/database";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { addDays, vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { exportCasesCsv, listCases, PAGE_SIZE, performStaffAction } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
@@ -16,7 +17,7 @@ const codes: Record<string, string> = {};
 
 async function caseDue(name: string, dueInDays: number, fields: Record<string, string> = {}) {
   const filed = await fileCase(await filingInput(filingFields({ commune: COMMUNE, title: `Hồ sơ ${name}`, ...fields })), [], { language: "vi" });
-  db().update(t.cases).set({ dueOn: addDays(today, dueInDays) }).where(eq(t.cases.id, filed.caseId)).run();
+  await transaction((tx) => tx.update(t.cases).set({ dueOn: addDays(today, dueInDays) }).where(eq(t.cases.id, filed.caseId)));
   codes[name] = filed.code;
   return filed;
 }
@@ -33,9 +34,9 @@ beforeAll(async () => {
 });
 
 describe("the inbox", () => {
-  it("lists the commune's open cases by due date, the overdue first, marking overdue and due-within-3-days rows", () => {
-    const list = listCases(official, {});
-    const mine = list.rows.filter((r) => Object.values(codes).includes(r.code));
+  it("lists the commune's open cases by due date, the overdue first, marking overdue and due-within-3-days rows", async () => {
+    const list = await listCases(official, {});
+    const mine = await list.rows.filter((r) => Object.values(codes).includes(r.code));
     const dueDates = list.rows.map((r) => r.dueOn);
     expect(dueDates).toEqual([...dueDates].sort());
     expect(mine.find((r) => r.code === codes["quá hạn"])!.urgency).toBe("overdue");
@@ -45,36 +46,36 @@ describe("the inbox", () => {
     expect(list.rows[0].code).toBe(codes["quá hạn"]);
   });
 
-  it("filters by due state, status and kind, and searches ignoring diacritics and đ", () => {
-    const overdue = listCases(official, { due: "overdue" }).rows.map((r) => r.code);
+  it("filters by due state, status and kind, and searches ignoring diacritics and đ", async () => {
+    const overdue = (await listCases(official, { due: "overdue" })).rows.map((r) => r.code);
     expect(overdue).toEqual([codes["quá hạn"]]);
-    const soon = listCases(official, { due: "due_soon" }).rows.map((r) => r.code);
+    const soon = (await listCases(official, { due: "due_soon" })).rows.map((r) => r.code);
     expect(soon.sort()).toEqual([codes["sắp hạn"], codes["đúng hôm nay"]].sort());
-    expect(listCases(official, { status: "accepted" }).rows.map((r) => r.code)).toEqual([codes.complaint]);
-    expect(listCases(official, { kind: "complaint" }).rows.map((r) => r.code)).toEqual([codes.complaint]);
-    expect(listCases(official, { q: "duong dien ha the" }).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
-    expect(listCases(official, { q: "ĐƯỜNG ĐIỆN" }).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
-    expect(listCases(official, { q: "khong co ho so nao nhu the" }).rows).toEqual([]);
+    expect((await listCases(official, { status: "accepted" })).rows.map((r) => r.code)).toEqual([codes.complaint]);
+    expect((await listCases(official, { kind: "complaint" })).rows.map((r) => r.code)).toEqual([codes.complaint]);
+    expect((await listCases(official, { q: "duong dien ha the" })).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
+    expect((await listCases(official, { q: "ĐƯỜNG ĐIỆN" })).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
+    expect((await listCases(official, { q: "khong co ho so nao nhu the" })).rows).toEqual([]);
   });
 
   it("pages by 25, every case on exactly one page", async () => {
     const other = await staffAccount("commune_official", "xuan-phu");
     for (let i = 0; i < PAGE_SIZE + 3; i++) await fileCase(await filingInput(filingFields({ commune: "xuan-phu", title: `Trang ${i}` })), [], { language: "vi" });
-    const first = listCases(other, { page: 1 });
-    const second = listCases(other, { page: 2 });
+    const first = await listCases(other, { page: 1 });
+    const second = await listCases(other, { page: 2 });
     expect(first).toMatchObject({ total: PAGE_SIZE + 3, pages: 2, page: 1 });
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(second.rows).toHaveLength(3);
     expect(new Set([...first.rows, ...second.rows].map((r) => r.code)).size).toBe(PAGE_SIZE + 3);
   });
 
-  it("the CSV export holds exactly the filtered list, with its due state, and is audited", () => {
-    const csv = exportCasesCsv(official, { due: "overdue" }, "t");
+  it("the CSV export holds exactly the filtered list, with its due state, and is audited", async () => {
+    const csv = await exportCasesCsv(official, { due: "overdue" }, "t");
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(codes["quá hạn"]);
     expect(lines[1]).toContain("Quá hạn");
-    const audit = db().select().from(t.auditLog).where(eq(t.auditLog.action, "cases.export")).all().at(-1)!;
+    const audit = (await read().select().from(t.auditLog).where(eq(t.auditLog.action, "cases.export"))).at(-1)!;
     expect(audit).toMatchObject({ userId: official.id, details: { filters: { due: "overdue" }, rows: 1 } });
   });
 });

@@ -1,8 +1,9 @@
 // The outbox: mail is queued with the change that causes it, and a failed delivery is retried, never lost.
+import "../support/database";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, resetTransport, retryDelayMs } from "~/services/platform/mail.server";
 import { startSmtp } from "../support/smtp";
 
@@ -16,17 +17,17 @@ async function useSmtp(options: Parameters<typeof startSmtp>[0] = {}) {
   return smtp;
 }
 
-function queue(to: string, now: Date): number {
-  db().transaction((tx) => enqueueMail(tx, { to, subject: "Dân Biết: thử", text: "Xin chào, đây là thư thử." }, now));
-  return db().select({ id: outbox.id }).from(outbox).all().at(-1)!.id;
+async function queue(to: string, now: Date): Promise<number> {
+  await transaction(async (tx) => enqueueMail(tx, { to, subject: "Dân Biết: thử", text: "Xin chào, đây là thư thử." }, now));
+  return (await read().select({ id: outbox.id }).from(outbox)).at(-1)!.id;
 }
 
-function row(id: number) {
-  return db().select().from(outbox).where(eq(outbox.id, id)).all()[0];
+async function row(id: number) {
+  return (await read().select().from(outbox).where(eq(outbox.id, id)))[0];
 }
 
-beforeEach(() => {
-  db().delete(outbox).run();
+beforeEach(async () => {
+  await transaction((tx) => tx.delete(outbox));
 });
 
 afterAll(async () => {
@@ -37,10 +38,10 @@ describe("mail outbox", () => {
   it("a failed SMTP delivery (451) is kept, retried after its backoff, and delivered once", async () => {
     const smtp = await useSmtp({ failFirst: 1 });
     const t0 = new Date("2026-11-25T02:00:00Z");
-    const id = queue("retry@example.vn", t0);
+    const id = await queue("retry@example.vn", t0);
 
     expect(await deliverDueMail(t0)).toBe(0);
-    let r = row(id);
+    let r = await row(id);
     expect(r.status).toBe("pending");
     expect(r.attempts).toBe(1);
     expect(r.lastError).toContain("Temporary failure");
@@ -51,7 +52,7 @@ describe("mail outbox", () => {
     expect(smtp.received).toHaveLength(0);
 
     expect(await deliverDueMail(new Date(t0.getTime() + 10 * 60_000))).toBe(1);
-    r = row(id);
+    r = await row(id);
     expect(r.status).toBe("sent");
     expect(r.attempts).toBe(2);
     expect(smtp.received).toHaveLength(1);
@@ -65,22 +66,22 @@ describe("mail outbox", () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:9"; // discard port: nothing listens
     resetTransport();
     const t0 = new Date("2026-11-25T03:00:00Z");
-    const id = queue("down@example.vn", t0);
+    const id = await queue("down@example.vn", t0);
     await deliverDueMail(t0);
-    expect(row(id)).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 1 });
 
     const smtp = await useSmtp();
     await deliverDueMail(new Date(t0.getTime() + 10 * 60_000));
-    expect(row(id).status).toBe("sent");
+    expect((await row(id)).status).toBe("sent");
     expect(smtp.received).toHaveLength(1);
   });
 
   it("a permanent refusal (550) is dead-lettered instead of retried forever", async () => {
     await useSmtp({ failFirst: 5, failCode: 550 });
     const t0 = new Date("2026-11-25T04:00:00Z");
-    const id = queue("nobody@example.vn", t0);
+    const id = await queue("nobody@example.vn", t0);
     await deliverDueMail(t0);
-    expect(row(id)).toMatchObject({ status: "dead", attempts: 1 });
+    expect(await row(id)).toMatchObject({ status: "dead", attempts: 1 });
   });
 
   it("backoff grows, is capped at one hour, and gives up after MAX_ATTEMPTS", () => {
@@ -96,7 +97,7 @@ describe("mail outbox", () => {
     delete process.env.SMTP_URL;
     resetTransport();
     const t0 = new Date("2026-11-25T05:00:00Z");
-    const id = queue("eml@example.vn", t0);
+    const id = await queue("eml@example.vn", t0);
     expect(await deliverDueMail(t0)).toBe(1);
     const fs = await import("node:fs");
     const path = await import("node:path");

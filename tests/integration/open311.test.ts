@@ -1,4 +1,5 @@
 // Open311 GeoReport v2 conformance against the running portal, in JSON and XML.
+import "../support/database";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";

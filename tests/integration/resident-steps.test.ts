@@ -1,18 +1,19 @@
 // The resident's own steps after an answer (contest to the district, withdraw), an official's reopening, and the
 // denouncer's confidentiality, against a real SQLite file: each change, its event and its mail together.
+import "../support/database";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
 import { addDays, vnDate } from "~/domain/dates";
 import { fileCase, publicCaseView, residentStep } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { computeDueOn, NotFoundError, performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
-const caseRow = (code: string) => db().select().from(t.cases).where(eq(t.cases.code, code)).all()[0];
-const eventsOf = (caseId: number, type: string) => db().select().from(t.caseEvents).where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, type))).all();
-const mailsTo = (address: string) => db().select().from(t.outbox).where(eq(t.outbox.toAddress, address)).all();
+const caseRow = async (code: string) => (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
+const eventsOf = async (caseId: number, type: string) => (await read().select().from(t.caseEvents).where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, type))));
+const mailsTo = async (address: string) => (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, address)));
 
 async function answeredComplaint(email: string, at: Date) {
   const filed = await fileCase(await filingInput(complaintFields({ email })), [], { language: "vi", now: at });
@@ -26,56 +27,56 @@ describe("the resident contests the answer", () => {
   it("moves the case to the district with the second-level time limit, a public event and a mail", async () => {
     const now = new Date();
     const { caseId, code, official } = await answeredComplaint("khieu.nai@example.vn", now);
-    const before = mailsTo("khieu.nai@example.vn").length;
-    residentStep(caseId, { step: "contest", reason: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }, now);
-    const row = caseRow(code);
+    const before = (await mailsTo("khieu.nai@example.vn")).length;
+    await residentStep(caseId, { step: "contest", reason: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }, now);
+    const row = await caseRow(code);
     expect(row).toMatchObject({ status: "contested", communeId: DISTRICT_ID, stage: "resolve_second", stageStartedOn: vnDate(now), assigneeUserId: null });
-    expect(row.dueOn).toBe(computeDueOn(row));
+    expect(row.dueOn).toBe(await computeDueOn(row));
     expect(row.dueOn > vnDate(now)).toBe(true);
-    expect(eventsOf(caseId, "contested")).toMatchObject([{ visibility: "public", actor: "resident", body: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }]);
-    const mails = mailsTo("khieu.nai@example.vn");
+    expect(await eventsOf(caseId, "contested")).toMatchObject([{ visibility: "public", actor: "resident", body: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }]);
+    const mails = await mailsTo("khieu.nai@example.vn");
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toContain(code);
     expect(mails.at(-1)!.textBody).toContain("giải quyết lần hai");
     // The commune no longer holds it; the district does.
-    expect(() => staffCaseView(official, code, "t")).toThrow(NotFoundError);
+    await expect(staffCaseView(official, code, "t")).rejects.toThrow(NotFoundError);
     const district = await staffAccount("district_staff", DISTRICT_ID);
-    expect(staffCaseView(district, code, "t").case.status).toBe("contested");
+    expect((await staffCaseView(district, code, "t")).case.status).toBe("contested");
   });
 
   it("is refused once the appeal period has passed, and writes nothing", async () => {
     const answeredAt = new Date("2026-01-05T03:00:00Z");
     const { caseId, code } = await answeredComplaint("muon@example.vn", answeredAt);
-    const before = { row: caseRow(code), mails: mailsTo("muon@example.vn").length };
-    const late = new Date(`${addDays(caseRow(code).dueOn, 1)}T03:00:00Z`);
-    expect(() => residentStep(caseId, { step: "contest", reason: "Muộn" }, late)).toThrow("error.contestClosed");
-    expect(caseRow(code)).toEqual(before.row);
-    expect(eventsOf(caseId, "contested")).toHaveLength(0);
-    expect(mailsTo("muon@example.vn")).toHaveLength(before.mails);
+    const before = { row: await caseRow(code), mails: (await mailsTo("muon@example.vn")).length };
+    const late = new Date(`${addDays((await caseRow(code)).dueOn, 1)}T03:00:00Z`);
+    await expect(residentStep(caseId, { step: "contest", reason: "Muộn" }, late)).rejects.toThrow("error.contestClosed");
+    expect(await caseRow(code)).toEqual(before.row);
+    expect(await eventsOf(caseId, "contested")).toHaveLength(0);
+    expect(await mailsTo("muon@example.vn")).toHaveLength(before.mails);
   });
 });
 
 describe("the resident rates the answer", () => {
   it("once, and only after an answer; the rating stays off the public timeline", async () => {
     const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
-    expect(() => residentStep(filed.caseId, { step: "rate", score: 4, comment: "" })).toThrow("error.notAnswered");
+    await expect(residentStep(filed.caseId, { step: "rate", score: 4, comment: "" })).rejects.toThrow("error.notAnswered");
     const { caseId } = await answeredComplaint("danh.gia@example.vn", new Date());
-    residentStep(caseId, { step: "rate", score: 2, comment: "Chưa thỏa đáng." });
-    expect(() => residentStep(caseId, { step: "rate", score: 5, comment: "" })).toThrow("error.alreadyRated");
-    expect(db().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
-    expect(eventsOf(caseId, "rated")).toMatchObject([{ visibility: "internal" }]);
+    await residentStep(caseId, { step: "rate", score: 2, comment: "Chưa thỏa đáng." });
+    await expect(residentStep(caseId, { step: "rate", score: 5, comment: "" })).rejects.toThrow("error.alreadyRated");
+    expect((await read().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
+    expect(await eventsOf(caseId, "rated")).toMatchObject([{ visibility: "internal" }]);
   });
 });
 
 describe("the resident withdraws", () => {
   it("closes the case as withdrawn with a public event and a mail; a second withdrawal is refused", async () => {
     const filed = await fileCase(await filingInput(filingFields({ email: "rut@example.vn" })), [], { language: "vi" });
-    residentStep(filed.caseId, { step: "withdraw", reason: "Hai bên đã tự hòa giải." });
-    expect(caseRow(filed.code)).toMatchObject({ status: "withdrawn", closedAt: expect.any(String) });
-    expect(eventsOf(filed.caseId, "withdrawn")).toMatchObject([{ visibility: "public", body: "Hai bên đã tự hòa giải." }]);
-    expect(mailsTo("rut@example.vn").at(-1)!.subject).toContain(filed.code);
-    expect(() => residentStep(filed.caseId, { step: "withdraw", reason: "lần nữa" })).toThrow();
-    expect(eventsOf(filed.caseId, "withdrawn")).toHaveLength(1);
+    await residentStep(filed.caseId, { step: "withdraw", reason: "Hai bên đã tự hòa giải." });
+    expect(await caseRow(filed.code)).toMatchObject({ status: "withdrawn", closedAt: expect.any(String) });
+    expect(await eventsOf(filed.caseId, "withdrawn")).toMatchObject([{ visibility: "public", body: "Hai bên đã tự hòa giải." }]);
+    expect((await mailsTo("rut@example.vn")).at(-1)!.subject).toContain(filed.code);
+    await expect(residentStep(filed.caseId, { step: "withdraw", reason: "lần nữa" })).rejects.toThrow();
+    expect(await eventsOf(filed.caseId, "withdrawn")).toHaveLength(1);
   });
 });
 
@@ -85,9 +86,9 @@ describe("an official reopens a closed case", () => {
     const { code, caseId, official } = await answeredComplaint("mo.lai@example.vn", now);
     await performStaffAction(official, code, { action: "close" }, "t", now);
     await performStaffAction(official, code, { action: "reopen", note: "Phát hiện sai diện tích thửa 112, cần xem lại." }, "t", now);
-    expect(caseRow(code).status).not.toBe("closed");
-    expect(eventsOf(caseId, "reopened")).toMatchObject([{ body: "Phát hiện sai diện tích thửa 112, cần xem lại." }]);
-    expect(mailsTo("mo.lai@example.vn").at(-1)!.textBody).toContain("sai diện tích");
+    expect((await caseRow(code)).status).not.toBe("closed");
+    expect(await eventsOf(caseId, "reopened")).toMatchObject([{ body: "Phát hiện sai diện tích thửa 112, cần xem lại." }]);
+    expect((await mailsTo("mo.lai@example.vn")).at(-1)!.textBody).toContain("sai diện tích");
   });
 });
 
@@ -109,18 +110,18 @@ describe("a denouncer's identity", () => {
       [],
       { language: "vi" },
     );
-    const mails = mailsTo("to.cao@example.vn");
+    const mails = await mailsTo("to.cao@example.vn");
     expect(mails.length).toBeGreaterThan(0);
     for (const m of mails) expect(m.subject).not.toMatch(/Hoàng|Tố|036080009999/);
-    const view = JSON.stringify(publicCaseView(filed.code));
+    const view = JSON.stringify(await publicCaseView(filed.code));
     for (const secret of ["Hoàng Văn Tố", "to.cao@example.vn", "036080009999", "0912 345 678", "Cán bộ địa chính xã"]) expect(view).not.toContain(secret);
 
     const handler = await staffAccount("commune_official", "xuan-bac");
-    const handling = staffCaseView(handler, filed.code, "t");
+    const handling = await staffCaseView(handler, filed.code, "t");
     expect(handling.contact).toMatchObject({ fullName: "Hoàng Văn Tố", confidential: true });
     const supervisor = await staffAccount("supervisor", DISTRICT_ID);
-    expect(JSON.stringify(staffCaseView(supervisor, filed.code, "t"))).not.toContain("Hoàng Văn Tố");
+    expect(JSON.stringify(await staffCaseView(supervisor, filed.code, "t"))).not.toContain("Hoàng Văn Tố");
     const elsewhere = await staffAccount("commune_official", "xuan-hong");
-    expect(() => staffCaseView(elsewhere, filed.code, "t")).toThrow(NotFoundError);
+    await expect(staffCaseView(elsewhere, filed.code, "t")).rejects.toThrow(NotFoundError);
   });
 });

@@ -1,4 +1,5 @@
 // Officials handle cases through the running portal: every check is on the server, every action is one transaction.
+import "../support/database";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/services/staff/totp.server";

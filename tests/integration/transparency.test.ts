@@ -1,9 +1,10 @@
 // The public register and statistics against a real SQLite file, and as the portal renders them.
+import "../support/database";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import { fileCase, residentStep } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { performStaffAction } from "~/services/cases/staff-cases.server";
 import { registerPage, statistics } from "~/services/transparency/transparency.server";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
@@ -30,16 +31,16 @@ describe("statistics equal counts computed directly from the cases", () => {
     await performStaffAction(bac, b.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
     await performStaffAction(bac, b.code, { action: "answer", note: "Trả lời muộn.", signedBy: "Chủ tịch" }, "t", new Date("2026-11-20T02:00:00Z"));
     await performStaffAction(hong, c.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
-    residentStep(a.caseId, { step: "rate", score: 5, comment: "" });
-    residentStep(b.caseId, { step: "rate", score: 2, comment: "" });
+    await residentStep(a.caseId, { step: "rate", score: 5, comment: "" });
+    await residentStep(b.caseId, { step: "rate", score: 2, comment: "" });
 
     const period = { from: "2026-10-01", to: "2026-10-31" };
     const now = new Date("2026-11-25T03:00:00Z");
-    const byCommune = statistics(period, "commune", now);
-    const byCategory = statistics(period, "category", now);
+    const byCommune = await statistics(period, "commune", now);
+    const byCategory = await statistics(period, "category", now);
 
     // The same figures, computed independently with plain SQL over the cases.
-    const sqlite = db().$client;
+    const sqlite = sqliteClient();
     const today = vnDate(now);
     const direct = (where: string, ...params: string[]) =>
       sqlite
@@ -99,14 +100,14 @@ describe("the register of answered cases", () => {
       await performStaffAction(officer, c.code, { action: "accept" }, "t");
       await performStaffAction(officer, c.code, { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Chủ tịch" }, "t");
     }
-    const page = registerPage({ commune: "xuan-ninh" });
+    const page = await registerPage({ commune: "xuan-ninh" });
     expect(page.rows.map((r) => r.code)).toEqual([publish.code]);
     const json = JSON.stringify(page);
     for (const secret of [PRIVATE.fullName, "Ly Thi Rieng Tu", PRIVATE.phone, "0966123456", PRIVATE.email, PRIVATE.address, "036185001234"]) {
       expect(json).not.toContain(secret);
     }
     expect(page.rows[0].answer).toContain("xã sẽ nạo vét cống");
-    expect(registerPage({ q: "duong lang ngap" }).rows.map((r) => r.code)).toContain(publish.code);
+    expect((await registerPage({ q: "duong lang ngap" })).rows.map((r) => r.code)).toContain(publish.code);
   });
 });
 

@@ -96,7 +96,7 @@ export async function filingInput(fields: Record<string, string>) {
   const { filingSchema, readFilingForm } = await import("~/domain/filing");
   const { reference, requiredFields } = await import("~/services/reference/reference.server");
   const { randomToken } = await import("~/services/platform/secrets.server");
-  const ref = reference();
+  const ref = await reference();
   const today = vnDate(new Date());
   const form = new FormData();
   for (const [k, v] of Object.entries({ ...fields, idempotencyKey: randomToken(18) })) form.append(k, v);

@@ -56,48 +56,48 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
         await admin.inviteAccount(user, input, ip);
         break;
       case "update":
-        admin.updateAccount(user, input.id, input, ip);
+        await admin.updateAccount(user, input.id, input, ip);
         break;
       case "disable":
       case "enable":
-        admin.setAccountDisabled(user, input.id, input.intent === "disable", ip);
+        await admin.setAccountDisabled(user, input.id, input.intent === "disable", ip);
         break;
       case "reset-totp":
-        admin.resetSecondFactor(user, input.id, ip);
+        await admin.resetSecondFactor(user, input.id, ip);
         break;
       case "add-unit":
-        admin.addUnit(user, { id: input.unitId, name: input.name, level: input.level, validFrom: input.validFrom || null }, ip);
+        await admin.addUnit(user, { id: input.unitId, name: input.name, level: input.level, validFrom: input.validFrom || null }, ip);
         break;
       case "merge-unit": {
-        const moved = admin.mergeUnit(user, { id: input.unitId, successorId: input.successorId, validTo: input.validTo }, ip);
+        const moved = await admin.mergeUnit(user, { id: input.unitId, successorId: input.successorId, validTo: input.validTo }, ip);
         return { ok: true, message: "admin.units.merged", params: [moved] };
       }
       case "add-hamlet":
-        admin.addHamlet(user, input, ip);
+        await admin.addHamlet(user, input, ip);
         break;
       case "save-category":
-        admin.saveCategory(user, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, active: input.active === "on" }, ip);
+        await admin.saveCategory(user, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, active: input.active === "on" }, ip);
         break;
       case "save-disclosure-type":
-        admin.saveDisclosureType(user, { code: input.code, minPostingDays: input.minPostingDays, consultation: input.consultation === "on", publishNames: input.publishNames === "on", source: input.source }, ip);
+        await admin.saveDisclosureType(user, { code: input.code, minPostingDays: input.minPostingDays, consultation: input.consultation === "on", publishNames: input.publishNames === "on", source: input.source }, ip);
         break;
       case "add-template":
-        admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);
+        await admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);
         break;
       case "delete-template":
-        admin.deleteTemplate(user, input.id, ip);
+        await admin.deleteTemplate(user, input.id, ip);
         break;
       case "save-day":
-        admin.addCalendarDay(user, input, ip);
+        await admin.addCalendarDay(user, input, ip);
         break;
       case "remove-day":
-        admin.removeCalendarDay(user, input.date, ip);
+        await admin.removeCalendarDay(user, input.date, ip);
         break;
       case "issue-api-key":
         // Shown once: only its hash is kept.
-        return { ok: true, message: "admin.apiKeys.issued", params: [issueApiKey(user.id, input.label, ip)] };
+        return { ok: true, message: "admin.apiKeys.issued", params: [await issueApiKey(user.id, input.label, ip)] };
       case "revoke-api-key":
-        revokeApiKey(user.id, input.id, ip);
+        await revokeApiKey(user.id, input.id, ip);
         break;
     }
   } catch (error) {
@@ -109,7 +109,7 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
 
 /** The action of every admin page: the right operation, the form, the answer as JSON for the page. */
 export async function adminAction(request: Request, ip: string, operation: "manage_accounts" | "manage_reference") {
-  const session = requireAdminOperation(request, operation);
+  const session = await requireAdminOperation(request, operation);
   const outcome = await submitAdminForm(request, session, ip);
   return outcome.ok
     ? json({ message: outcome.message, params: outcome.params ?? [], errors: null, values: null })

@@ -5,7 +5,7 @@ import { canOnCase } from "~/domain/permissions";
 import { contentDisposition, readAttachment } from "./attachments.server";
 import { audit } from "~/services/platform/audit.server";
 import { currentSession } from "~/services/staff/auth.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { hasCaseGrant } from "~/services/platform/request.server";
 
 const NOT_FOUND = () => new Response("Không tìm thấy", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -17,20 +17,20 @@ const NOT_FOUND = () => new Response("Không tìm thấy", { status: 404, header
  */
 export async function serveCaseAttachment(request: Request, id: string, ip: string): Promise<Response> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return NOT_FOUND();
-  const file = db()
+  const file = (await read()
     .select({ caseId: attachments.caseId, displayName: attachments.displayName, mediaType: attachments.mediaType, communeId: cases.communeId, kindCode: cases.kindCode, code: cases.code })
     .from(attachments)
     .innerJoin(cases, eq(cases.id, attachments.caseId))
     .where(eq(attachments.id, id))
-    .all()[0];
+    )[0];
   if (!file) return NOT_FOUND();
-  const staff = currentSession(request);
+  const staff = await currentSession(request);
   const staffMay = staff && !staff.pendingSecondFactor && canOnCase(staff.user, "download_attachment", file, DISTRICT_ID);
   if (!staffMay && !(await hasCaseGrant(request, file.caseId))) {
-    if (staff) audit({ userId: staff.user.id, action: "attachment.denied", targetType: "attachment", targetId: id, ip });
+    if (staff) await audit({ userId: staff.user.id, action: "attachment.denied", targetType: "attachment", targetId: id, ip });
     return NOT_FOUND();
   }
-  if (staffMay) audit({ userId: staff.user.id, action: "attachment.download", targetType: "case", targetId: file.code, ip, details: { attachment: id } });
+  if (staffMay) await audit({ userId: staff.user.id, action: "attachment.download", targetType: "case", targetId: file.code, ip, details: { attachment: id } });
   const bytes = await readAttachment(id);
   return new Response(new Uint8Array(bytes), {
     headers: {

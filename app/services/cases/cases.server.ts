@@ -14,7 +14,7 @@ import { counterName, formatTrackingCode, normaliseTrackingCode } from "~/domain
 import { translator, type Language } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { storeAttachments, type PreparedAttachment } from "./attachments.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { caseDisclosureLink, DisclosureLinkError, disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { computeDueOn, mailResident } from "./staff-cases.server";
@@ -22,7 +22,6 @@ import { communeName, reference } from "~/services/reference/reference.server";
 import { decrypt, encrypt, hmac, newAccessKey, normaliseAccessKey, safeEqual, sha256 } from "~/services/platform/secrets.server";
 import { PUBLISHABLE_KINDS } from "~/services/transparency/transparency.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export interface FiledCase {
   caseId: number;
@@ -36,8 +35,8 @@ function receiptTokenFor(idempotencyKey: string): string {
   return hmac("receipt", idempotencyKey);
 }
 
-function findByIdempotencyKey(tx: Tx | ReturnType<typeof db>, key: string) {
-  return tx.select({ id: t.cases.id, code: t.cases.code }).from(t.cases).where(eq(t.cases.idempotencyKey, key)).all()[0];
+async function findByIdempotencyKey(tx: Tx | Db, key: string) {
+  return (await tx.select({ id: t.cases.id, code: t.cases.code }).from(t.cases).where(eq(t.cases.idempotencyKey, key)))[0];
 }
 
 export async function fileCase(
@@ -47,10 +46,10 @@ export async function fileCase(
 ): Promise<FiledCase> {
   const now = options.now ?? new Date();
   const receiptToken = receiptTokenFor(input.idempotencyKey);
-  const earlier = findByIdempotencyKey(db(), input.idempotencyKey);
+  const earlier = await findByIdempotencyKey(read(), input.idempotencyKey);
   if (earlier) return { caseId: earlier.id, code: earlier.code, receiptToken, duplicate: true };
 
-  const ref = reference();
+  const ref = await reference();
   const today = vnDate(now);
   const locationScope = input.commune === "multiple" || input.commune === "unknown" ? input.commune : "commune";
   const locationCommuneId = locationScope === "commune" ? input.commune : null;
@@ -68,23 +67,23 @@ export async function fileCase(
   const removeFiles = await storeAttachments(files);
   let result: FiledCase;
   try {
-    result = db().transaction((tx) => {
-      const again = findByIdempotencyKey(tx, input.idempotencyKey);
+    result = await transaction(async (tx) => {
+      const again = await findByIdempotencyKey(tx, input.idempotencyKey);
       if (again) return { caseId: again.id, code: again.code, receiptToken, duplicate: true };
       // Checked again here: the plan may have been withdrawn or replaced since the form was checked.
-      const linkErrors = disclosureLinkErrors(input, tx);
+      const linkErrors = await disclosureLinkErrors(input, tx);
       if (Object.keys(linkErrors).length) throw new DisclosureLinkError(linkErrors);
 
       const year = Number(today.slice(0, 4));
-      const sequence = tx
+      const sequence = (await tx
         .insert(t.counters)
         .values({ name: counterName(year), value: 1 })
         .onConflictDoUpdate({ target: t.counters.name, set: { value: sql`${t.counters.value} + 1` } })
         .returning({ value: t.counters.value })
-        .all()[0].value;
+        )[0].value;
       const code = formatTrackingCode(year, sequence);
 
-      const caseId = tx
+      const caseId = (await tx
         .insert(t.cases)
         .values({
           code,
@@ -120,13 +119,13 @@ export async function fileCase(
           updatedAt: nowIso,
         })
         .returning({ id: t.cases.id })
-        .all()[0].id;
+        )[0].id;
 
       const details: Record<string, string> = {};
       for (const field of ["complainedDecision", "complainedBody", "decisionKnownOn", "accusedPerson"] as const) {
         if (input[field]) details[field] = input[field];
       }
-      tx.insert(t.caseContacts)
+      await tx.insert(t.caseContacts)
         .values({
           caseId,
           fullName: input.fullName,
@@ -139,9 +138,9 @@ export async function fileCase(
           confidential,
           dataConsentAt: nowIso,
         })
-        .run();
+        ;
 
-      const eventId = tx
+      const eventId = (await tx
         .insert(t.caseEvents)
         .values({
           caseId,
@@ -152,13 +151,13 @@ export async function fileCase(
           createdAt: nowIso,
         })
         .returning({ id: t.caseEvents.id })
-        .all()[0].id;
+        )[0].id;
 
-      insertAttachments(tx, caseId, eventId, files, "resident");
+      await insertAttachments(tx, caseId, eventId, files, "resident");
 
       if (input.email) {
         const tr = translator(options.language);
-        enqueueMail(
+        await enqueueMail(
           tx,
           {
             to: input.email,
@@ -188,15 +187,15 @@ export async function fileCase(
   return result;
 }
 
-function insertAttachments(
+async function insertAttachments(
   tx: Tx,
   caseId: number,
   eventId: number,
   files: readonly PreparedAttachment[],
   uploadedBy: "resident" | "official",
-): void {
+): Promise<void> {
   if (!files.length) return;
-  tx.insert(t.attachments)
+  await tx.insert(t.attachments)
     .values(
       files.map((f) => ({
         id: f.id,
@@ -211,7 +210,7 @@ function insertAttachments(
         uploadedBy,
       })),
     )
-    .run();
+    ;
 }
 
 // ---------------------------------------------------------------- look-up
@@ -222,23 +221,23 @@ export type LookupCredentials =
   | { receiptToken: string };
 
 /** The case id if the credentials open it; null otherwise (the caller gives one message for every failure). */
-export function verifyLookup(credentials: LookupCredentials): number | null {
+export async function verifyLookup(credentials: LookupCredentials): Promise<number | null> {
   if ("receiptToken" in credentials) {
-    const row = db()
+    const row = (await read()
       .select({ id: t.cases.id })
       .from(t.cases)
       .where(eq(t.cases.receiptTokenHash, sha256(credentials.receiptToken)))
-      .all()[0];
+      )[0];
     return row?.id ?? null;
   }
   const code = normaliseTrackingCode(credentials.code);
   if (!code) return null;
-  const row = db()
+  const row = (await read()
     .select({ id: t.cases.id, accessKeyHash: t.cases.accessKeyHash, phoneDigits: t.caseContacts.phoneDigits })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.code, code))
-    .all()[0];
+    )[0];
   if (!row) return null;
   if ("accessKey" in credentials) {
     return safeEqual(sha256(normaliseAccessKey(credentials.accessKey)), row.accessKeyHash) ? row.id : null;
@@ -247,14 +246,14 @@ export function verifyLookup(credentials: LookupCredentials): number | null {
   return digits.length >= 9 && safeEqual(digits, row.phoneDigits) ? row.id : null;
 }
 
-export function caseCode(caseId: number): string {
-  return db().select({ code: t.cases.code }).from(t.cases).where(eq(t.cases.id, caseId)).all()[0].code;
+export async function caseCode(caseId: number): Promise<string> {
+  return (await read().select({ code: t.cases.code }).from(t.cases).where(eq(t.cases.id, caseId)))[0].code;
 }
 
-export function caseIdByCode(codeInput: string): number | null {
+export async function caseIdByCode(codeInput: string): Promise<number | null> {
   const code = normaliseTrackingCode(codeInput);
   if (!code) return null;
-  return db().select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.code, code)).all()[0]?.id ?? null;
+  return (await read().select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.code, code)))[0]?.id ?? null;
 }
 
 // ---------------------------------------------------------------- views
@@ -284,8 +283,8 @@ export interface TimelineEntry {
   attachments: { id: string; displayName: string; mediaType: string; sizeBytes: number }[];
 }
 
-function timeline(caseIds: number[], withBodies: boolean): Map<number, TimelineEntry[]> {
-  const events = db()
+async function timeline(caseIds: number[], withBodies: boolean): Promise<Map<number, TimelineEntry[]>> {
+  const events = (await read()
     .select({
       id: t.caseEvents.id,
       caseId: t.caseEvents.caseId,
@@ -297,9 +296,9 @@ function timeline(caseIds: number[], withBodies: boolean): Map<number, TimelineE
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.visibility, "public")))
     .orderBy(asc(t.caseEvents.id))
-    .all();
+    );
   const files = withBodies
-    ? db()
+    ? (await read()
         .select({
           id: t.attachments.id,
           eventId: t.attachments.eventId,
@@ -309,7 +308,7 @@ function timeline(caseIds: number[], withBodies: boolean): Map<number, TimelineE
         })
         .from(t.attachments)
         .where(inArray(t.attachments.caseId, caseIds))
-        .all()
+        )
     : [];
   const byCase = new Map<number, TimelineEntry[]>();
   for (const e of events) {
@@ -328,17 +327,17 @@ function timeline(caseIds: number[], withBodies: boolean): Map<number, TimelineE
 }
 
 /** What anyone may see: no name, phone, email, address, ID, attachment, and no text unless the resident agreed. */
-export function publicCaseView(codeInput: string) {
+export async function publicCaseView(codeInput: string) {
   const code = normaliseTrackingCode(codeInput);
   if (!code) return null;
-  const row = db()
+  const row = (await read()
     .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.code, code))
-    .all()[0];
+    )[0];
   if (!row) return null;
-  const ref = reference();
+  const ref = await reference();
   const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, ...rest } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
   const published = publishConsent && PUBLISHABLE_KINDS.includes(row.kindCode);
@@ -347,14 +346,14 @@ export function publicCaseView(codeInput: string) {
     ...rest,
     communeName: communeName(ref, row.communeId),
     content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
-    disclosure: caseDisclosureLink({ disclosureId, planRowNo }, "public"),
-    timeline: (timeline([id], false).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
+    disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
+    timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
 }
 
 /** The filer's own view after a successful look-up: everything they sent and every public step. */
-export function residentCaseView(caseId: number) {
-  const row = db()
+export async function residentCaseView(caseId: number) {
+  const row = (await read()
     .select({
       ...publicColumns,
       place: t.cases.place,
@@ -370,19 +369,19 @@ export function residentCaseView(caseId: number) {
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.id, caseId))
-    .all()[0];
+    )[0];
   if (!row) return null;
-  const ref = reference();
-  const events = timeline([caseId], true).get(caseId) ?? [];
+  const ref = await reference();
+  const events = (await timeline([caseId], true)).get(caseId) ?? [];
   const openRequest = row.status === "info_requested" ? [...events].reverse().find((e) => e.type === "info_requested") : undefined;
-  const steps = db().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+  const steps = (await read().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId)))[0];
   const today = vnDate(new Date());
-  const rating = caseRating(caseId);
+  const rating = await caseRating(caseId);
   return {
     ...row,
     communeName: communeName(ref, row.communeId),
     hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
-    disclosure: caseDisclosureLink(row, "resident"),
+    disclosure: await caseDisclosureLink(row, "resident"),
     timeline: events,
     openInfoRequest: openRequest ? { body: openRequest.body, createdAt: openRequest.createdAt } : null,
     rating,
@@ -394,8 +393,8 @@ export function residentCaseView(caseId: number) {
 }
 
 /** The receipt: shown to whoever holds the receipt link (the filer, right after filing, or from their mail). */
-export function receiptView(receiptToken: string) {
-  const row = db()
+export async function receiptView(receiptToken: string) {
+  const row = (await read()
     .select({
       id: t.cases.id,
       code: t.cases.code,
@@ -411,18 +410,18 @@ export function receiptView(receiptToken: string) {
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.receiptTokenHash, sha256(receiptToken)))
-    .all()[0];
+    )[0];
   if (!row) return null;
   const { accessKeyEncrypted, ...rest } = row;
-  return { ...rest, communeName: communeName(reference(), row.communeId), accessKey: decrypt("access-key", accessKeyEncrypted) };
+  return { ...rest, communeName: communeName(await reference(), row.communeId), accessKey: decrypt("access-key", accessKeyEncrypted) };
 }
 
-export function homeFigures() {
-  const rows = db()
+export async function homeFigures() {
+  const rows = (await read()
     .select({ status: t.cases.status, n: sql<number>`count(*)` })
     .from(t.cases)
     .groupBy(t.cases.status)
-    .all();
+    );
   const count = (statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((a, r) => a + r.n, 0);
   return {
     received: rows.reduce((a, r) => a + r.n, 0),
@@ -436,8 +435,8 @@ export function homeFigures() {
 /** A resident step that the case's state does not allow; the message is a catalogue key. */
 export class CaseStateError extends Error {}
 
-function caseForUpdate(tx: Tx, caseId: number) {
-  const row = tx
+async function caseForUpdate(tx: Tx, caseId: number) {
+  const row = (await tx
     .select({
       id: t.cases.id,
       code: t.cases.code,
@@ -449,7 +448,7 @@ function caseForUpdate(tx: Tx, caseId: number) {
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.id, caseId))
-    .all()[0];
+    )[0];
   if (!row) throw new CaseStateError("case not found");
   return row;
 }
@@ -465,23 +464,23 @@ export async function provideInformation(
   const nowIso = now.toISOString();
   const removeFiles = await storeAttachments(files);
   try {
-    const duplicate = db().transaction((tx) => {
-      const seen = tx.select({ id: t.caseEvents.id }).from(t.caseEvents).where(eq(t.caseEvents.idempotencyKey, idempotencyKey)).all()[0];
+    const duplicate = await transaction(async (tx) => {
+      const seen = (await tx.select({ id: t.caseEvents.id }).from(t.caseEvents).where(eq(t.caseEvents.idempotencyKey, idempotencyKey)))[0];
       if (seen) return true;
-      const row = caseForUpdate(tx, caseId);
+      const row = await caseForUpdate(tx, caseId);
       if (row.status !== "info_requested") throw new CaseStateError("not waiting for information");
       const status = nextStatus("info_requested", "provide_info", "resident", row.statusBeforeInfoRequest as CaseStatus | null);
       // The clock resumes: the days spent waiting for the resident do not count (domain.md §2).
-      const full = tx.select().from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+      const full = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
       const pauses = full.pausedSince ? [...full.pauses, [full.pausedSince, vnDate(now)] as [string, string]] : full.pauses;
-      const dueOn = computeDueOn({ ...full, pauses });
-      tx.update(t.cases).set({ status, statusBeforeInfoRequest: null, pausedSince: null, pauses, dueOn, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
-      const eventId = tx
+      const dueOn = await computeDueOn({ ...full, pauses });
+      await tx.update(t.cases).set({ status, statusBeforeInfoRequest: null, pausedSince: null, pauses, dueOn, updatedAt: nowIso }).where(eq(t.cases.id, caseId));
+      const eventId = (await tx
         .insert(t.caseEvents)
         .values({ caseId, type: "info_provided", visibility: "public", actor: "resident", body, idempotencyKey, createdAt: nowIso })
         .returning({ id: t.caseEvents.id })
-        .all()[0].id;
-      insertAttachments(tx, caseId, eventId, files, "resident");
+        )[0].id;
+      await insertAttachments(tx, caseId, eventId, files, "resident");
       return false;
     });
     if (duplicate) await removeFiles();
@@ -508,18 +507,18 @@ export function contestOpen(row: { status: string; stage: string; dueOn: string;
 }
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
-export function residentStep(caseId: number, input: ResidentStep, now = new Date()): void {
+export async function residentStep(caseId: number, input: ResidentStep, now = new Date()): Promise<void> {
   const nowIso = now.toISOString();
   const today = vnDate(now);
-  db().transaction((tx) => {
-    const row = tx.select().from(t.cases).where(eq(t.cases.id, caseId)).all()[0];
+  await transaction(async (tx) => {
+    const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
     if (!row) throw new CaseStateError("case not found");
     if (input.step === "rate") {
       if (row.status !== "answered" && row.status !== "closed") throw new CaseStateError("error.notAnswered");
-      const existing = tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()[0];
+      const existing = (await tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0];
       if (existing) throw new CaseStateError("error.alreadyRated");
-      tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso }).run();
-      tx.insert(t.caseEvents).values({ caseId, type: "rated", visibility: "internal", actor: "resident", body: input.comment || null, meta: { score: input.score }, createdAt: nowIso }).run();
+      await tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso });
+      await tx.insert(t.caseEvents).values({ caseId, type: "rated", visibility: "internal", actor: "resident", body: input.comment || null, meta: { score: input.score }, createdAt: nowIso });
       return;
     }
     if (input.step === "contest") {
@@ -527,25 +526,25 @@ export function residentStep(caseId: number, input: ResidentStep, now = new Date
       const status = nextStatus(row.status as CaseStatus, "contest", "resident");
       const stage = "resolve_second";
       const next = { ...row, stage, stageStartedOn: today, extensionDays: 0, pauses: [] as [string, string][], complex: false };
-      tx.update(t.cases)
-        .set({ status, communeId: DISTRICT_ID, assigneeUserId: null, stage, stageStartedOn: today, extensionDays: 0, pauses: [], complex: false, dueOn: computeDueOn(next), closedAt: null, updatedAt: nowIso })
+      await tx.update(t.cases)
+        .set({ status, communeId: DISTRICT_ID, assigneeUserId: null, stage, stageStartedOn: today, extensionDays: 0, pauses: [], complex: false, dueOn: await computeDueOn(next), closedAt: null, updatedAt: nowIso })
         .where(eq(t.cases.id, caseId))
-        .run();
-      tx.insert(t.caseEvents)
+        ;
+      await tx.insert(t.caseEvents)
         .values({ caseId, type: "contested", visibility: "public", actor: "resident", body: input.reason, meta: { from: row.communeId, to: DISTRICT_ID }, createdAt: nowIso })
-        .run();
+        ;
       // The resident's own step is acknowledged like every official one: a mail with the same transaction.
-      mailResident(tx, caseId, "contested", input.reason, now);
+      await mailResident(tx, caseId, "contested", input.reason, now);
       return;
     }
     const status = nextStatus(row.status as CaseStatus, "withdraw", "resident");
-    tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId)).run();
-    tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso }).run();
-    mailResident(tx, caseId, "withdrawn", input.reason || null, now);
+    await tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId));
+    await tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso });
+    await mailResident(tx, caseId, "withdrawn", input.reason || null, now);
   });
   if (input.step !== "rate") nudgeMailWorker();
 }
 
-export function caseRating(caseId: number) {
-  return db().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)).all()[0] ?? null;
+export async function caseRating(caseId: number) {
+  return (await read().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0] ?? null;
 }

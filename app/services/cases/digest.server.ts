@@ -6,7 +6,7 @@ import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency } from "~/domain/deadlines";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "./staff-cases.server";
 
@@ -17,34 +17,34 @@ function vnHour(now: Date): number {
 }
 
 /** Queues today's digests if not done yet; returns how many mails were queued (0 when already done or too early). */
-export function sendDailyDigests(now = new Date()): number {
+export async function sendDailyDigests(now = new Date()): Promise<number> {
   if (vnHour(now) < SEND_FROM_HOUR) return 0;
   const today = vnDate(now);
   const marker = `digest-${today}`;
   let queued = 0;
-  db().transaction((tx) => {
-    if (tx.select().from(t.counters).where(eq(t.counters.name, marker)).all()[0]) return;
-    tx.insert(t.counters).values({ name: marker, value: 0 }).run();
-    const leaders = tx
+  await transaction(async (tx) => {
+    if ((await tx.select().from(t.counters).where(eq(t.counters.name, marker)))[0]) return;
+    await tx.insert(t.counters).values({ name: marker, value: 0 });
+    const leaders = (await tx
       .select({ email: t.users.email, fullName: t.users.fullName, communeId: t.users.communeId })
       .from(t.users)
       .where(and(eq(t.users.role, "commune_leader"), isNull(t.users.disabledAt)))
-      .all();
-    const due = tx
+      );
+    const due = (await tx
       .select({ code: t.cases.code, title: t.cases.title, communeId: t.cases.communeId, dueOn: t.cases.dueOn })
       .from(t.cases)
       .where(and(inArray(t.cases.status, OPEN_STATUSES), isNull(t.cases.pausedSince), lte(t.cases.dueOn, addDays(today, 3))))
       .orderBy(asc(t.cases.dueOn))
-      .all();
+      );
     const tr = translator("vi");
     for (const leader of leaders) {
       const mine = due.filter((c) => c.communeId === leader.communeId);
       if (!mine.length) continue;
       const lines = mine.map((c) => `- ${c.code} — ${tr(`urgency.${urgency(c.dueOn, today, false)}`)} (hạn ${formatDate(c.dueOn)}): ${c.title}\n  ${publicUrl()}/can-bo/ho-so/${c.code}`);
-      enqueueMail(tx, { to: leader.email, subject: tr("mail.digest.subject", formatDate(today), mine.length), text: tr("mail.digest.body", lines.join("\n"), `${publicUrl()}/can-bo?due=overdue`) }, now);
+      await enqueueMail(tx, { to: leader.email, subject: tr("mail.digest.subject", formatDate(today), mine.length), text: tr("mail.digest.body", lines.join("\n"), `${publicUrl()}/can-bo?due=overdue`) }, now);
       queued++;
     }
-    tx.update(t.counters).set({ value: queued }).where(eq(t.counters.name, marker)).run();
+    await tx.update(t.counters).set({ value: queued }).where(eq(t.counters.name, marker));
   });
   if (queued) nudgeMailWorker();
   return queued;
@@ -52,16 +52,16 @@ export function sendDailyDigests(now = new Date()): number {
 
 let timer: NodeJS.Timeout | undefined;
 
-export function startDailyJobs(intervalMs = 15 * 60_000): void {
+export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
   if (timer) return;
-  const run = () => {
+  const run = async () => {
     try {
-      sendDailyDigests();
+      await sendDailyDigests();
     } catch (error) {
       console.error(JSON.stringify({ event: "digest.failed", error: String(error) }));
     }
   };
-  run();
+  await run();
   timer = setInterval(run, intervalMs);
   timer.unref();
 }

@@ -66,7 +66,7 @@ export async function submitFiling(
     const values = readFilingForm(form);
     // Hand back what was typed even here: an expired cookie must not cost the resident their text.
     if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-    const ref = reference();
+    const ref = await reference();
     const today = vnDate(new Date());
     const schema = filingSchema({
       categoryCodes: ref.categories.map((c) => c.code),
@@ -78,7 +78,7 @@ export async function submitFiling(
     const result = schema.safeParse(values);
     const errors: FieldErrors = result.success ? {} : fieldErrors(result.error);
     // The plan and its row are looked up even when other fields failed, so every problem is told at once.
-    const linkErrors = disclosureLinkErrors(result.success ? result.data : readDisclosureLink(values));
+    const linkErrors = await disclosureLinkErrors(result.success ? result.data : readDisclosureLink(values));
     if (!result.success || Object.keys(linkErrors).length) {
       return { outcome: "invalid", values, errors: { ...linkErrors, ...errors, ...attachmentsError(batch.problems) } };
     }
@@ -228,7 +228,7 @@ export async function submitResidentStep(
   const result = residentStepSchema.safeParse(raw);
   if (!result.success) return { outcome: "invalid", values, errors: fieldErrors(result.error) };
   try {
-    residentStep(caseId, result.data.step === "rate" ? result.data : result.data);
+    await residentStep(caseId, result.data.step === "rate" ? result.data : result.data);
   } catch (error) {
     if (error instanceof CaseStateError) return { outcome: "invalid", values, errors: { form: error.message.startsWith("error.") ? error.message : "error.actionNotAllowed" } };
     throw error;

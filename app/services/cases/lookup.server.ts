@@ -50,9 +50,9 @@ export async function submitLookup(request: Request, context: RequestContext | u
   const data = parsed.data;
   const caseId =
     "receiptToken" in data
-      ? verifyLookup({ receiptToken: data.receiptToken })
-      : ((data.accessKey ? verifyLookup({ code: data.code, accessKey: data.accessKey }) : null) ??
-        (data.phone ? verifyLookup({ code: data.code, phone: data.phone }) : null));
+      ? await verifyLookup({ receiptToken: data.receiptToken })
+      : ((data.accessKey ? await verifyLookup({ code: data.code, accessKey: data.accessKey }) : null) ??
+        (data.phone ? await verifyLookup({ code: data.code, phone: data.phone }) : null));
   if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
-  return { outcome: "found", code: caseCode(caseId), setCookie: await grantCase(request, caseId) };
+  return { outcome: "found", code: await caseCode(caseId), setCookie: await grantCase(request, caseId) };
 }

@@ -14,12 +14,11 @@ import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { audit } from "~/services/platform/audit.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
-import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
+import { categoryLabels, communeName, reference, type Reference } from "~/services/reference/reference.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export const PAGE_SIZE = 25;
 
@@ -105,23 +104,23 @@ export interface CaseListRow {
   assigneeName: string | null;
 }
 
-function toRow(r: { [K in keyof typeof listColumns]: unknown }, today: string): CaseListRow {
+function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string): CaseListRow {
   const row = r as Omit<CaseListRow, "communeName" | "urgency"> & { pausedSince: string | null };
   const open = OPEN_STATUSES.includes(row.status);
   const { pausedSince, ...rest } = row;
   return {
     ...rest,
-    communeName: communeName(reference(), row.communeId),
+    communeName: communeName(ref, row.communeId),
     urgency: open ? urgency(row.dueOn, today, pausedSince !== null) : null,
   };
 }
 
 /** One page of the cases this user may see, sorted by due date (the most urgent first). One query plus a count. */
-export function listCases(user: StaffUser, filters: CaseFilters, now = new Date()) {
+export async function listCases(user: StaffUser, filters: CaseFilters, now = new Date()) {
   const today = vnDate(now);
   const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
   const page = Math.max(1, filters.page ?? 1);
-  const rows = db()
+  const rows = (await read()
     .select(listColumns)
     .from(t.cases)
     .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
@@ -129,19 +128,21 @@ export function listCases(user: StaffUser, filters: CaseFilters, now = new Date(
     .orderBy(sql`CASE WHEN ${t.cases.status} IN ('answered','closed','refused','withdrawn') THEN 1 ELSE 0 END`, asc(t.cases.dueOn), asc(t.cases.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
-    .all();
-  const total = db().select({ n: count() }).from(t.cases).where(where).all()[0].n;
-  return { rows: rows.map((r) => toRow(r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+    );
+  const total = (await read().select({ n: count() }).from(t.cases).where(where))[0].n;
+  const ref = await reference();
+  return { rows: rows.map((r) => toRow(ref, r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** CSV of the filtered list (no personal data), with spreadsheet-formula injection neutralised. */
-export function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): string {
+export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
   const today = vnDate(now);
   const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
-  const rows = db().select(listColumns).from(t.cases).leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId)).where(where).orderBy(asc(t.cases.dueOn)).limit(50_000).all();
-  const tr = translator("vi", categoryLabels(reference(), "vi"));
+  const rows = (await read().select(listColumns).from(t.cases).leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId)).where(where).orderBy(asc(t.cases.dueOn)).limit(50_000));
+  const ref = await reference();
+  const tr = translator("vi", categoryLabels(ref, "vi"));
   const header = ["Mã hồ sơ", "Tiêu đề", "Loại", "Lĩnh vực", "Đơn vị", "Trạng thái", "Hạn", "Tình trạng hạn", "Ngày nhận", "Người xử lý"];
-  const lines = [header, ...rows.map((r) => toRow(r, today)).map((r) => [
+  const lines = [header, ...rows.map((r) => toRow(ref, r, today)).map((r) => [
     r.code,
     r.title,
     tr(`kind.${r.kindCode}`),
@@ -153,15 +154,15 @@ export function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string
     formatDate(vnDate(new Date(r.receivedAt))),
     r.assigneeName ?? "",
   ])];
-  audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, undefined, now);
+  await audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, now);
   return csvDocument(lines);
 }
 
 /** Overdue and due-soon counts per unit in scope: the district's overdue board. */
-export function deadlineBoard(user: StaffUser, now = new Date()) {
+export async function deadlineBoard(user: StaffUser, now = new Date()) {
   const today = vnDate(now);
   const scope = caseScope(user, DISTRICT_ID);
-  const rows = db()
+  const rows = (await read()
     .select({
       communeId: t.cases.communeId,
       overdue: sql<number>`sum(CASE WHEN ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
@@ -171,8 +172,8 @@ export function deadlineBoard(user: StaffUser, now = new Date()) {
     .from(t.cases)
     .where(and(scopeCondition(scope), inArray(t.cases.status, OPEN_STATUSES), isNull(t.cases.pausedSince)))
     .groupBy(t.cases.communeId)
-    .all();
-  const ref = reference();
+    );
+  const ref = await reference();
   return rows
     .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }))
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.communeName.localeCompare(b.communeName, "vi"));
@@ -180,8 +181,8 @@ export function deadlineBoard(user: StaffUser, now = new Date()) {
 
 // ---------------------------------------------------------------- one case
 
-function loadCase(tx: Tx | ReturnType<typeof db>, code: string) {
-  return tx.select().from(t.cases).where(eq(t.cases.code, code)).all()[0];
+async function loadCase(tx: Tx | Db, code: string) {
+  return (await tx.select().from(t.cases).where(eq(t.cases.code, code)))[0];
 }
 
 /** The case if this user may perform `operation` on it. Out of scope and unknown look the same (404). */
@@ -191,39 +192,39 @@ function authorise(user: StaffUser, row: typeof t.cases.$inferSelect | undefined
   return row;
 }
 
-export function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
-  const row = authorise(user, loadCase(db(), code), "view");
-  const ref = reference();
+export async function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
+  const row = authorise(user, await loadCase(read(), code), "view");
+  const ref = await reference();
   const operations = caseOperations(user, row, DISTRICT_ID);
   const showContact = operations.includes("view_contact");
-  const contact = showContact ? db().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)).all()[0] : null;
-  if (contact) audit({ userId: user.id, action: "case.view_personal_data", targetType: "case", targetId: row.code, ip }, undefined, now);
-  const events = db()
+  const contact = showContact ? (await read().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)))[0] : null;
+  if (contact) await audit({ userId: user.id, action: "case.view_personal_data", targetType: "case", targetId: row.code, ip }, now);
+  const events = (await read()
     .select({ id: t.caseEvents.id, type: t.caseEvents.type, visibility: t.caseEvents.visibility, actor: t.caseEvents.actor, body: t.caseEvents.body, meta: t.caseEvents.meta, createdAt: t.caseEvents.createdAt, actorName: t.users.fullName })
     .from(t.caseEvents)
     .leftJoin(t.users, eq(t.users.id, t.caseEvents.actorUserId))
     .where(eq(t.caseEvents.caseId, row.id))
     .orderBy(asc(t.caseEvents.id))
-    .all();
+    );
   const files = operations.includes("download_attachment")
-    ? db().select({ id: t.attachments.id, eventId: t.attachments.eventId, displayName: t.attachments.displayName, sizeBytes: t.attachments.sizeBytes, latitude: t.attachments.latitude, longitude: t.attachments.longitude }).from(t.attachments).where(eq(t.attachments.caseId, row.id)).all()
+    ? (await read().select({ id: t.attachments.id, eventId: t.attachments.eventId, displayName: t.attachments.displayName, sizeBytes: t.attachments.sizeBytes, latitude: t.attachments.latitude, longitude: t.attachments.longitude }).from(t.attachments).where(eq(t.attachments.caseId, row.id)))
     : [];
   const officials = operations.includes("assign")
-    ? db()
+    ? (await read()
         .select({ id: t.users.id, fullName: t.users.fullName })
         .from(t.users)
         .where(and(eq(t.users.communeId, row.communeId), inArray(t.users.role, ["commune_official", "commune_leader", "district_staff"]), isNull(t.users.disabledAt)))
         .orderBy(asc(t.users.fullName))
-        .all()
+        )
     : [];
   const templates = operations.includes("answer")
-    ? db().select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body }).from(t.responseTemplates).where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))).all()
+    ? (await read().select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body }).from(t.responseTemplates).where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))))
     : [];
   const today = vnDate(now);
   const workflowActions = allowedActions(row.status as CaseStatus, "official").filter((a) => operations.includes(a as CaseOperation));
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension = operations.includes("extend") && OPEN_STATUSES.includes(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
-  const assignee = row.assigneeUserId ? db().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)).all()[0] : undefined;
+  const assignee = row.assigneeUserId ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0] : undefined;
   return {
     case: {
       code: row.code,
@@ -250,7 +251,7 @@ export function staffCaseView(user: StaffUser, code: string, ip: string, now = n
       assigneeName: assignee?.fullName ?? null,
       complex: row.complex,
       // The plan's row names a household: only for those who may see who filed.
-      disclosure: caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
+      disclosure: await caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
     },
     contact: contact
       ? { fullName: contact.fullName, phone: contact.phone, email: contact.email, address: contact.address, idNumber: contact.idNumber, details: contact.details, confidential: contact.confidential }
@@ -301,24 +302,24 @@ const EVENT_TYPE: Record<StaffActionInput["action"], string> = {
 const PUBLIC_EVENTS = new Set(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
 
 /** Recomputes the due date of the case's current stage from the rules, calendar, pauses and extension. */
-export function computeDueOn(row: Pick<typeof t.cases.$inferSelect, "kindCode" | "categoryCode" | "stage" | "stageStartedOn" | "extensionDays" | "pauses" | "complex">): string {
-  const ref = reference();
+export async function computeDueOn(row: Pick<typeof t.cases.$inferSelect, "kindCode" | "categoryCode" | "stage" | "stageStartedOn" | "extensionDays" | "pauses" | "complex">): Promise<string> {
+  const ref = await reference();
   const rule = findRule(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode);
   if (!rule) throw new Error(`No time-limit rule for ${row.kindCode}/${row.stage}`);
   return stageDueDate({ startedOn: row.stageStartedOn, length: rule.length, unit: rule.unit, extensionDays: row.extensionDays, pauses: row.pauses }, ref.calendar);
 }
 
 /** Mails the resident about a public step, in their language, never with a name in the subject. */
-export function mailResident(tx: Tx, caseId: number, eventType: string, body: string | null, now: Date): void {
-  const row = tx
+export async function mailResident(tx: Tx, caseId: number, eventType: string, body: string | null, now: Date): Promise<void> {
+  const row = (await tx
     .select({ code: t.cases.code, language: t.cases.language, email: t.caseContacts.email })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.id, caseId))
-    .all()[0];
+    )[0];
   if (!row?.email) return;
   const tr = translator(row.language);
-  enqueueMail(
+  await enqueueMail(
     tx,
     {
       to: row.email,
@@ -342,11 +343,11 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
   const files = input.action === "answer" ? (input.files ?? []) : [];
   const removeFiles = await storeAttachments(files);
   try {
-    db().transaction((tx) => {
-      const row = authorise(user, loadCase(tx, code), input.action as CaseOperation);
+    await transaction(async (tx) => {
+      const row = authorise(user, await loadCase(tx, code), input.action as CaseOperation);
       const nowIso = now.toISOString();
       const today = vnDate(now);
-      const ref = reference();
+      const ref = await reference();
       const updates: Partial<typeof t.cases.$inferInsert> = { updatedAt: nowIso };
       const meta: Record<string, unknown> = {};
       const wf = workflowAction(input.action);
@@ -358,17 +359,17 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           throw error;
         }
       }
-      const restartStage = (stage: string) => {
+      const restartStage = async (stage: string) => {
         updates.stage = stage;
         updates.stageStartedOn = today;
         updates.extensionDays = 0;
         updates.pauses = [];
         updates.complex = false;
-        updates.dueOn = computeDueOn({ ...row, ...updates } as typeof row);
+        updates.dueOn = await computeDueOn({ ...row, ...updates } as typeof row);
       };
       switch (input.action) {
         case "accept":
-          restartStage(row.stage === "resolve_second" || row.status === "contested" ? "resolve_second" : "resolve");
+          await restartStage(row.stage === "resolve_second" || row.status === "contested" ? "resolve_second" : "resolve");
           break;
         case "refuse":
           meta.reason = input.reason;
@@ -381,7 +382,7 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           meta.to = target.id;
           updates.communeId = target.id;
           updates.assigneeUserId = null;
-          restartStage(FIRST_STAGE[row.kindCode]);
+          await restartStage(FIRST_STAGE[row.kindCode]);
           break;
         }
         case "request_info":
@@ -399,7 +400,7 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
             updates.stageStartedOn = today;
             updates.extensionDays = 0;
             updates.pauses = [];
-            updates.dueOn = computeDueOn({ ...row, ...updates } as typeof row);
+            updates.dueOn = await computeDueOn({ ...row, ...updates } as typeof row);
           }
           break;
         case "close":
@@ -407,10 +408,10 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         case "reopen":
           updates.closedAt = null;
-          restartStage(FIRST_STAGE[row.kindCode]);
+          await restartStage(FIRST_STAGE[row.kindCode]);
           break;
         case "assign": {
-          const assignee = tx.select().from(t.users).where(eq(t.users.id, input.assigneeUserId)).all()[0];
+          const assignee = (await tx.select().from(t.users).where(eq(t.users.id, input.assigneeUserId)))[0];
           if (!assignee || assignee.communeId !== row.communeId || assignee.disabledAt || assignee.role === "supervisor" || assignee.role === "admin") {
             throw new InvalidActionError("error.assignee");
           }
@@ -420,12 +421,12 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "extend": {
-          const times = tx.select({ n: count() }).from(t.caseEvents).where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended"))).all()[0].n;
+          const times = (await tx.select({ n: count() }).from(t.caseEvents).where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended"))))[0].n;
           const days = OPEN_STATUSES.includes(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, times) : null;
           if (days === null) throw new InvalidActionError("error.noExtension");
           updates.complex = true;
           updates.extensionDays = row.extensionDays + days;
-          if (!row.pausedSince) updates.dueOn = computeDueOn({ ...row, ...updates } as typeof row);
+          if (!row.pausedSince) updates.dueOn = await computeDueOn({ ...row, ...updates } as typeof row);
           meta.days = days;
           break;
         }
@@ -436,21 +437,21 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
       }
       const eventType = EVENT_TYPE[input.action];
       if (updates.dueOn) meta.dueOn = updates.dueOn;
-      tx.update(t.cases).set(updates).where(eq(t.cases.id, row.id)).run();
+      await tx.update(t.cases).set(updates).where(eq(t.cases.id, row.id));
       const body = "note" in input ? (input.note ?? null) || null : null;
       const visibility = PUBLIC_EVENTS.has(eventType) ? "public" : "internal";
-      const eventId = tx
+      const eventId = (await tx
         .insert(t.caseEvents)
         .values({ caseId: row.id, type: eventType, visibility, actor: "official", actorUserId: user.id, body, meta, createdAt: nowIso })
         .returning({ id: t.caseEvents.id })
-        .all()[0].id;
+        )[0].id;
       if (files.length) {
-        tx.insert(t.attachments)
+        await tx.insert(t.attachments)
           .values(files.map((f) => ({ id: f.id, caseId: row.id, eventId, displayName: f.displayName, mediaType: f.mediaType, sizeBytes: f.bytes.length, sha256: f.sha256, latitude: f.latitude, longitude: f.longitude, uploadedBy: "official" as const })))
-          .run();
+          ;
       }
-      if (visibility === "public") mailResident(tx, row.id, eventType, body, now);
-      audit({ userId: user.id, action: `case.${input.action}`, targetType: "case", targetId: row.code, ip, details: meta }, tx, now);
+      if (visibility === "public") await mailResident(tx, row.id, eventType, body, now);
+      await audit({ userId: user.id, action: `case.${input.action}`, targetType: "case", targetId: row.code, ip, details: meta }, now);
     });
   } catch (error) {
     await removeFiles();
@@ -460,12 +461,12 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
 }
 
 /** Counts per status for the inbox's header, in the user's scope. */
-export function statusCounts(user: StaffUser) {
-  return db()
+export async function statusCounts(user: StaffUser) {
+  return (await read()
     .select({ status: t.cases.status, n: count() })
     .from(t.cases)
     .where(scopeCondition(caseScope(user, DISTRICT_ID)))
     .groupBy(t.cases.status)
-    .all();
+    );
 }
 

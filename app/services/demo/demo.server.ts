@@ -7,7 +7,7 @@ import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
 import { createAccount } from "~/services/staff/auth.server";
 import { fileCase } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { addDays, vnDate } from "~/domain/dates";
 import { createDraft, openConsultation, publish } from "~/services/disclosures/disclosures.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
@@ -68,11 +68,11 @@ function demoAccounts(): DemoAccount[] {
 /** Creates the demo accounts and cases when the database has none; returns what to print for the person starting it. */
 export async function seedDemoData(): Promise<string[]> {
   const lines: string[] = [];
-  const hasUsers = db().select({ n: sql<number>`count(*)` }).from(users).all()[0].n > 0;
+  const hasUsers = (await read().select({ n: sql<number>`count(*)` }).from(users))[0].n > 0;
   if (!hasUsers) {
     for (const account of demoAccounts()) await createAccount({ ...account, password: DEMO_PASSWORD }, null, "demo");
     const adminSecret = newTotpSecret();
-    db().update(users).set({ totpSecret: encrypt("totp", adminSecret), totpEnabledAt: new Date().toISOString() }).where(eq(users.email, "quantri@demo.dan-biet.vn")).run();
+    await transaction((tx) => tx.update(users).set({ totpSecret: encrypt("totp", adminSecret), totpEnabledAt: new Date().toISOString() }).where(eq(users.email, "quantri@demo.dan-biet.vn")));
     lines.push(
       `Tài khoản mẫu (demo accounts), mật khẩu chung: ${DEMO_PASSWORD}`,
       "  canbo.<xã>@demo.dan-biet.vn, lanhdao.<xã>@demo.dan-biet.vn (ví dụ canbo.xuan-bac@demo.dan-biet.vn)",
@@ -82,8 +82,8 @@ export async function seedDemoData(): Promise<string[]> {
   } else {
     lines.push(`Tài khoản mẫu: xem lần khởi động demo đầu tiên; mật khẩu chung: ${DEMO_PASSWORD}`);
   }
-  const demoPlan = seedDemoDisclosures(lines);
-  const hasCases = db().select({ n: sql<number>`count(*)` }).from(cases).all()[0].n > 0;
+  const demoPlan = await seedDemoDisclosures(lines);
+  const hasCases = (await read().select({ n: sql<number>`count(*)` }).from(cases))[0].n > 0;
   if (!hasCases) {
     const inputs: FilingInput[] = [
       demoCase({ kind: "feedback", category: "construction", commune: "xuan-bac", title: `Xây tường lấn lối đi chung ${DEMO}` }),
@@ -113,7 +113,7 @@ export async function seedDemoData(): Promise<string[]> {
     ];
     const filed = [];
     for (const input of inputs) filed.push(await fileCase(input, [], { language: "vi" }));
-    const official = db().select().from(users).where(eq(users.email, "canbo.xuan-bac@demo.dan-biet.vn")).all()[0];
+    const official = (await read().select().from(users).where(eq(users.email, "canbo.xuan-bac@demo.dan-biet.vn")))[0];
     if (official) {
       await performStaffAction(official, filed[0].code, { action: "request_info", note: `${DEMO} Đề nghị gửi thêm ảnh chụp bức tường và sơ đồ lối đi.` }, "demo");
     }
@@ -129,15 +129,15 @@ const DEMO_PLAN_CSV = `STT,Chủ sử dụng đất,Địa chỉ,Số thửa,S�
 4,Vũ Thị Hoa ${DEMO},"Xóm 4, xã Xuân Hồng",58,9,Đất trồng cây lâu năm,"95,5",120000,11460000,6500000,2865000,20825000,Không`;
 
 /** A compensation plan open for comments and an investment project, published by Xuân Hồng's demo leader. */
-function seedDemoDisclosures(lines: string[]): { id: number } | null {
-  const existing = db().select({ id: disclosures.id }).from(disclosures).limit(1).all()[0];
+async function seedDemoDisclosures(lines: string[]): Promise<{ id: number } | null> {
+  const existing = (await read().select({ id: disclosures.id }).from(disclosures).limit(1))[0];
   if (existing) return null;
-  const leaderRow = db().select().from(users).where(eq(users.email, "lanhdao.xuan-hong@demo.dan-biet.vn")).all()[0];
+  const leaderRow = (await read().select().from(users).where(eq(users.email, "lanhdao.xuan-hong@demo.dan-biet.vn")))[0];
   if (!leaderRow) return null;
   const leader = { id: leaderRow.id, role: leaderRow.role, communeId: leaderRow.communeId };
   const now = new Date();
   const today = vnDate(now);
-  const planId = createDraft(
+  const planId = await createDraft(
     leader,
     {
       typeCode: "compensation_plan",
@@ -154,10 +154,10 @@ function seedDemoDisclosures(lines: string[]): { id: number } | null {
     "demo",
     now,
   );
-  importPlanTable(leader, planId, DEMO_PLAN_CSV, "demo", now);
-  publish(leader, planId, { from: today, to: addDays(today, 29) }, "demo", now);
-  openConsultation(leader, planId, { from: now.toISOString(), to: new Date(`${addDays(today, 29)}T17:00:00+07:00`).toISOString() }, "demo", now);
-  const projectId = createDraft(
+  await importPlanTable(leader, planId, DEMO_PLAN_CSV, "demo", now);
+  await publish(leader, planId, { from: today, to: addDays(today, 29) }, "demo", now);
+  await openConsultation(leader, planId, { from: now.toISOString(), to: new Date(`${addDays(today, 29)}T17:00:00+07:00`).toISOString() }, "demo", now);
+  const projectId = await createDraft(
     leader,
     {
       typeCode: "investment_project",
@@ -173,10 +173,10 @@ function seedDemoDisclosures(lines: string[]): { id: number } | null {
     "demo",
     now,
   );
-  publish(leader, projectId, { from: today, to: addDays(today, 29) }, "demo", now);
+  await publish(leader, projectId, { from: today, to: addDays(today, 29) }, "demo", now);
   // Print one household's code so the demo's household view can be tried.
-  const slug = db().select({ slug: disclosures.slug }).from(disclosures).where(eq(disclosures.id, planId)).all()[0].slug;
-  const first = db().select().from(planRows).where(eq(planRows.disclosureId, planId)).orderBy(planRows.rowNo).limit(1).all()[0];
+  const slug = (await read().select({ slug: disclosures.slug }).from(disclosures).where(eq(disclosures.id, planId)))[0].slug;
+  const first = (await read().select().from(planRows).where(eq(planRows.disclosureId, planId)).orderBy(planRows.rowNo).limit(1))[0];
   lines.push(`Phương án bồi thường mẫu: /cong-khai/${slug} — mã hộ mẫu (dòng ${first.rowNo}): ${decrypt("household-code", first.householdCodeSealed)}`);
   return { id: planId };
 }

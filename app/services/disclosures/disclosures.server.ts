@@ -20,13 +20,12 @@ import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { storeAttachments, type PreparedAttachment } from "~/services/cases/attachments.server";
 import { audit } from "~/services/platform/audit.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 import { copyPlanRows } from "./plan-table.server";
 import { hmac, randomToken, sha256 } from "~/services/platform/secrets.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export class DisclosureError extends Error {
   constructor(readonly messageKey: string) {
@@ -36,8 +35,8 @@ export class DisclosureError extends Error {
 
 export const PUBLIC_STATUSES: DisclosureStatus[] = ["published", "consultation_open", "consultation_closed", "superseded", "withdrawn"];
 
-function load(tx: Tx | ReturnType<typeof db>, id: number) {
-  const row = tx.select().from(t.disclosures).where(eq(t.disclosures.id, id)).all()[0];
+async function load(tx: Tx | Db, id: number) {
+  const row = (await tx.select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0];
   if (!row) throw new DisclosureError("disclosure.error.notFound");
   return row;
 }
@@ -46,8 +45,8 @@ function authoriseManage(user: StaffUser, communeId: string): void {
   if (!canManageDisclosures(user, communeId)) throw new DisclosureError("disclosure.error.forbidden");
 }
 
-function types() {
-  return db().select().from(t.disclosureTypes).orderBy(asc(t.disclosureTypes.sortOrder)).all();
+async function types() {
+  return (await read().select().from(t.disclosureTypes).orderBy(asc(t.disclosureTypes.sortOrder)));
 }
 
 export function disclosureTypes() {
@@ -65,56 +64,56 @@ export interface DraftInput {
   keyFigures: { label: string; value: string }[];
 }
 
-export function createDraft(user: StaffUser, input: DraftInput, ip: string, now = new Date()): number {
+export async function createDraft(user: StaffUser, input: DraftInput, ip: string, now = new Date()): Promise<number> {
   authoriseManage(user, input.communeId);
-  if (!types().some((ty) => ty.code === input.typeCode)) throw new DisclosureError("disclosure.error.type");
-  if (!reference().communes.some((c) => c.id === input.communeId)) throw new DisclosureError("admin.error.unit");
+  if (!(await types()).some((ty) => ty.code === input.typeCode)) throw new DisclosureError("disclosure.error.type");
+  if (!(await reference()).communes.some((c) => c.id === input.communeId)) throw new DisclosureError("admin.error.unit");
   const nowIso = now.toISOString();
-  return db().transaction((tx) => {
-    const id = tx
+  return transaction(async (tx) => {
+    const id = (await tx
       .insert(t.disclosures)
       .values({ ...input, slug: `nhap-${randomToken(8)}`, status: "draft", createdBy: user.id, updatedAt: nowIso })
       .returning({ id: t.disclosures.id })
-      .all()[0].id;
-    tx.update(t.disclosures).set({ slug: disclosureSlug(input.title, id) }).where(eq(t.disclosures.id, id)).run();
-    audit({ userId: user.id, action: "disclosure.drafted", targetType: "disclosure", targetId: id, ip }, tx, now);
+      )[0].id;
+    await tx.update(t.disclosures).set({ slug: disclosureSlug(input.title, id) }).where(eq(t.disclosures.id, id));
+    await audit({ userId: user.id, action: "disclosure.drafted", targetType: "disclosure", targetId: id, ip }, now);
     return id;
   });
 }
 
-export function updateDraft(user: StaffUser, id: number, input: Omit<DraftInput, "communeId" | "typeCode">, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = load(tx, id);
+export async function updateDraft(user: StaffUser, id: number, input: Omit<DraftInput, "communeId" | "typeCode">, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     if (row.status !== "draft") throw new DisclosureError("disclosure.error.notDraft");
-    tx.update(t.disclosures).set({ ...input, slug: disclosureSlug(input.title, id), updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id)).run();
-    audit({ userId: user.id, action: "disclosure.edited", targetType: "disclosure", targetId: id, ip }, tx, now);
+    await tx.update(t.disclosures).set({ ...input, slug: disclosureSlug(input.title, id), updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id));
+    await audit({ userId: user.id, action: "disclosure.edited", targetType: "disclosure", targetId: id, ip }, now);
   });
 }
 
 /** Publishes with a posting period of at least the legal minimum; subscribers are mailed; a new version supersedes. */
-export function publish(user: StaffUser, id: number, posting: { from: string; to: string }, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = load(tx, id);
+export async function publish(user: StaffUser, id: number, posting: { from: string; to: string }, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
-    const type = tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
+    const type = (await tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
     const problem = postingProblem(posting.from, posting.to, type.minPostingDays);
     if (problem) throw new DisclosureError(problem);
-    if (hasPlanTable(row.typeCode) && !tx.select({ id: t.planRows.id }).from(t.planRows).where(eq(t.planRows.disclosureId, id)).limit(1).all()[0]) {
+    if (hasPlanTable(row.typeCode) && !(await tx.select({ id: t.planRows.id }).from(t.planRows).where(eq(t.planRows.disclosureId, id)).limit(1))[0]) {
       throw new DisclosureError("plan.error.noRows");
     }
     const status = transition(row.status, "publish");
     const nowIso = now.toISOString();
-    tx.update(t.disclosures).set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso }).where(eq(t.disclosures.id, id)).run();
+    await tx.update(t.disclosures).set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso }).where(eq(t.disclosures.id, id));
     if (row.previousId) {
-      const previous = load(tx, row.previousId);
-      tx.update(t.disclosures)
+      const previous = await load(tx, row.previousId);
+      await tx.update(t.disclosures)
         .set({ status: transition(previous.status, "supersede"), statusReason: `v${row.version}`, updatedAt: nowIso })
         .where(eq(t.disclosures.id, previous.id))
-        .run();
+        ;
     }
-    mailSubscribers(tx, { ...row, status }, now);
-    audit({ userId: user.id, action: "disclosure.published", targetType: "disclosure", targetId: id, ip, details: posting }, tx, now);
+    await mailSubscribers(tx, { ...row, status }, now);
+    await audit({ userId: user.id, action: "disclosure.published", targetType: "disclosure", targetId: id, ip, details: posting }, now);
   });
   nudgeMailWorker();
 }
@@ -129,54 +128,54 @@ function transition(status: string, action: Parameters<typeof nextDisclosureStat
 }
 
 /** Opens comments for a window inside the posting period; they close exactly at its end (Vietnam time). */
-export function openConsultation(user: StaffUser, id: number, window: { from: string; to: string }, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = load(tx, id);
+export async function openConsultation(user: StaffUser, id: number, window: { from: string; to: string }, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
-    const type = tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
+    const type = (await tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
     if (!type.consultation) throw new DisclosureError("disclosure.error.noConsultation");
     const problem = consultationWindowProblem({ from: row.postingFrom ?? "", to: row.postingTo ?? "" }, window);
     if (problem) throw new DisclosureError(problem);
     const status = transition(row.status, "open_consultation");
-    tx.update(t.disclosures).set({ status, consultationFrom: window.from, consultationTo: window.to, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id)).run();
-    audit({ userId: user.id, action: "disclosure.consultation_opened", targetType: "disclosure", targetId: id, ip, details: window }, tx, now);
+    await tx.update(t.disclosures).set({ status, consultationFrom: window.from, consultationTo: window.to, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id));
+    await audit({ userId: user.id, action: "disclosure.consultation_opened", targetType: "disclosure", targetId: id, ip, details: window }, now);
   });
 }
 
 /** Closes the consultation and publishes the summary of comments and how they were taken into account. */
-export function closeConsultation(user: StaffUser, id: number, summary: string, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = load(tx, id);
+export async function closeConsultation(user: StaffUser, id: number, summary: string, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     const status = transition(row.status, "close_consultation");
     const nowIso = now.toISOString();
     // Closing early ends the window now; closing after it keeps the announced end.
     const end = row.consultationTo && Date.parse(row.consultationTo) < now.getTime() ? row.consultationTo : nowIso;
-    tx.update(t.disclosures).set({ status, consultationSummary: summary, consultationTo: end, updatedAt: nowIso }).where(eq(t.disclosures.id, id)).run();
-    audit({ userId: user.id, action: "disclosure.consultation_closed", targetType: "disclosure", targetId: id, ip }, tx, now);
+    await tx.update(t.disclosures).set({ status, consultationSummary: summary, consultationTo: end, updatedAt: nowIso }).where(eq(t.disclosures.id, id));
+    await audit({ userId: user.id, action: "disclosure.consultation_closed", targetType: "disclosure", targetId: id, ip }, now);
   });
 }
 
-export function withdraw(user: StaffUser, id: number, reason: string, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = load(tx, id);
+export async function withdraw(user: StaffUser, id: number, reason: string, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     const status = transition(row.status, "withdraw");
-    tx.update(t.disclosures).set({ status, statusReason: reason, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id)).run();
-    audit({ userId: user.id, action: "disclosure.withdrawn", targetType: "disclosure", targetId: id, ip, details: { reason } }, tx, now);
+    await tx.update(t.disclosures).set({ status, statusReason: reason, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id));
+    await audit({ userId: user.id, action: "disclosure.withdrawn", targetType: "disclosure", targetId: id, ip, details: { reason } }, now);
   });
 }
 
 /** A changed plan is a new version: a draft copy that supersedes the published one when it is published. */
-export function newVersion(user: StaffUser, id: number, ip: string, now = new Date()): number {
-  return db().transaction((tx) => {
-    const row = load(tx, id);
+export function newVersion(user: StaffUser, id: number, ip: string, now = new Date()): Promise<number> {
+  return transaction(async (tx) => {
+    const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     transition(row.status, "supersede");
-    const pending = tx.select({ id: t.disclosures.id }).from(t.disclosures).where(and(eq(t.disclosures.previousId, id), eq(t.disclosures.status, "draft"))).all()[0];
+    const pending = (await tx.select({ id: t.disclosures.id }).from(t.disclosures).where(and(eq(t.disclosures.previousId, id), eq(t.disclosures.status, "draft"))))[0];
     if (pending) return pending.id;
     const nowIso = now.toISOString();
-    const copy = tx
+    const copy = (await tx
       .insert(t.disclosures)
       .values({
         slug: `nhap-${randomToken(8)}`,
@@ -193,25 +192,25 @@ export function newVersion(user: StaffUser, id: number, ip: string, now = new Da
         updatedAt: nowIso,
       })
       .returning({ id: t.disclosures.id })
-      .all()[0].id;
-    tx.update(t.disclosures).set({ slug: disclosureSlug(row.title, copy) }).where(eq(t.disclosures.id, copy)).run();
-    copyPlanRows(tx, row.id, copy);
-    audit({ userId: user.id, action: "disclosure.new_version", targetType: "disclosure", targetId: copy, ip, details: { previous: id } }, tx, now);
+      )[0].id;
+    await tx.update(t.disclosures).set({ slug: disclosureSlug(row.title, copy) }).where(eq(t.disclosures.id, copy));
+    await copyPlanRows(tx, row.id, copy);
+    await audit({ userId: user.id, action: "disclosure.new_version", targetType: "disclosure", targetId: copy, ip, details: { previous: id } }, now);
     return copy;
   });
 }
 
 /** Documents (PDF, images) of a disclosure; files are checked and re-encoded like residents' attachments. */
 export async function addDocuments(user: StaffUser, id: number, files: readonly PreparedAttachment[], ip: string, now = new Date()): Promise<void> {
-  const row = load(db(), id);
+  const row = await load(read(), id);
   authoriseManage(user, row.communeId);
   const remove = await storeAttachments(files);
   try {
-    db().transaction((tx) => {
-      tx.insert(t.disclosureDocuments)
+    await transaction(async (tx) => {
+      await tx.insert(t.disclosureDocuments)
         .values(files.map((f) => ({ id: f.id, disclosureId: id, displayName: f.displayName, mediaType: f.mediaType, sizeBytes: f.bytes.length, sha256: f.sha256 })))
-        .run();
-      audit({ userId: user.id, action: "disclosure.documents_added", targetType: "disclosure", targetId: id, ip, details: { files: files.length } }, tx, now);
+        ;
+      await audit({ userId: user.id, action: "disclosure.documents_added", targetType: "disclosure", targetId: id, ip, details: { files: files.length } }, now);
     });
   } catch (error) {
     await remove();
@@ -220,13 +219,13 @@ export async function addDocuments(user: StaffUser, id: number, files: readonly 
 }
 
 /** A document of a disclosure the public may see (never of a draft). */
-export function publicDocument(documentId: string) {
-  return db()
+export async function publicDocument(documentId: string) {
+  return (await read()
     .select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, mediaType: t.disclosureDocuments.mediaType })
     .from(t.disclosureDocuments)
     .innerJoin(t.disclosures, eq(t.disclosures.id, t.disclosureDocuments.disclosureId))
     .where(and(eq(t.disclosureDocuments.id, documentId), inArray(t.disclosures.status, PUBLIC_STATUSES)))
-    .all()[0];
+    )[0];
 }
 
 // ---------------------------------------------------------------- reading
@@ -250,37 +249,37 @@ const publicColumns = {
 
 export const DISCLOSURE_PAGE_SIZE = 20;
 
-export function publicList(filters: { commune?: string; type?: string; page?: number }) {
+export async function publicList(filters: { commune?: string; type?: string; page?: number }) {
   const where: SQL[] = [inArray(t.disclosures.status, PUBLIC_STATUSES)];
   if (filters.commune) where.push(eq(t.disclosures.communeId, filters.commune));
   if (filters.type) where.push(eq(t.disclosures.typeCode, filters.type));
   const page = Math.max(1, filters.page ?? 1);
-  const rows = db()
+  const rows = (await read()
     .select(publicColumns)
     .from(t.disclosures)
     .where(and(...where))
     .orderBy(desc(t.disclosures.publishedAt))
     .limit(DISCLOSURE_PAGE_SIZE)
     .offset((page - 1) * DISCLOSURE_PAGE_SIZE)
-    .all();
-  const total = db().select({ n: count() }).from(t.disclosures).where(and(...where)).all()[0].n;
-  const ref = reference();
+    );
+  const total = (await read().select({ n: count() }).from(t.disclosures).where(and(...where)))[0].n;
+  const ref = await reference();
   return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page, pages: Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE)), total };
 }
 
 /** One public disclosure with its documents and visible comments (hidden ones leave a trace and the reason). */
-export function publicDisclosure(slug: string, now = new Date(), commentPage = 1) {
-  const row = db().select().from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))).all()[0];
+export async function publicDisclosure(slug: string, now = new Date(), commentPage = 1) {
+  const row = (await read().select().from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))))[0];
   if (!row) return null;
-  const ref = reference();
-  const documents = db().select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes }).from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, row.id)).all();
-  const { comments, ...commentPages } = commentsPage(row.id, commentPage);
-  const versions = db()
+  const ref = await reference();
+  const documents = (await read().select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes }).from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, row.id)));
+  const { comments, ...commentPages } = await commentsPage(row.id, commentPage);
+  const versions = (await read()
     .select({ slug: t.disclosures.slug, version: t.disclosures.version, status: t.disclosures.status })
     .from(t.disclosures)
     .where(and(or(eq(t.disclosures.previousId, row.id), row.previousId ? eq(t.disclosures.id, row.previousId) : undefined), inArray(t.disclosures.status, PUBLIC_STATUSES)))
-    .all();
-  const previous = row.previousId ? db().select().from(t.disclosures).where(eq(t.disclosures.id, row.previousId)).all()[0] : undefined;
+    );
+  const previous = row.previousId ? (await read().select().from(t.disclosures).where(eq(t.disclosures.id, row.previousId)))[0] : undefined;
   return {
     id: row.id,
     slug: row.slug,
@@ -319,17 +318,17 @@ export function publicDisclosure(slug: string, now = new Date(), commentPage = 1
 export const COMMENT_PAGE_SIZE = 50;
 
 /** One page of a disclosure's comments, oldest first (as they were made), with the page count. */
-function commentsPage(disclosureId: number, page: number) {
-  const total = db().select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, disclosureId)).all()[0].n;
+async function commentsPage(disclosureId: number, page: number) {
+  const total = (await read().select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, disclosureId)))[0].n;
   const { page: current, pages, offset } = pageWindow(total, page, COMMENT_PAGE_SIZE);
-  const comments = db()
+  const comments = (await read()
     .select()
     .from(t.disclosureComments)
     .where(eq(t.disclosureComments.disclosureId, disclosureId))
     .orderBy(asc(t.disclosureComments.id))
     .limit(COMMENT_PAGE_SIZE)
     .offset(offset)
-    .all();
+    );
   return { comments, page: current, pages, total };
 }
 
@@ -345,29 +344,29 @@ function changesFrom(previous: typeof t.disclosures.$inferSelect, current: typeo
 }
 
 /** The staff view: every disclosure of the units the user manages, drafts included. */
-export function staffList(user: StaffUser, page = 1) {
-  const ref = reference();
+export async function staffList(user: StaffUser, page = 1) {
+  const ref = await reference();
   const where = user.role === "district_staff" ? undefined : eq(t.disclosures.communeId, user.communeId);
-  const total = db().select({ n: count() }).from(t.disclosures).where(where).all()[0].n;
+  const total = (await read().select({ n: count() }).from(t.disclosures).where(where))[0].n;
   const { page: current, pages, offset } = pageWindow(total, page, DISCLOSURE_PAGE_SIZE);
-  const rows = db()
+  const rows = (await read()
     .select({ ...publicColumns, createdBy: t.disclosures.createdBy })
     .from(t.disclosures)
     .where(where)
     .orderBy(desc(t.disclosures.id))
     .limit(DISCLOSURE_PAGE_SIZE)
     .offset(offset)
-    .all();
+    );
   return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page: current, pages, total };
 }
 
-export function staffDisclosure(user: StaffUser, id: number, commentPage = 1) {
-  const row = load(db(), id);
+export async function staffDisclosure(user: StaffUser, id: number, commentPage = 1) {
+  const row = await load(read(), id);
   if (!canManageDisclosures(user, row.communeId) && !canReplyToComments(user, row.communeId)) throw new DisclosureError("disclosure.error.forbidden");
-  const { comments, ...commentPages } = commentsPage(id, commentPage);
-  const documents = db().select().from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, id)).all();
-  const type = db().select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)).all()[0];
-  return { disclosure: { ...row, communeName: communeName(reference(), row.communeId) }, comments, commentPages, documents, type, canManage: canManageDisclosures(user, row.communeId) };
+  const { comments, ...commentPages } = await commentsPage(id, commentPage);
+  const documents = (await read().select().from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, id)));
+  const type = (await read().select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
+  return { disclosure: { ...row, communeName: communeName(await reference(), row.communeId) }, comments, commentPages, documents, type, canManage: canManageDisclosures(user, row.communeId) };
 }
 
 // ---------------------------------------------------------------- comments
@@ -381,59 +380,59 @@ export interface CommentInput {
 }
 
 /** A resident's comment, accepted only while the consultation is open (to the second, Vietnam time). */
-export function addComment(slug: string, input: CommentInput, now = new Date()): void {
-  db().transaction((tx) => {
-    const row = tx.select().from(t.disclosures).where(eq(t.disclosures.slug, slug)).all()[0];
+export async function addComment(slug: string, input: CommentInput, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const row = (await tx.select().from(t.disclosures).where(eq(t.disclosures.slug, slug)))[0];
     if (!row) throw new DisclosureError("disclosure.error.notFound");
-    if (tx.select({ id: t.disclosureComments.id }).from(t.disclosureComments).where(eq(t.disclosureComments.idempotencyKey, input.idempotencyKey)).all()[0]) return;
+    if ((await tx.select({ id: t.disclosureComments.id }).from(t.disclosureComments).where(eq(t.disclosureComments.idempotencyKey, input.idempotencyKey)))[0]) return;
     if (!consultationOpen(row, now)) throw new DisclosureError("disclosure.error.consultationClosed");
-    tx.insert(t.disclosureComments).values({ disclosureId: row.id, ...input, createdAt: now.toISOString() }).run();
+    await tx.insert(t.disclosureComments).values({ disclosureId: row.id, ...input, createdAt: now.toISOString() });
   });
 }
 
-export function replyToComment(user: StaffUser, commentId: number, reply: string, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const comment = tx.select().from(t.disclosureComments).where(eq(t.disclosureComments.id, commentId)).all()[0];
+export async function replyToComment(user: StaffUser, commentId: number, reply: string, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const comment = (await tx.select().from(t.disclosureComments).where(eq(t.disclosureComments.id, commentId)))[0];
     if (!comment) throw new DisclosureError("disclosure.error.notFound");
-    const row = load(tx, comment.disclosureId);
+    const row = await load(tx, comment.disclosureId);
     if (!canReplyToComments(user, row.communeId)) throw new DisclosureError("disclosure.error.forbidden");
-    tx.update(t.disclosureComments).set({ reply, replyBy: user.id, repliedAt: now.toISOString() }).where(eq(t.disclosureComments.id, commentId)).run();
-    audit({ userId: user.id, action: "comment.replied", targetType: "comment", targetId: commentId, ip }, tx, now);
+    await tx.update(t.disclosureComments).set({ reply, replyBy: user.id, repliedAt: now.toISOString() }).where(eq(t.disclosureComments.id, commentId));
+    await audit({ userId: user.id, action: "comment.replied", targetType: "comment", targetId: commentId, ip }, now);
   });
 }
 
 /** Moderation is for abuse only: the comment's text disappears, a public trace says it was hidden and why. */
-export function hideComment(user: StaffUser, commentId: number, reason: string, ip: string, now = new Date()): void {
-  db().transaction((tx) => {
-    const comment = tx.select().from(t.disclosureComments).where(eq(t.disclosureComments.id, commentId)).all()[0];
+export async function hideComment(user: StaffUser, commentId: number, reason: string, ip: string, now = new Date()): Promise<void> {
+  await transaction(async (tx) => {
+    const comment = (await tx.select().from(t.disclosureComments).where(eq(t.disclosureComments.id, commentId)))[0];
     if (!comment) throw new DisclosureError("disclosure.error.notFound");
-    const row = load(tx, comment.disclosureId);
+    const row = await load(tx, comment.disclosureId);
     authoriseManage(user, row.communeId);
-    tx.update(t.disclosureComments).set({ hiddenAt: now.toISOString(), hiddenReason: reason }).where(eq(t.disclosureComments.id, commentId)).run();
-    audit({ userId: user.id, action: "comment.hidden", targetType: "comment", targetId: commentId, ip, details: { reason } }, tx, now);
+    await tx.update(t.disclosureComments).set({ hiddenAt: now.toISOString(), hiddenReason: reason }).where(eq(t.disclosureComments.id, commentId));
+    await audit({ userId: user.id, action: "comment.hidden", targetType: "comment", targetId: commentId, ip, details: { reason } }, now);
   });
 }
 
 // ---------------------------------------------------------------- subscriptions and feeds
 
 /** Double opt-in: the address is mailed a confirmation link; nothing else is sent until it is followed. */
-export function subscribe(email: string, communeId: string | null, now = new Date()): void {
-  if (communeId && !reference().communes.some((c) => c.id === communeId)) throw new DisclosureError("admin.error.unit");
+export async function subscribe(email: string, communeId: string | null, now = new Date()): Promise<void> {
+  if (communeId && !(await reference()).communes.some((c) => c.id === communeId)) throw new DisclosureError("admin.error.unit");
   const confirm = randomToken(24);
   const tr = translator("vi");
-  db().transaction((tx) => {
-    const id = tx
+  await transaction(async (tx) => {
+    const id = (await tx
       .insert(t.subscriptions)
       .values({ email, communeId, confirmTokenHash: sha256(confirm), unsubscribeTokenHash: sha256(randomToken(24)), createdAt: now.toISOString() })
       .returning({ id: t.subscriptions.id })
-      .all()[0].id;
-    tx.update(t.subscriptions).set({ unsubscribeTokenHash: sha256(unsubscribeToken(id)) }).where(eq(t.subscriptions.id, id)).run();
-    enqueueMail(
+      )[0].id;
+    await tx.update(t.subscriptions).set({ unsubscribeTokenHash: sha256(unsubscribeToken(id)) }).where(eq(t.subscriptions.id, id));
+    await enqueueMail(
       tx,
       {
         to: email,
         subject: tr("mail.subscribe.subject"),
-        text: tr("mail.subscribe.body", communeId ? communeName(reference(), communeId) : tr("disclosure.allUnits"), `${publicUrl()}/cong-khai/dang-ky/${confirm}`),
+        text: tr("mail.subscribe.body", communeId ? communeName(await reference(), communeId) : tr("disclosure.allUnits"), `${publicUrl()}/cong-khai/dang-ky/${confirm}`),
       },
       now,
     );
@@ -441,35 +440,36 @@ export function subscribe(email: string, communeId: string | null, now = new Dat
   nudgeMailWorker();
 }
 
-export function confirmSubscription(token: string, now = new Date()): boolean {
-  const changed = db()
+export async function confirmSubscription(token: string, now = new Date()): Promise<boolean> {
+  const changed = await transaction((tx) =>
+    tx
     .update(t.subscriptions)
     .set({ confirmedAt: now.toISOString() })
     .where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt)))
-    .run();
+    );
   if (changed.changes === 1) return true;
-  return !!db().select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNotNull(t.subscriptions.confirmedAt))).all()[0];
+  return !!(await read().select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNotNull(t.subscriptions.confirmedAt))))[0];
 }
 
-export function unsubscribe(token: string, now = new Date()): boolean {
-  const row = db().select().from(t.subscriptions).where(eq(t.subscriptions.unsubscribeTokenHash, sha256(token))).all()[0];
+export async function unsubscribe(token: string, now = new Date()): Promise<boolean> {
+  const row = (await read().select().from(t.subscriptions).where(eq(t.subscriptions.unsubscribeTokenHash, sha256(token))))[0];
   if (!row) return false;
-  if (!row.unsubscribedAt) db().update(t.subscriptions).set({ unsubscribedAt: now.toISOString() }).where(eq(t.subscriptions.id, row.id)).run();
+  if (!row.unsubscribedAt) await transaction((tx) => tx.update(t.subscriptions).set({ unsubscribedAt: now.toISOString() }).where(eq(t.subscriptions.id, row.id)));
   return true;
 }
 
 /** Each confirmed subscriber of the unit (or of everything) gets one mail with a one-click unsubscribe link. */
-function mailSubscribers(tx: Tx, row: typeof t.disclosures.$inferSelect, now: Date): void {
-  const subscribers = tx
+async function mailSubscribers(tx: Tx, row: typeof t.disclosures.$inferSelect, now: Date): Promise<void> {
+  const subscribers = (await tx
     .select()
     .from(t.subscriptions)
     .where(and(isNotNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt), or(isNull(t.subscriptions.communeId), eq(t.subscriptions.communeId, row.communeId))))
-    .all();
+    );
   const tr = translator("vi");
-  const unit = communeName(reference(), row.communeId);
+  const unit = communeName(await reference(), row.communeId);
   for (const s of subscribers) {
     const link = `${publicUrl()}/cong-khai/huy-dang-ky/${unsubscribeToken(s.id)}`;
-    enqueueMail(
+    await enqueueMail(
       tx,
       {
         to: s.email,
@@ -488,29 +488,29 @@ function unsubscribeToken(subscriptionId: number): string {
 }
 
 /** The newest disclosures in force, for the home page. */
-export function latestDisclosures(limit: number) {
-  const ref = reference();
-  return db()
+export async function latestDisclosures(limit: number) {
+  const ref = await reference();
+  return (await read()
     .select({ slug: t.disclosures.slug, title: t.disclosures.title, typeCode: t.disclosures.typeCode, status: t.disclosures.status, communeId: t.disclosures.communeId })
     .from(t.disclosures)
     .where(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]))
     .orderBy(desc(t.disclosures.publishedAt))
     .limit(limit)
-    .all()
+    )
     .map(({ communeId, ...r }) => ({ ...r, communeName: communeName(ref, communeId) }));
 }
 
 /** Atom entries for a unit's disclosures (or all), newest first. */
-export function feedEntries(communeId: string | null) {
+export async function feedEntries(communeId: string | null) {
   const where = and(inArray(t.disclosures.status, PUBLIC_STATUSES), communeId ? eq(t.disclosures.communeId, communeId) : undefined);
-  const ref = reference();
-  return db()
+  const ref = await reference();
+  return (await read()
     .select(publicColumns)
     .from(t.disclosures)
     .where(where)
     .orderBy(desc(t.disclosures.publishedAt))
     .limit(50)
-    .all()
+    )
     .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }));
 }
 

@@ -44,7 +44,7 @@ export async function submitComment(request: Request, context: RequestContext | 
   const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
-    disclosures.addComment(slug, parsed.data);
+    await disclosures.addComment(slug, parsed.data);
   } catch (error) {
     if (error instanceof disclosures.DisclosureError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
     throw error;
@@ -66,7 +66,7 @@ export async function submitSubscription(request: Request, context: RequestConte
   const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
-    disclosures.subscribe(parsed.data.email, parsed.data.communeId);
+    await disclosures.subscribe(parsed.data.email, parsed.data.communeId);
   } catch (error) {
     if (error instanceof disclosures.DisclosureError) return { outcome: "invalid", values, errors: { communeId: error.messageKey } };
     throw error;
@@ -81,7 +81,7 @@ export async function submitHouseholdLookup(
   request: Request,
   context: RequestContext | undefined,
   slug: string,
-): Promise<FormOutcome<Record<string, string>, { outcome: "found"; found: NonNullable<ReturnType<typeof householdRow>> }>> {
+): Promise<FormOutcome<Record<string, string>, { outcome: "found"; found: NonNullable<Awaited<ReturnType<typeof householdRow>>> }>> {
   const form = await request.formData();
   const values = strings(form, ["code"]);
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
@@ -90,7 +90,7 @@ export async function submitHouseholdLookup(
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   const parsed = householdSchema.safeParse(values);
   if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const found = householdRow(slug, parsed.data.code);
+  const found = await householdRow(slug, parsed.data.code);
   if (!found) return { outcome: "invalid", values, errors: { code: "plan.household.notFound" } };
   return { outcome: "found", found };
 }
@@ -163,33 +163,33 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
     const input = parsed.data;
     try {
       if (input.intent === "create") {
-        const created = disclosures.createDraft(user, { ...input, keyFigures: keyFigures(input.keyFigures) }, ip);
+        const created = await disclosures.createDraft(user, { ...input, keyFigures: keyFigures(input.keyFigures) }, ip);
         return { outcome: "done", intent: input.intent, id: created };
       }
       const target = disclosureId!;
       switch (input.intent) {
         case "update":
-          disclosures.updateDraft(user, target, { title: input.title, summary: input.summary, body: input.body, keyFigures: keyFigures(input.keyFigures) }, ip);
+          await disclosures.updateDraft(user, target, { title: input.title, summary: input.summary, body: input.body, keyFigures: keyFigures(input.keyFigures) }, ip);
           break;
         case "publish":
-          disclosures.publish(user, target, { from: input.from, to: input.to }, ip);
+          await disclosures.publish(user, target, { from: input.from, to: input.to }, ip);
           break;
         case "open-consultation":
-          disclosures.openConsultation(user, target, { from: vnInstant(input.from), to: vnInstant(input.to) }, ip);
+          await disclosures.openConsultation(user, target, { from: vnInstant(input.from), to: vnInstant(input.to) }, ip);
           break;
         case "close-consultation":
-          disclosures.closeConsultation(user, target, input.summary, ip);
+          await disclosures.closeConsultation(user, target, input.summary, ip);
           break;
         case "withdraw":
-          disclosures.withdraw(user, target, input.reason, ip);
+          await disclosures.withdraw(user, target, input.reason, ip);
           break;
         case "new-version":
-          return { outcome: "done", intent: input.intent, id: disclosures.newVersion(user, target, ip) };
+          return { outcome: "done", intent: input.intent, id: await disclosures.newVersion(user, target, ip) };
         case "reply":
-          disclosures.replyToComment(user, input.commentId, input.reply, ip);
+          await disclosures.replyToComment(user, input.commentId, input.reply, ip);
           break;
         case "hide":
-          disclosures.hideComment(user, input.commentId, input.reason, ip);
+          await disclosures.hideComment(user, input.commentId, input.reason, ip);
           break;
         case "upload": {
           const prepared = await prepareAttachments(batch, { keepLocation: false });
@@ -205,7 +205,7 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
           if (!file.bytes) return { outcome: "invalid", values, errors: { planCsv: `plan.error.fileTooLarge:${MAX_PLAN_CSV_BYTES / 1024 / 1024}` } };
           const text = decodeCsv(file.bytes);
           if (text === null) return { outcome: "invalid", values, errors: { planCsv: "plan.error.encoding" } };
-          return { outcome: "done", intent: input.intent, id: target, imported: importPlanTable(user, target, text, ip) };
+          return { outcome: "done", intent: input.intent, id: target, imported: await importPlanTable(user, target, text, ip) };
         }
       }
       return { outcome: "done", intent: input.intent, id: target };

@@ -9,12 +9,11 @@ import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_TYPES } from "
 import type { FieldErrors, FilingValues } from "~/domain/filing";
 import { redactPersonalData } from "~/domain/redaction";
 import type { Translate } from "~/i18n";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { PUBLIC_STATUSES } from "./disclosures.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import { PUBLISHABLE_KINDS } from "~/services/transparency/transparency.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /** The link of a case was refused inside the filing transaction (the disclosure changed meanwhile). */
 export class DisclosureLinkError extends Error {
@@ -26,30 +25,30 @@ export class DisclosureLinkError extends Error {
 // ---------------------------------------------------------------- filing
 
 /** Disclosures a resident may say the case is about, grouped by the unit that published them. */
-export function linkableDisclosures() {
-  const rows = db()
+export async function linkableDisclosures() {
+  const rows = (await read()
     .select({ id: t.disclosures.id, title: t.disclosures.title, version: t.disclosures.version, communeId: t.disclosures.communeId })
     .from(t.disclosures)
     .where(and(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]), inArray(t.disclosures.typeCode, [...LINKABLE_DISCLOSURE_TYPES])))
     .orderBy(desc(t.disclosures.publishedAt), desc(t.disclosures.id))
-    .all();
-  const ref = reference();
+    );
+  const ref = await reference();
   return ref.communes
     .map((unit) => ({ communeId: unit.id, communeName: unit.name, disclosures: rows.filter((r) => r.communeId === unit.id).map(({ communeId: _, ...r }) => r) }))
     .filter((group) => group.disclosures.length > 0);
 }
 
 /** Field errors when the chosen disclosure is not one a case may be about, or the row is not in its plan. */
-export function disclosureLinkErrors(link: { disclosureId: number | null; planRowNo: number | null }, tx: Tx | ReturnType<typeof db> = db()): FieldErrors {
+export async function disclosureLinkErrors(link: { disclosureId: number | null; planRowNo: number | null }, tx: Tx | Db = read()): Promise<FieldErrors> {
   if (link.disclosureId === null) return {};
-  const disclosure = tx.select({ status: t.disclosures.status, typeCode: t.disclosures.typeCode }).from(t.disclosures).where(eq(t.disclosures.id, link.disclosureId)).all()[0];
+  const disclosure = (await tx.select({ status: t.disclosures.status, typeCode: t.disclosures.typeCode }).from(t.disclosures).where(eq(t.disclosures.id, link.disclosureId)))[0];
   if (!disclosure || !isLinkableDisclosure(disclosure)) return { disclosureId: "error.chooseDisclosure" };
   if (link.planRowNo === null) return {};
-  const row = tx
+  const row = (await tx
     .select({ id: t.planRows.id })
     .from(t.planRows)
     .where(and(eq(t.planRows.disclosureId, link.disclosureId), eq(t.planRows.rowNo, link.planRowNo)))
-    .all()[0];
+    )[0];
   return row ? {} : { planRowNo: "error.planRow" };
 }
 
@@ -57,19 +56,19 @@ export function disclosureLinkErrors(link: { disclosureId: number | null; planRo
  * The form's values for `/gui-phan-anh?cong-khai=<id>&dong=<row>`; null when the disclosure cannot be picked.
  * An unknown row is dropped (the plan alone is still pre-filled).
  */
-export function prefillFromDisclosure(query: { disclosureId: number | null; rowNo: number | null }, translate: Translate, now = new Date()): FilingValues | null {
+export async function prefillFromDisclosure(query: { disclosureId: number | null; rowNo: number | null }, translate: Translate, now = new Date()): Promise<FilingValues | null> {
   if (query.disclosureId === null) return null;
-  const disclosure = db().select().from(t.disclosures).where(eq(t.disclosures.id, query.disclosureId)).all()[0];
+  const disclosure = (await read().select().from(t.disclosures).where(eq(t.disclosures.id, query.disclosureId)))[0];
   if (!disclosure || !isLinkableDisclosure(disclosure)) return null;
   const row =
     query.rowNo === null
       ? undefined
-      : db()
+      : (await read()
           .select({ rowNo: t.planRows.rowNo, plotNumber: t.planRows.plotNumber, mapSheet: t.planRows.mapSheet })
           .from(t.planRows)
           .where(and(eq(t.planRows.disclosureId, disclosure.id), eq(t.planRows.rowNo, query.rowNo)))
-          .all()[0];
-  const ref = reference();
+          )[0];
+  const ref = await reference();
   const unit = ref.communes.find((c) => c.id === disclosure.communeId);
   if (!unit) return null;
   const selectable = selectableCommunes(ref, vnDate(now)).some((c) => c.id === unit.id);
@@ -82,7 +81,7 @@ export const RELATED_CASES_SHOWN = 20;
 
 /** Every version of a disclosure, earlier and later, by the previous_id chain (indexed). */
 export function versionIds(disclosureId: number): number[] {
-  const rows = db().all<{ id: number }>(sql`
+  const rows = read().all<{ id: number }>(sql`
     WITH RECURSIVE
       earlier(id, previous_id) AS (
         SELECT id, previous_id FROM disclosures WHERE id = ${disclosureId}
@@ -101,11 +100,11 @@ export function versionIds(disclosureId: number): number[] {
  * public page. Never who filed them or the plan row; a title only when the filer agreed to publication.
  * `fileHref` opens the form pre-filled with this disclosure while residents may still pick it.
  */
-export function relatedCases(disclosure: { id: number; status: string; typeCode: string }) {
+export async function relatedCases(disclosure: { id: number; status: string; typeCode: string }) {
   const ids = versionIds(disclosure.id);
   const about = inArray(t.cases.disclosureId, ids);
-  const counts = db().select({ status: t.cases.status, n: count() }).from(t.cases).where(about).groupBy(t.cases.status).all();
-  const latest = db()
+  const counts = (await read().select({ status: t.cases.status, n: count() }).from(t.cases).where(about).groupBy(t.cases.status));
+  const latest = (await read()
     .select({
       code: t.cases.code,
       status: t.cases.status,
@@ -120,7 +119,7 @@ export function relatedCases(disclosure: { id: number; status: string; typeCode:
     .where(about)
     .orderBy(desc(t.cases.receivedAt), desc(t.cases.id))
     .limit(RELATED_CASES_SHOWN)
-    .all();
+    );
   const order = (status: string) => (CASE_STATUSES as readonly string[]).indexOf(status);
   return {
     fileHref: isLinkableDisclosure(disclosure) ? `/gui-phan-anh?cong-khai=${disclosure.id}` : null,
@@ -149,16 +148,16 @@ export interface CaseDisclosureLink {
  * The disclosure a case is about. The public and the filer see it only while the disclosure is public; staff
  * always (a disclosure that is no longer public opens on the staff side).
  */
-export function caseDisclosureLink(
+export async function caseDisclosureLink(
   linked: { disclosureId: number | null; planRowNo: number | null },
   audience: "public" | "resident" | "staff",
-): CaseDisclosureLink | null {
+): Promise<CaseDisclosureLink | null> {
   if (linked.disclosureId === null) return null;
-  const d = db()
+  const d = (await read()
     .select({ id: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status })
     .from(t.disclosures)
     .where(eq(t.disclosures.id, linked.disclosureId))
-    .all()[0];
+    )[0];
   if (!d) return null;
   const isPublic = PUBLIC_STATUSES.includes(d.status);
   if (!isPublic && audience !== "staff") return null;

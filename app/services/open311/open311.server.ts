@@ -20,9 +20,9 @@ import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/cases.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { categoryLabels, communeName, reference, requiredFields, selectableCommunes } from "~/services/reference/reference.server";
+import { categoryLabels, communeName, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
 import { randomToken, sha256 } from "~/services/platform/secrets.server";
 import { PUBLISHABLE_KINDS } from "~/services/transparency/transparency.server";
 
@@ -63,8 +63,8 @@ export function discovery(): Open311Result {
   };
 }
 
-export function services(): Open311Result {
-  const ref = reference();
+export async function services(): Promise<Open311Result> {
+  const ref = await reference();
   return {
     status: 200,
     root: "services",
@@ -91,8 +91,8 @@ interface Attribute {
   values?: { key: string; name: string }[];
 }
 
-function attributes(serviceCode: string): Attribute[] {
-  const ref = reference();
+async function attributes(serviceCode: string): Promise<Attribute[]> {
+  const ref = await reference();
   const tr = translator("vi");
   const list: Omit<Attribute, "order">[] = [
     {
@@ -159,9 +159,9 @@ function attributes(serviceCode: string): Attribute[] {
   return list.map((a, i) => ({ ...a, order: i + 1 }));
 }
 
-export function serviceDefinition(code: string): Open311Result {
-  if (!reference().categories.some((c) => c.code === code)) return fail(404, `unknown service_code: ${code}`);
-  return { status: 200, root: "service_definition", body: { service_code: code, attributes: attributes(code) } };
+export async function serviceDefinition(code: string): Promise<Open311Result> {
+  if (!(await reference()).categories.some((c) => c.code === code)) return fail(404, `unknown service_code: ${code}`);
+  return { status: 200, root: "service_definition", body: { service_code: code, attributes: await attributes(code) } };
 }
 
 // ---------------------------------------------------------------- reading requests
@@ -204,8 +204,7 @@ type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
   filerName: string;
 };
 
-function toServiceRequest(row: RequestRow, lastEvent: Map<number, string>) {
-  const ref = reference();
+function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number, string>) {
   const tr = translator("vi", categoryLabels(ref, "vi"));
   const published = row.publishConsent && PUBLISHABLE_KINDS.includes(row.kindCode);
   const open = open311Status(row.status) === "open";
@@ -231,18 +230,18 @@ function toServiceRequest(row: RequestRow, lastEvent: Map<number, string>) {
   };
 }
 
-function lastPublicEvents(caseIds: number[]): Map<number, string> {
+async function lastPublicEvents(caseIds: number[]): Promise<Map<number, string>> {
   if (!caseIds.length) return new Map();
-  const rows = db()
+  const rows = (await read()
     .select({ caseId: t.caseEvents.caseId, type: t.caseEvents.type })
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.visibility, "public")))
     .orderBy(asc(t.caseEvents.id))
-    .all();
+    );
   return new Map(rows.map((r) => [r.caseId, r.type]));
 }
 
-export function listRequests(params: URLSearchParams, now = new Date()): Open311Result {
+export async function listRequests(params: URLSearchParams, now = new Date()): Promise<Open311Result> {
   const parsed = requestFiltersSchema.safeParse(Object.fromEntries(["service_request_id", "service_code", "start_date", "end_date", "status"].map((k) => [k, params.get(k) ?? undefined])));
   if (!parsed.success) return { status: 400, errors: parsed.error.issues.map((i) => ({ code: 400, description: i.message })) };
   const query = resolveRequestQuery(parsed.data, now);
@@ -259,22 +258,25 @@ export function listRequests(params: URLSearchParams, now = new Date()): Open311
               : notInArray(t.cases.status, OPEN_STATUSES)
             : undefined,
         );
-  const rows = db()
+  const rows = (await read()
     .select(requestColumns)
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(where)
     .orderBy(desc(t.cases.receivedAt))
     .limit(MAX_RESULTS)
-    .all() as RequestRow[];
-  const events = lastPublicEvents(rows.map((r) => r.id));
-  return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(r, events)) };
+    ) as RequestRow[];
+  const events = await lastPublicEvents(rows.map((r) => r.id));
+  const ref = await reference();
+  return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(ref, r, events)) };
 }
 
-export function getRequest(id: string): Open311Result {
-  const rows = db().select(requestColumns).from(t.cases).innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id)).where(eq(t.cases.code, id)).all() as RequestRow[];
+export async function getRequest(id: string): Promise<Open311Result> {
+  const rows = (await read().select(requestColumns).from(t.cases).innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id)).where(eq(t.cases.code, id))) as RequestRow[];
   if (!rows.length) return fail(404, `unknown service_request_id: ${id}`);
-  return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(r, lastPublicEvents([r.id]))) };
+  const events = await lastPublicEvents([rows[0].id]);
+  const ref = await reference();
+  return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(ref, r, events)) };
 }
 
 /** Our services are realtime: POST answers with the service_request_id at once and issues no tokens. */
@@ -284,11 +286,11 @@ export function getToken(token: string): Open311Result {
 
 // ---------------------------------------------------------------- filing through the API
 
-export function verifyApiKey(key: string | null): { id: number; label: string } | null {
+export async function verifyApiKey(key: string | null): Promise<{ id: number; label: string } | null> {
   if (!key) return null;
-  const row = db().select().from(t.apiKeys).where(and(eq(t.apiKeys.keyHash, sha256(key)), isNull(t.apiKeys.revokedAt))).all()[0];
+  const row = (await read().select().from(t.apiKeys).where(and(eq(t.apiKeys.keyHash, sha256(key)), isNull(t.apiKeys.revokedAt))))[0];
   if (!row) return null;
-  db().update(t.apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(t.apiKeys.id, row.id)).run();
+  await transaction((tx) => tx.update(t.apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(t.apiKeys.id, row.id)));
   return { id: row.id, label: row.label };
 }
 
@@ -314,14 +316,14 @@ const FIELD_TO_PARAM: Record<string, string> = {
 };
 
 export async function createRequest(form: URLSearchParams, ip: string, now = new Date()): Promise<Open311Result> {
-  const apiKey = verifyApiKey(form.get("api_key"));
+  const apiKey = await verifyApiKey(form.get("api_key"));
   if (!apiKey) return fail(403, "api_key is missing or not valid");
   const limited = hitLimit(`open311:${apiKey.id}`, 120, 60_000, now.getTime());
   if (!limited.ok) return fail(429, "too many requests for this api_key; retry later", 429);
 
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) return fail(400, "service_code is required");
-  const ref = reference();
+  const ref = await reference();
   if (!ref.categories.some((c) => c.code === serviceCode)) return fail(404, `unknown service_code: ${serviceCode}`);
 
   const lat = form.get("lat")?.trim() || undefined;
@@ -378,7 +380,7 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
     return { status: 400, errors: Object.entries(errors).map(([field, message]) => ({ code: 400, description: `${FIELD_TO_PARAM[field] ?? field}: ${tr(message ?? "error.required")}` })) };
   }
   const filed = await fileCase(parsed.data, [], { language: "vi", now, location: latitude !== null ? { latitude, longitude: longitude! } : undefined });
-  audit({ userId: null, action: "open311.request_created", targetType: "case", targetId: filed.code, ip, details: { apiKey: apiKey.label } }, undefined, now);
+  await audit({ userId: null, action: "open311.request_created", targetType: "case", targetId: filed.code, ip, details: { apiKey: apiKey.label } }, now);
   return {
     status: 201,
     root: "service_requests",
@@ -388,22 +390,22 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
 
 // ---------------------------------------------------------------- keys (administrators)
 
-export function issueApiKey(adminUserId: number, label: string, ip: string): string {
+export async function issueApiKey(adminUserId: number, label: string, ip: string): Promise<string> {
   const key = `db_${randomToken(32)}`;
-  db().transaction((tx) => {
-    const id = tx.insert(t.apiKeys).values({ keyHash: sha256(key), label, createdBy: adminUserId }).returning({ id: t.apiKeys.id }).all()[0].id;
-    audit({ userId: adminUserId, action: "api_key.issued", targetType: "api_key", targetId: id, ip, details: { label } }, tx);
+  await transaction(async (tx) => {
+    const id = (await tx.insert(t.apiKeys).values({ keyHash: sha256(key), label, createdBy: adminUserId }).returning({ id: t.apiKeys.id }))[0].id;
+    await audit({ userId: adminUserId, action: "api_key.issued", targetType: "api_key", targetId: id, ip, details: { label } });
   });
   return key;
 }
 
-export function revokeApiKey(adminUserId: number, id: number, ip: string): void {
-  db().transaction((tx) => {
-    tx.update(t.apiKeys).set({ revokedAt: new Date().toISOString() }).where(eq(t.apiKeys.id, id)).run();
-    audit({ userId: adminUserId, action: "api_key.revoked", targetType: "api_key", targetId: id, ip }, tx);
+export async function revokeApiKey(adminUserId: number, id: number, ip: string): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.update(t.apiKeys).set({ revokedAt: new Date().toISOString() }).where(eq(t.apiKeys.id, id));
+    await audit({ userId: adminUserId, action: "api_key.revoked", targetType: "api_key", targetId: id, ip });
   });
 }
 
-export function listApiKeys() {
-  return db().select({ id: t.apiKeys.id, label: t.apiKeys.label, createdAt: t.apiKeys.createdAt, lastUsedAt: t.apiKeys.lastUsedAt, revokedAt: t.apiKeys.revokedAt }).from(t.apiKeys).orderBy(desc(t.apiKeys.id)).all();
+export async function listApiKeys() {
+  return (await read().select({ id: t.apiKeys.id, label: t.apiKeys.label, createdAt: t.apiKeys.createdAt, lastUsedAt: t.apiKeys.lastUsedAt, revokedAt: t.apiKeys.revokedAt }).from(t.apiKeys).orderBy(desc(t.apiKeys.id)));
 }

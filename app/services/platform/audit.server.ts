@@ -1,9 +1,8 @@
 // The append-only audit log: sign-ins, views of personal data, exports, every official action.
 // Triggers in the database refuse UPDATE and DELETE on audit_log (migration 0001).
 import { auditLog } from "../../../db/schema";
-import { db } from "./database.server";
+import { transaction } from "./database.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export interface AuditEntry {
   userId: number | null;
@@ -14,9 +13,10 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Writes inside the caller's transaction when given one, so the action and its record commit together. */
-export function audit(entry: AuditEntry, tx?: Tx, now = new Date()): void {
-  (tx ?? db())
+/** Joins the caller's transaction when there is one, so the action and its record commit together. */
+export async function audit(entry: AuditEntry, now = new Date()): Promise<void> {
+  await transaction((tx) =>
+    tx
     .insert(auditLog)
     .values({
       at: now.toISOString(),
@@ -26,6 +26,6 @@ export function audit(entry: AuditEntry, tx?: Tx, now = new Date()): void {
       targetId: entry.targetId === undefined ? null : String(entry.targetId),
       ip: entry.ip ?? null,
       details: entry.details ?? null,
-    })
-    .run();
+    }),
+  );
 }

@@ -1,9 +1,9 @@
-import { db } from "./database.server";
+import { sqliteClient } from "./database.server";
 
 /** Whether the database answers, and the settings a receipt relies on. */
 export function databaseHealth() {
   try {
-    const client = db().$client;
+    const client = sqliteClient("writer");
     const started = performance.now();
     client.prepare("SELECT 1").get();
     return {

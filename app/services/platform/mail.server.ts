@@ -5,10 +5,9 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { outbox } from "../../../db/schema";
-import { mailDir, publicUrl, smtpUrl } from "./config.server";
-import { db } from "./database.server";
+import { mailDir, publicUrl, reloadConfig, smtpUrl } from "./config.server";
+import { read, transaction, type Tx, type Db } from "./database.server";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 export interface OutgoingMail {
   to: string;
@@ -22,8 +21,8 @@ export const MAX_ATTEMPTS = 12;
 const FROM = "Dân Biết — UBND huyện Xuân Trường <no-reply@dan-biet.local>";
 
 /** Queues a mail inside the caller's transaction: it is sent only if the change commits. */
-export function enqueueMail(tx: Tx, mail: OutgoingMail, now = new Date()): void {
-  tx.insert(outbox)
+export async function enqueueMail(tx: Tx, mail: OutgoingMail, now = new Date()): Promise<void> {
+  await tx.insert(outbox)
     .values({
       toAddress: mail.to,
       subject: mail.subject,
@@ -32,7 +31,7 @@ export function enqueueMail(tx: Tx, mail: OutgoingMail, now = new Date()): void 
       headers: mail.headers ?? null,
       nextAttemptAt: now.toISOString(),
     })
-    .run();
+    ;
 }
 
 /** Capped exponential backoff with jitter: 30 s, 1 min, 2 min … at most 1 h. */
@@ -59,6 +58,7 @@ function transport(): Transporter {
 
 /** For tests and configuration changes: the next send builds a new transport from the environment. */
 export function resetTransport(): void {
+  reloadConfig();
   transporter?.close?.();
   transporter = undefined;
 }
@@ -107,24 +107,25 @@ export function deliverDueMail(now = new Date()): Promise<number> {
 }
 
 async function deliverBatch(now: Date): Promise<number> {
-  const due = db()
+  const due = (await read()
     .select()
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now.toISOString())))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(50)
-    .all();
+    );
   let sent = 0;
   for (const row of due) {
     try {
       await deliver(row);
-      db().update(outbox).set({ status: "sent", sentAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
+      await transaction((tx) => tx.update(outbox).set({ status: "sent", sentAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)));
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
       const dead = isPermanent(error) || attempts >= MAX_ATTEMPTS;
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      db()
+      await transaction((tx) =>
+        tx
         .update(outbox)
         .set({
           status: dead ? "dead" : "pending",
@@ -133,7 +134,7 @@ async function deliverBatch(now: Date): Promise<number> {
           nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
         })
         .where(eq(outbox.id, row.id))
-        .run();
+        );
       // Recipient addresses stay out of the log (personal data); the outbox id is enough to find the row.
       console.warn(JSON.stringify({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message }));
     }

@@ -5,7 +5,7 @@ import * as t from "../../../db/schema";
 import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
 import type { CaseKind, KindField } from "~/domain/filing";
 import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 
 export interface Reference {
   communes: (AdministrativeUnit & { name: string; sortOrder: number })[];
@@ -23,24 +23,24 @@ export interface Reference {
 
 let cache: Reference | undefined;
 
-export function reference(): Reference {
+export async function reference(): Promise<Reference> {
   if (cache) return cache;
-  const d = db();
-  const days = d.select().from(t.calendarDays).all();
-  const categories = d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)).all();
+  const d = read();
+  const days = (await d.select().from(t.calendarDays));
+  const categories = (await d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)));
   cache = {
-    communes: d.select().from(t.communes).orderBy(asc(t.communes.sortOrder)).all(),
-    hamlets: d
+    communes: (await d.select().from(t.communes).orderBy(asc(t.communes.sortOrder))),
+    hamlets: (await d
       .select({ id: t.hamlets.id, communeId: t.hamlets.communeId, name: t.hamlets.name })
       .from(t.hamlets)
       .orderBy(asc(t.hamlets.communeId), asc(t.hamlets.sortOrder))
-      .all(),
+      ),
     categories: categories.filter((c) => c.active),
     allCategories: categories,
-    kinds: d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder)).all(),
-    kindFieldRules: d.select().from(t.kindFieldRules).all(),
-    routingRules: d.select().from(t.routingRules).all(),
-    deadlineRules: d.select().from(t.deadlineRules).all(),
+    kinds: (await d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder))),
+    kindFieldRules: (await d.select().from(t.kindFieldRules)),
+    routingRules: (await d.select().from(t.routingRules)),
+    deadlineRules: (await d.select().from(t.deadlineRules)),
     calendar: {
       holidays: new Set(days.filter((x) => x.kind === "holiday").map((x) => x.date)),
       workingDays: new Set(days.filter((x) => x.kind === "working_day").map((x) => x.date)),

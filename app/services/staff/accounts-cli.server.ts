@@ -1,10 +1,11 @@
 // `npm run accounts -- …`: create the first administrator and other accounts from the shell.
+import { startDatabase } from "~/services/platform/database.server";
 import { asc, eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import { ROLES, type Role } from "~/domain/permissions";
 import { createAccount, generatePassword, normaliseEmail, revokeAllSessions } from "./auth.server";
 import { audit } from "~/services/platform/audit.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { reference } from "~/services/reference/reference.server";
 
 const USAGE = `Cách dùng (usage):
@@ -21,6 +22,7 @@ function option(args: string[], name: string): string | undefined {
 
 /** Runs one command; returns the lines to print and the exit code. */
 export async function runAccountsCommand(args: string[]): Promise<{ lines: string[]; code: number }> {
+  await startDatabase();
   const [command] = args;
   switch (command) {
     case "create": {
@@ -30,7 +32,7 @@ export async function runAccountsCommand(args: string[]): Promise<{ lines: strin
       const communeId = option(args, "commune");
       if (!email || !fullName || !role || !communeId) return { lines: [USAGE], code: 2 };
       if (!ROLES.includes(role)) return { lines: [`Vai trò không hợp lệ: ${role}`, USAGE], code: 2 };
-      if (!reference().communes.some((c) => c.id === communeId)) return { lines: [`Không có đơn vị: ${communeId}`], code: 2 };
+      if (!(await reference()).communes.some((c) => c.id === communeId)) return { lines: [`Không có đơn vị: ${communeId}`], code: 2 };
       const given = option(args, "password");
       const password = given ?? generatePassword();
       try {
@@ -48,22 +50,22 @@ export async function runAccountsCommand(args: string[]): Promise<{ lines: strin
       };
     }
     case "list": {
-      const rows = db().select().from(users).orderBy(asc(users.communeId), asc(users.email)).all();
+      const rows = (await read().select().from(users).orderBy(asc(users.communeId), asc(users.email)));
       return { lines: rows.map((u) => `${u.email}\t${u.role}\t${u.communeId}\t${u.disabledAt ? "đã khóa" : "hoạt động"}`), code: 0 };
     }
     case "disable":
     case "enable": {
       const email = option(args, "email");
       if (!email) return { lines: [USAGE], code: 2 };
-      const user = db().select().from(users).where(eq(users.email, normaliseEmail(email))).all()[0];
+      const user = (await read().select().from(users).where(eq(users.email, normaliseEmail(email))))[0];
       if (!user) return { lines: [`Không có tài khoản ${email}`], code: 1 };
-      db().update(users).set({ disabledAt: command === "disable" ? new Date().toISOString() : null, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
-      if (command === "disable") revokeAllSessions(user.id);
-      audit({ userId: null, action: `account.${command}d`, targetType: "user", targetId: user.id, ip: "cli" });
+      await transaction((tx) => tx.update(users).set({ disabledAt: command === "disable" ? new Date().toISOString() : null, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)));
+      if (command === "disable") await revokeAllSessions(user.id);
+      await audit({ userId: null, action: `account.${command}d`, targetType: "user", targetId: user.id, ip: "cli" });
       return { lines: [`Đã ${command === "disable" ? "khóa" : "mở khóa"} ${user.email}.`], code: 0 };
     }
     case "units":
-      return { lines: reference().communes.map((c) => `${c.id}\t${c.name}`), code: 0 };
+      return { lines: (await reference()).communes.map((c) => `${c.id}\t${c.name}`), code: 0 };
     default:
       return { lines: [USAGE], code: command ? 2 : 0 };
   }

@@ -11,7 +11,7 @@ import { cleanSingleLine } from "~/domain/text";
 import { translator } from "~/i18n";
 import { isSecureOrigin, publicUrl, signInRateLimit } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
 import { cookieValue } from "~/services/platform/request.server";
@@ -82,9 +82,10 @@ export type SignInResult =
   | { outcome: "signedIn"; setCookie: string; next: "home" | "second-factor" | "setup-second-factor" }
   | { outcome: "refused"; reason: "credentials" | "locked" | "throttled"; retryAfterSeconds?: number };
 
-function createSession(userId: number, pendingSecondFactor: boolean, now: Date): string {
+async function createSession(userId: number, pendingSecondFactor: boolean, now: Date): Promise<string> {
   const raw = randomToken(32);
-  db()
+  await transaction((tx) =>
+    tx
     .insert(sessions)
     .values({
       id: sha256(raw),
@@ -94,7 +95,7 @@ function createSession(userId: number, pendingSecondFactor: boolean, now: Date):
       expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
       pendingSecondFactor,
     })
-    .run();
+    );
   return sessionCookie(signedValue(raw), ABSOLUTE_TIMEOUT_MS / 1000);
 }
 
@@ -108,18 +109,18 @@ export async function signIn(emailInput: string, password: string, ip: string, n
   const perIp = hitLimit(`signin-ip:${ip}`, ipLimit.limit, ipLimit.windowMs, now.getTime());
   const perEmail = hitLimit(`signin-email:${email}`, 10, 15 * 60_000, now.getTime());
   if (!perIp.ok || !perEmail.ok) {
-    audit({ userId: null, action: "signin.throttled", ip, details: { email } }, undefined, now);
+    await audit({ userId: null, action: "signin.throttled", ip, details: { email } }, now);
     return { outcome: "refused", reason: "throttled", retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perEmail.retryAfterSeconds) };
   }
-  const user = db().select().from(users).where(eq(users.email, email)).all()[0];
+  const user = (await read().select().from(users).where(eq(users.email, email)))[0];
   if (!user || user.disabledAt) {
     dummyHash ??= hashPassword(randomToken(16));
     await argon2.verify(await dummyHash, password).catch(() => false);
-    audit({ userId: null, action: "signin.failed", ip, details: { email } }, undefined, now);
+    await audit({ userId: null, action: "signin.failed", ip, details: { email } }, now);
     return { outcome: "refused", reason: "credentials" };
   }
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-    audit({ userId: user.id, action: "signin.locked", ip }, undefined, now);
+    await audit({ userId: user.id, action: "signin.locked", ip }, now);
     const retry = Math.ceil((new Date(user.lockedUntil).getTime() - now.getTime()) / 1000);
     return { outcome: "refused", reason: "locked", retryAfterSeconds: retry };
   }
@@ -128,18 +129,19 @@ export async function signIn(emailInput: string, password: string, ip: string, n
     const failures = user.failedSignIns + 1;
     // 5 failures: 1 minute, then doubling up to an hour.
     const lockMs = failures >= MAX_FAILURES_BEFORE_LOCK ? Math.min(60_000 * 2 ** (failures - MAX_FAILURES_BEFORE_LOCK), 3_600_000) : 0;
-    db()
+    await transaction((tx) =>
+      tx
       .update(users)
       .set({ failedSignIns: failures, lockedUntil: lockMs ? new Date(now.getTime() + lockMs).toISOString() : user.lockedUntil })
       .where(eq(users.id, user.id))
-      .run();
-    audit({ userId: user.id, action: "signin.failed", ip, details: { failures } }, undefined, now);
+      );
+    await audit({ userId: user.id, action: "signin.failed", ip, details: { failures } }, now);
     return { outcome: "refused", reason: "credentials" };
   }
-  db().update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
+  await transaction((tx) => tx.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)));
   const needsSecond = requiresSecondFactor(user.role) || user.totpEnabledAt !== null;
-  const setCookie = createSession(user.id, needsSecond, now);
-  audit({ userId: user.id, action: needsSecond ? "signin.password_ok" : "signin.ok", ip }, undefined, now);
+  const setCookie = await createSession(user.id, needsSecond, now);
+  await audit({ userId: user.id, action: needsSecond ? "signin.password_ok" : "signin.ok", ip }, now);
   return {
     outcome: "signedIn",
     setCookie,
@@ -156,10 +158,10 @@ export interface StaffSession {
 }
 
 /** The live session of this request, or null (expired, idle too long, revoked, or account disabled). */
-export function currentSession(request: Request, now = new Date()): StaffSession | null {
+export async function currentSession(request: Request, now = new Date()): Promise<StaffSession | null> {
   const id = readSessionId(request);
   if (!id) return null;
-  const row = db()
+  const row = (await read()
     .select({
       session: sessions,
       user: { id: users.id, role: users.role, communeId: users.communeId, email: users.email, fullName: users.fullName, totpEnabledAt: users.totpEnabledAt, disabledAt: users.disabledAt },
@@ -167,20 +169,20 @@ export function currentSession(request: Request, now = new Date()): StaffSession
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
-    .all()[0];
+    )[0];
   if (!row || row.user.disabledAt) return null;
   if (now.getTime() - new Date(row.session.lastSeenAt).getTime() > IDLE_TIMEOUT_MS) return null;
   // Touch at most once a minute: a write per request would cost an fsync each.
   if (now.getTime() - new Date(row.session.lastSeenAt).getTime() > 60_000) {
-    db().update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+    await transaction((tx) => tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)));
   }
   const { totpEnabledAt, disabledAt: _d, ...user } = row.user;
   return { sessionId: id, user: { ...user, role: user.role as Role, totpEnabled: totpEnabledAt !== null }, pendingSecondFactor: row.session.pendingSecondFactor };
 }
 
 /** Every staff loader and action starts here: a full session (second factor done), or the sign-in page. */
-export function requireStaff(request: Request): StaffSession {
-  const session = currentSession(request);
+export async function requireStaff(request: Request): Promise<StaffSession> {
+  const session = await currentSession(request);
   if (!session || session.pendingSecondFactor) {
     const url = new URL(request.url);
     throw redirect(`/can-bo/dang-nhap?next=${encodeURIComponent(url.pathname + url.search)}`);
@@ -189,16 +191,16 @@ export function requireStaff(request: Request): StaffSession {
 }
 
 /** A session that has passed the password but still owes the second factor. */
-export function requirePendingSession(request: Request): StaffSession {
-  const session = currentSession(request);
+export async function requirePendingSession(request: Request): Promise<StaffSession> {
+  const session = await currentSession(request);
   if (!session) throw redirect("/can-bo/dang-nhap");
   if (!session.pendingSecondFactor) throw redirect("/can-bo");
   return session;
 }
 
 /** Setting up the second factor: an administrator owing it at sign-in, or anyone signed in who opts in. */
-export function requireSecondFactorSetup(request: Request): StaffSession {
-  const session = currentSession(request);
+export async function requireSecondFactorSetup(request: Request): Promise<StaffSession> {
+  const session = await currentSession(request);
   if (!session) throw redirect("/can-bo/dang-nhap");
   if (session.user.totpEnabled) throw redirect(session.pendingSecondFactor ? "/can-bo/xac-thuc" : "/can-bo/tai-khoan");
   return session;
@@ -206,122 +208,122 @@ export function requireSecondFactorSetup(request: Request): StaffSession {
 
 /** Changing one's own password needs the current one; other sessions end, this one continues. */
 export async function changePassword(session: StaffSession, current: string, next: string, ip: string, now = new Date()): Promise<string | null> {
-  const user = db().select().from(users).where(eq(users.id, session.user.id)).all()[0];
+  const user = (await read().select().from(users).where(eq(users.id, session.user.id)))[0];
   if (!(await argon2.verify(user.passwordHash, current).catch(() => false))) return "account.error.current";
   const problem = passwordProblem(next, user.email);
   if (problem) return problem;
   const hash = await hashPassword(next);
-  db().transaction((tx) => {
-    tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id)).run();
-    tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, session.sessionId))).run();
-    audit({ userId: user.id, action: "password.changed", ip }, tx, now);
+  await transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
+    await tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, session.sessionId)));
+    await audit({ userId: user.id, action: "password.changed", ip }, now);
   });
   return null;
 }
 
-export function signOut(session: StaffSession, everywhere: boolean, ip: string, now = new Date()): void {
+export async function signOut(session: StaffSession, everywhere: boolean, ip: string, now = new Date()): Promise<void> {
   const revoked = { revokedAt: now.toISOString() };
-  if (everywhere) db().update(sessions).set(revoked).where(and(eq(sessions.userId, session.user.id), isNull(sessions.revokedAt))).run();
-  else db().update(sessions).set(revoked).where(eq(sessions.id, session.sessionId)).run();
-  audit({ userId: session.user.id, action: everywhere ? "signout.everywhere" : "signout", ip }, undefined, now);
+  if (everywhere) await transaction((tx) => tx.update(sessions).set(revoked).where(and(eq(sessions.userId, session.user.id), isNull(sessions.revokedAt))));
+  else await transaction((tx) => tx.update(sessions).set(revoked).where(eq(sessions.id, session.sessionId)));
+  await audit({ userId: session.user.id, action: everywhere ? "signout.everywhere" : "signout", ip }, now);
 }
 
 /** Ends every session of an account (disabled by an administrator, password changed). */
-export function revokeAllSessions(userId: number, now = new Date()): void {
-  db().update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+export async function revokeAllSessions(userId: number, now = new Date()): Promise<void> {
+  await transaction((tx) => tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))));
 }
 
 // ---------------------------------------------------------------- second factor
 
 /** Checks a TOTP code for a pending session; a code is accepted once only. Returns a fresh session cookie. */
-export function completeSecondFactor(session: StaffSession, code: string, ip: string, now = new Date()): string | null {
-  const user = db().select().from(users).where(eq(users.id, session.user.id)).all()[0];
+export async function completeSecondFactor(session: StaffSession, code: string, ip: string, now = new Date()): Promise<string | null> {
+  const user = (await read().select().from(users).where(eq(users.id, session.user.id)))[0];
   const secret = user?.totpSecret ? decrypt("totp", user.totpSecret) : null;
   const limited = hitLimit(`totp:${session.user.id}`, 10, 15 * 60_000, now.getTime());
   const step = secret && limited.ok ? verifyTotp(secret, code, now.getTime()) : null;
   if (step === null || (user.lastTotpStep !== null && step <= user.lastTotpStep)) {
-    audit({ userId: session.user.id, action: "signin.second_factor_failed", ip }, undefined, now);
+    await audit({ userId: session.user.id, action: "signin.second_factor_failed", ip }, now);
     return null;
   }
-  db().update(users).set({ lastTotpStep: step }).where(eq(users.id, user.id)).run();
-  // A new session id once fully signed in (no fixation of the half-authenticated one).
-  db().update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, session.sessionId)).run();
-  audit({ userId: session.user.id, action: "signin.ok", ip, details: { secondFactor: true } }, undefined, now);
+  await transaction((tx) => tx.update(users).set({ lastTotpStep: step }).where(eq(users.id, user.id)));
+  // A new session id once fully signed await in (no fixation of the half-authenticated one).
+  await transaction((tx) => tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, session.sessionId)));
+  await audit({ userId: session.user.id, action: "signin.ok", ip, details: { secondFactor: true } }, now);
   return createSession(user.id, false, now);
 }
 
 /** Stores a new TOTP secret once the user proves their authenticator shows the right code. */
-export function enableSecondFactor(session: StaffSession, secret: string, code: string, ip: string, now = new Date()): string | null {
+export async function enableSecondFactor(session: StaffSession, secret: string, code: string, ip: string, now = new Date()): Promise<string | null> {
   const step = verifyTotp(secret, code, now.getTime());
   if (step === null) return null;
-  db()
+  await transaction((tx) =>
+    tx
     .update(users)
     .set({ totpSecret: encrypt("totp", secret), totpEnabledAt: now.toISOString(), lastTotpStep: step })
     .where(eq(users.id, session.user.id))
-    .run();
-  db().update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, session.sessionId)).run();
-  audit({ userId: session.user.id, action: "totp.enabled", ip }, undefined, now);
+    );
+  await transaction((tx) => tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, session.sessionId)));
+  await audit({ userId: session.user.id, action: "totp.enabled", ip }, now);
   return createSession(session.user.id, false, now);
 }
 
 // ---------------------------------------------------------------- password reset
 
 /** Always the same answer; a link is mailed only when the account exists and is active. */
-export function requestPasswordReset(emailInput: string, ip: string, now = new Date()): void {
+export async function requestPasswordReset(emailInput: string, ip: string, now = new Date()): Promise<void> {
   const email = normaliseEmail(emailInput);
   const limited = hitLimit(`reset:${ip}`, 5, 15 * 60_000, now.getTime());
-  const user = limited.ok ? db().select().from(users).where(eq(users.email, email)).all()[0] : undefined;
+  const user = limited.ok ? (await read().select().from(users).where(eq(users.email, email)))[0] : undefined;
   if (!user || user.disabledAt) {
-    audit({ userId: null, action: "password_reset.requested_unknown", ip, details: { email, throttled: !limited.ok } }, undefined, now);
+    await audit({ userId: null, action: "password_reset.requested_unknown", ip, details: { email, throttled: !limited.ok } }, now);
     return;
   }
-  db().transaction((tx) => issuePasswordLink(tx, user, "reset", ip, now));
+  await transaction(async (tx) => issuePasswordLink(tx, user, "reset", ip, now));
   nudgeMailWorker();
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 /** A one-time link to choose a password, mailed in the caller's transaction: after a reset request (30 minutes)
  * or to a newly invited account (7 days). */
-export function issuePasswordLink(tx: Tx, user: { id: number; email: string }, purpose: "reset" | "welcome", ip: string, now = new Date()): void {
+export async function issuePasswordLink(tx: Tx, user: { id: number; email: string }, purpose: "reset" | "welcome", ip: string, now = new Date()): Promise<void> {
   const token = randomToken(32);
   const ttl = purpose === "reset" ? RESET_TTL_MS : WELCOME_TTL_MS;
   const tr = translator("vi");
   const link = `${publicUrl()}/can-bo/dat-lai-mat-khau/${token}`;
-  tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + ttl).toISOString() }).run();
-  enqueueMail(
+  await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + ttl).toISOString() });
+  await enqueueMail(
     tx,
     purpose === "reset"
       ? { to: user.email, subject: tr("mail.reset.subject"), text: tr("mail.reset.body", link, 30) }
       : { to: user.email, subject: tr("mail.welcome.subject"), text: tr("mail.welcome.body", link, 7) },
     now,
   );
-  audit({ userId: user.id, action: `password_link.${purpose}`, ip }, tx, now);
+  await audit({ userId: user.id, action: `password_link.${purpose}`, ip }, now);
 }
 
-export function resetTokenValid(token: string, now = new Date()): boolean {
-  const row = db().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))).all()[0];
+export async function resetTokenValid(token: string, now = new Date()): Promise<boolean> {
+  const row = (await read().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))))[0];
   return !!row && !row.usedAt && row.expiresAt > now.toISOString();
 }
 
 /** Sets the new password if the link is unused and fresh; ends every session of the account. */
 export async function resetPassword(token: string, password: string, ip: string, now = new Date()): Promise<"ok" | "invalid-link" | string> {
-  const row = db().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))).all()[0];
+  const row = (await read().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))))[0];
   if (!row || row.usedAt || row.expiresAt <= now.toISOString()) return "invalid-link";
-  const user = db().select().from(users).where(eq(users.id, row.userId)).all()[0];
+  const user = (await read().select().from(users).where(eq(users.id, row.userId)))[0];
   const problem = passwordProblem(password, user.email);
   if (problem) return problem;
   const hash = await hashPassword(password);
-  db().transaction((tx) => {
-    const claimed = tx
+  await transaction(async (tx) => {
+    const claimed = await tx
       .update(passwordResets)
       .set({ usedAt: now.toISOString() })
       .where(and(eq(passwordResets.tokenHash, row.tokenHash), isNull(passwordResets.usedAt)))
-      .run();
+      ;
     if (claimed.changes !== 1) throw new Error("reset link used twice");
-    tx.update(users).set({ passwordHash: hash, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
-    tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt))).run();
-    audit({ userId: user.id, action: "password_reset.completed", ip }, tx, now);
+    await tx.update(users).set({ passwordHash: hash, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await audit({ userId: user.id, action: "password_reset.completed", ip }, now);
   });
   return "ok";
 }
@@ -341,13 +343,13 @@ export async function createAccount(account: NewAccount, actorUserId: number | n
   const problem = passwordProblem(account.password, email);
   if (problem) throw new Error(problem);
   const hash = await hashPassword(account.password);
-  return db().transaction((tx) => {
-    const id = tx
+  return transaction(async (tx) => {
+    const id = (await tx
       .insert(users)
       .values({ email, fullName: cleanSingleLine(account.fullName), role: account.role, communeId: account.communeId, passwordHash: hash })
       .returning({ id: users.id })
-      .all()[0].id;
-    audit({ userId: actorUserId, action: "account.created", targetType: "user", targetId: id, ip, details: { role: account.role, communeId: account.communeId } }, tx);
+      )[0].id;
+    await audit({ userId: actorUserId, action: "account.created", targetType: "user", targetId: id, ip, details: { role: account.role, communeId: account.communeId } });
     return id;
   });
 }

@@ -5,12 +5,12 @@ import { requireStaff, type StaffSession } from "./auth.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 import { ForbiddenError, NotFoundError } from "~/services/cases/staff-cases.server";
 
-export function staffHeader(session: StaffSession) {
+export async function staffHeader(session: StaffSession) {
   const { user } = session;
   return {
     fullName: user.fullName,
     role: user.role,
-    unitName: communeName(reference(), user.communeId),
+    unitName: communeName(await reference(), user.communeId),
     isAdmin: canAdmin(user, "manage_accounts"),
     canReport: canAdmin(user, "view_reports"),
     /** District accounts see the triage queue: cases routed to the district itself. */
@@ -19,8 +19,8 @@ export function staffHeader(session: StaffSession) {
 }
 
 /** The session, refused with 403 unless the role may perform an administrative operation. */
-export function requireAdminOperation(request: Request, operation: AdminOperation): StaffSession {
-  const session = requireStaff(request);
+export async function requireAdminOperation(request: Request, operation: AdminOperation): Promise<StaffSession> {
+  const session = await requireStaff(request);
   if (!canAdmin(session.user, operation)) throw new Response("Forbidden", { status: 403 });
   return session;
 }

@@ -3,11 +3,11 @@ import { and, asc, inArray, isNull } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { caseScope, type StaffUser } from "~/domain/permissions";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 
-export function assignableOfficials(user: StaffUser) {
+export async function assignableOfficials(user: StaffUser) {
   const scope = caseScope(user, DISTRICT_ID);
-  return db()
+  return (await read()
     .select({ id: users.id, fullName: users.fullName, communeId: users.communeId })
     .from(users)
     .where(
@@ -18,5 +18,5 @@ export function assignableOfficials(user: StaffUser) {
       ),
     )
     .orderBy(asc(users.fullName))
-    .all();
+    );
 }

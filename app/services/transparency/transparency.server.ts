@@ -6,7 +6,7 @@ import * as t from "../../../db/schema";
 import { addDays, vnDate } from "~/domain/dates";
 import { redactPersonalData } from "~/domain/redaction";
 import { foldForSearch } from "~/domain/text";
-import { db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { FIGURE_COLUMNS } from "~/domain/figures";
 import { translator } from "~/i18n";
 import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
@@ -28,20 +28,20 @@ function publishedCondition(): SQL {
 }
 
 /** The latest written answer of each case, one query for the whole page. */
-function answersFor(caseIds: number[]): Map<number, string> {
+async function answersFor(caseIds: number[]): Promise<Map<number, string>> {
   if (!caseIds.length) return new Map();
-  const rows = db()
+  const rows = (await read()
     .select({ caseId: t.caseEvents.caseId, body: t.caseEvents.body })
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.type, "answered")))
     .orderBy(asc(t.caseEvents.id))
-    .all();
+    );
   const map = new Map<number, string>();
   for (const r of rows) if (r.body) map.set(r.caseId, r.body);
   return map;
 }
 
-export function registerPage(filters: RegisterFilters) {
+export async function registerPage(filters: RegisterFilters) {
   const where: SQL[] = [publishedCondition()];
   if (filters.commune) where.push(eq(t.cases.communeId, filters.commune));
   if (filters.category) where.push(eq(t.cases.categoryCode, filters.category));
@@ -50,7 +50,7 @@ export function registerPage(filters: RegisterFilters) {
     if (folded) where.push(sql`${t.cases.searchText} LIKE ${`%${folded}%`} ESCAPE '\\'`);
   }
   const page = Math.max(1, filters.page ?? 1);
-  const rows = db()
+  const rows = (await read()
     .select({
       id: t.cases.id,
       code: t.cases.code,
@@ -70,10 +70,10 @@ export function registerPage(filters: RegisterFilters) {
     .orderBy(desc(t.cases.answeredAt))
     .limit(REGISTER_PAGE_SIZE)
     .offset((page - 1) * REGISTER_PAGE_SIZE)
-    .all();
-  const total = db().select({ n: count() }).from(t.cases).where(and(...where)).all()[0].n;
-  const answers = answersFor(rows.map((r) => r.id));
-  const ref = reference();
+    );
+  const total = (await read().select({ n: count() }).from(t.cases).where(and(...where)))[0].n;
+  const answers = await answersFor(rows.map((r) => r.id));
+  const ref = await reference();
   return {
     page,
     pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
@@ -125,7 +125,7 @@ function periodCondition(period: Period): SQL {
 /** Figures grouped by commune or by category, computed in one aggregate query each, plus the total. */
 export type GroupBy = "commune" | "category" | "kind";
 
-export function statistics(period: Period, groupBy: GroupBy, now = new Date()): { rows: FigureRow[]; total: FigureRow } {
+export async function statistics(period: Period, groupBy: GroupBy, now = new Date()): Promise<{ rows: FigureRow[]; total: FigureRow }> {
   const today = vnDate(now);
   const groupColumn = groupBy === "commune" ? t.cases.communeId : groupBy === "category" ? t.cases.categoryCode : t.cases.kindCode;
   const figures = {
@@ -138,10 +138,10 @@ export function statistics(period: Period, groupBy: GroupBy, now = new Date()): 
     satisfaction: sql<number | null>`avg(${t.caseRatings.score})`,
     ratings: count(t.caseRatings.score),
   };
-  const base = () => db().select({ key: groupColumn, ...figures }).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period));
+  const base = () => read().select({ key: groupColumn, ...figures }).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period));
   const grouped = base().groupBy(groupColumn).all();
-  const totalRow = db().select(figures).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period)).all()[0];
-  const ref = reference();
+  const totalRow = (await read().select(figures).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period)))[0];
+  const ref = await reference();
   const label = (key: string) => (groupBy === "commune" ? communeName(ref, key) : key);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
   const toRow = (key: string, r: Omit<typeof totalRow, never>): FigureRow => ({
@@ -171,14 +171,15 @@ export function statistics(period: Period, groupBy: GroupBy, now = new Date()): 
 }
 
 /** The figures as CSV, one block per grouping, the same numbers as the pages (labels in Vietnamese). */
-export function figuresCsv(period: Period, groups: readonly GroupBy[]): string {
-  const t = translator("vi", categoryLabels(reference(), "vi"));
+export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Promise<string> {
+  const t = translator("vi", categoryLabels(await reference(), "vi"));
   const firstColumn: Record<GroupBy, string> = { commune: t("stats.unit"), category: t("stats.category"), kind: t("report.kindLabel") };
   const label = (groupBy: GroupBy, r: FigureRow) =>
     r.key === "total" ? t("stats.total") : groupBy === "commune" ? r.label : groupBy === "category" ? t(`category.${r.key}`) : t(`kind.${r.key}`);
   const line = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? "" : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(",");
-  const blocks = groups.map((groupBy) => {
-    const { rows, total } = statistics(period, groupBy);
+  const figures = await Promise.all(groups.map((groupBy) => statistics(period, groupBy)));
+  const blocks = groups.map((groupBy, i) => {
+    const { rows, total } = figures[i];
     const header = [firstColumn[groupBy], ...FIGURE_COLUMNS.map((c) => t(`stats.${c}`))];
     return [header, ...[...rows, total].map((r) => [label(groupBy, r), ...FIGURE_COLUMNS.map((k) => r[k])])].map(line).join("\r\n");
   });
