@@ -1,10 +1,12 @@
 // The case state machine: which status may follow which, and who may move it. Pure data + one function.
 
+import { addDays, vnDate } from "./dates";
+import { InvalidError } from "./errors";
+
 export const CASE_STATUSES = [
   "received",
   "accepted",
   "refused",
-  "transferred",
   "in_progress",
   "info_requested",
   "answered",
@@ -35,7 +37,15 @@ interface Transition {
   by: readonly Actor[];
 }
 
-const OPEN: readonly CaseStatus[] = ["received", "accepted", "in_progress", "info_requested", "contested"];
+// Named groups of statuses: every list, figure and API reads these instead of spelling the statuses out.
+/** The unit still owes the resident something: the legal clock runs (or is paused). */
+export const OPEN_STATUSES = ["received", "accepted", "in_progress", "info_requested", "contested"] as const satisfies readonly CaseStatus[];
+/** An answer is on record. */
+export const ANSWERED_STATUSES = ["answered", "closed"] as const satisfies readonly CaseStatus[];
+/** Nothing more is due from the unit; lists put these after the open ones. */
+export const FINISHED_STATUSES = ["answered", "closed", "refused", "withdrawn"] as const satisfies readonly CaseStatus[];
+
+const OPEN: readonly CaseStatus[] = OPEN_STATUSES;
 
 export const TRANSITIONS: Record<CaseAction, Transition> = {
   accept: { from: ["received"], to: "accepted", by: ["official"] },
@@ -52,16 +62,21 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   withdraw: { from: OPEN, to: "withdrawn", by: ["resident"] },
 };
 
-export function isOpen(status: CaseStatus): boolean {
-  return OPEN.includes(status);
+export function isOpen(status: string): boolean {
+  return OPEN.includes(status as CaseStatus);
 }
 
-export class TransitionError extends Error {
+export function isAnswered(status: string): boolean {
+  return (ANSWERED_STATUSES as readonly string[]).includes(status);
+}
+
+/** An action the case's status or the actor does not allow; shown as "error.actionNotAllowed". */
+export class TransitionError extends InvalidError {
   constructor(
     readonly action: CaseAction,
     readonly status: CaseStatus,
   ) {
-    super(`Action ${action} is not allowed from status ${status}`);
+    super("error.actionNotAllowed");
   }
 }
 
@@ -84,4 +99,22 @@ export function allowedActions(status: CaseStatus, actor: Actor): CaseAction[] {
     const t = TRANSITIONS[a];
     return t.from.includes(status) && t.by.includes(actor);
   });
+}
+
+/** Days after an answer during which the resident may take it to the upper level, for kinds without a legal appeal period. */
+export const DEFAULT_CONTEST_DAYS = 30;
+
+/**
+ * Whether the resident may still contest the answer: within the complaint's appeal period (its own stage and due
+ * date), or within DEFAULT_CONTEST_DAYS of the answer for the other kinds.
+ */
+export function contestOpen(row: { status: string; stage: string; dueOn: string; answeredAt: string | null }, today: string): boolean {
+  if (!isAnswered(row.status)) return false;
+  return (contestUntil(row) ?? "") >= today;
+}
+
+/** The last day the answer can be contested, or null when there is no answer. */
+export function contestUntil(row: { stage: string; dueOn: string; answeredAt: string | null }): string | null {
+  if (row.stage === "appeal_file") return row.dueOn;
+  return row.answeredAt ? addDays(vnDate(new Date(row.answeredAt)), DEFAULT_CONTEST_DAYS) : null;
 }

@@ -16,7 +16,59 @@ export interface DeadlineRule {
   categoryCode: string | null;
   length: number;
   unit: DayUnit;
+  /** The event that starts this stage's clock: "received", "accepted", "answered", "contested", … */
+  startEvent: string;
+  /** Whether a request for information from the resident stops this stage's clock until they answer. */
+  pausesOnInfoRequest?: boolean;
   extensionAllowed?: boolean;
+}
+
+/**
+ * Limits that are not a stage of the case's own clock: the 90 days a complainant has to file (counted from when
+ * the decision became known) and the days a unit has to pass on a denunciation it is not competent for.
+ */
+export const SIDE_LIMITS: ReadonlySet<string> = new Set(["file_limit", "transfer"]);
+
+/** The stage whose clock the event starts for this kind (a rule's start_event), or null when none does. */
+export function stageForEvent(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string | null, event: string): string | null {
+  const stages = [...new Set(rules.filter((r) => r.kindCode === kindCode && r.startEvent === event && !SIDE_LIMITS.has(r.stage) && !r.stage.endsWith("_complex")).map((r) => r.stage))];
+  // A category-specific rule and the general one name the same stage; several stages for one event is a data error.
+  const stage = stages.find((st) => findRule(rules, kindCode, st, categoryCode));
+  return stage ?? null;
+}
+
+/** The case's clock: which stage runs, since when, with which pauses and extension. */
+export interface CaseClock {
+  kindCode: string;
+  categoryCode: string;
+  stage: string;
+  stageStartedOn: string;
+  extensionDays: number;
+  pauses: readonly (readonly [string, string])[];
+}
+
+/** The due date of the case's current stage from the rules, the calendar, its pauses and its extension. */
+export function caseDueOn(clock: CaseClock, rules: readonly DeadlineRule[], calendar: CalendarData): string {
+  const rule = findRule(rules, clock.kindCode, clock.stage, clock.categoryCode);
+  if (!rule) throw new Error(`No time-limit rule for ${clock.kindCode}/${clock.stage}`);
+  return stageDueDate({ startedOn: clock.stageStartedOn, length: rule.length, unit: rule.unit, extensionDays: clock.extensionDays, pauses: clock.pauses }, calendar);
+}
+
+/** The clock fields of a case when `stage` starts today: no pause, no extension, its own due date. */
+export function startStage(
+  clock: Pick<CaseClock, "kindCode" | "categoryCode">,
+  stage: string,
+  today: string,
+  rules: readonly DeadlineRule[],
+  calendar: CalendarData,
+) {
+  const next = { ...clock, stage, stageStartedOn: today, extensionDays: 0, pauses: [] as [string, string][] };
+  return { stage, stageStartedOn: today, extensionDays: 0, pauses: next.pauses, complex: false, dueOn: caseDueOn(next, rules, calendar) };
+}
+
+/** Whether asking the resident for information stops the clock of the case's current stage (rule data). */
+export function pausesOnInfoRequest(rules: readonly DeadlineRule[], clock: Pick<CaseClock, "kindCode" | "categoryCode" | "stage">): boolean {
+  return findRule(rules, clock.kindCode, clock.stage, clock.categoryCode)?.pausesOnInfoRequest ?? true;
 }
 
 export function isWorkingDay(date: string, calendar: CalendarData): boolean {
@@ -59,25 +111,22 @@ export function findRule<R extends DeadlineRule>(
   return candidates.find((r) => r.categoryCode != null && r.categoryCode === categoryCode) ?? candidates.find((r) => r.categoryCode == null);
 }
 
-/** The first-stage limit shown on the receipt: process (feedback, petition, denunciation) or accept (complaint). */
-export const FIRST_STAGE: Record<string, string> = {
-  feedback: "process",
-  petition: "process",
-  complaint: "accept",
-  denunciation: "process",
-};
+/** The stage a new case starts in (the one its receipt's date belongs to): process, or accept for a complaint. */
+export function firstStage(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string): string {
+  const stage = stageForEvent(rules, kindCode, categoryCode, "received");
+  if (!stage) throw new Error(`No time-limit rule starting on receipt for ${kindCode}`);
+  return stage;
+}
 
-export function firstStageDueDate(
-  rules: readonly DeadlineRule[],
-  kindCode: string,
-  categoryCode: string,
-  receivedOn: string,
-  calendar: CalendarData,
-): string {
-  const stage = FIRST_STAGE[kindCode];
-  const rule = stage ? findRule(rules, kindCode, stage, categoryCode) : undefined;
-  if (!rule) throw new Error(`No time-limit rule for ${kindCode}/${stage}`);
-  return dueDate(receivedOn, rule.length, rule.unit, calendar);
+/** The due date of the first stage for a case received on `receivedOn` (what the receipt shows). */
+export function firstStageDueDate(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string, receivedOn: string, calendar: CalendarData): string {
+  return caseDueOn({ kindCode, categoryCode, stage: firstStage(rules, kindCode, categoryCode), stageStartedOn: receivedOn, extensionDays: 0, pauses: [] }, rules, calendar);
+}
+
+/** The date of a limit that is not the case's own clock (SIDE_LIMITS), counted from `from`; null without a rule. */
+export function sideLimitDue(rules: readonly DeadlineRule[], kindCode: string, stage: string, categoryCode: string | null, from: string, calendar: CalendarData): string | null {
+  const rule = findRule(rules, kindCode, stage, categoryCode);
+  return rule ? dueDate(from, rule.length, rule.unit, calendar) : null;
 }
 
 export interface StageClock {

@@ -80,6 +80,14 @@ export function caseOperations(user: StaffUser, target: CaseRef, districtId: str
   return BY_ROLE[user.role].filter((op) => canOnCase(user, op, target, districtId));
 }
 
+/** Roles that handle cases, and so may be assigned one. */
+export const ASSIGNABLE_ROLES = ["commune_official", "commune_leader", "district_staff"] as const satisfies readonly Role[];
+
+/** May this account be assigned a case held by `communeId`? Active handling staff of that very unit only. */
+export function canBeAssigned(account: StaffUser & { disabledAt?: string | null }, communeId: string): boolean {
+  return !account.disabledAt && account.communeId === communeId && (ASSIGNABLE_ROLES as readonly Role[]).includes(account.role);
+}
+
 export type AdminOperation = "manage_accounts" | "manage_reference" | "view_audit" | "export" | "view_reports";
 
 export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
@@ -105,6 +113,16 @@ export function requiresSecondFactor(role: Role): boolean {
 export function canManageDisclosures(user: StaffUser, communeId: string): boolean {
   if (user.role === "district_staff") return true;
   return user.role === "commune_leader" && user.communeId === communeId;
+}
+
+/** Whose disclosures a user manages in the staff list: every unit's for the district, else their own unit's. */
+export function disclosureScope(user: StaffUser): CaseScope {
+  return user.role === "district_staff" ? { all: true } : { all: false, communeIds: [user.communeId] };
+}
+
+/** District accounts (not administrators) work the triage queue: cases routed to the district itself. */
+export function worksTriageQueue(user: StaffUser, districtId: string): boolean {
+  return user.communeId === districtId && user.role !== "admin";
 }
 
 /** Officials answer residents' comments on a consultation of their unit (and the district on any). */

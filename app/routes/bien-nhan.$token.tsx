@@ -6,7 +6,7 @@ import { DateText, DateTimeText } from "~/components/case-parts";
 import { CsrfField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { receiptView } from "~/services/cases/cases.server";
+import { receiptView } from "~/services/cases/filing.server";
 
 export const meta: MetaFunction = () => [{ title: "Biên nhận hồ sơ — Dân Biết" }, { name: "robots", content: "noindex" }];
 

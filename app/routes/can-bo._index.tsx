@@ -11,7 +11,7 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/auth.server";
 import { reference } from "~/services/reference/reference.server";
-import { listCases } from "~/services/cases/staff-cases.server";
+import { listCases } from "~/services/cases/inbox.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { assignableOfficials } from "~/services/staff/directory.server";
 import { DISTRICT_ID } from "../../db/data/reference";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/auth.server";
-import { deadlineBoard } from "~/services/cases/staff-cases.server";
+import { deadlineBoard } from "~/services/cases/inbox.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Hạn giải quyết — Cán bộ — Dân Biết" }];

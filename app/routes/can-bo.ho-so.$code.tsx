@@ -11,7 +11,7 @@ import { requireStaff } from "~/services/staff/auth.server";
 import { submitStaffAction, type StaffActionValues } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { staffCaseView } from "~/services/cases/staff-cases.server";
+import { staffCaseView } from "~/services/cases/staff-view.server";
 import { NO_STORE, rethrowStaffError, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.case.code ?? ""} — Cán bộ — Dân Biết` }];

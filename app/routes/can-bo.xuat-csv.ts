@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readCaseFilters } from "~/domain/case-filters";
 import { vnDate } from "~/domain/dates";
 import { requireAdminOperation } from "~/services/staff/context.server";
-import { exportCasesCsv } from "~/services/cases/staff-cases.server";
+import { exportCasesCsv } from "~/services/cases/inbox.server";
 import type { RequestContext } from "~/services/platform/request.server";
 
 /** The inbox's filtered list as CSV (no personal data); every export is written to the audit log. */

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
-import { publicCaseView } from "~/services/cases/cases.server";
+import { publicCaseView } from "~/services/cases/views.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.code ?? ""} — Dân Biết` }];
 

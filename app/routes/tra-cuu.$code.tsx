@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } fr
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { residentCaseView } from "~/services/cases/cases.server";
+import { residentCaseView } from "~/services/cases/views.server";
 import { submitInfoResponse, submitResidentStep, type InfoResponseValues, type ResidentStepValues } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { requireResidentCase } from "~/services/cases/resident-access.server";

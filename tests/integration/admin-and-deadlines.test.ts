@@ -4,14 +4,17 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import * as t from "../../db/schema";
-import { addCalendarDay, AdminError, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin/admin.server";
+import { InvalidError } from "~/domain/errors";
+import { addCalendarDay, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin/admin.server";
 import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 import { currentSession, signIn } from "~/services/staff/auth.server";
-import { fileCase, provideInformation } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
+import { provideInformation } from "~/services/cases/resident-steps.server";
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { sendDailyDigests } from "~/services/cases/digest.server";
 import { randomToken } from "~/services/platform/secrets.server";
-import { performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
+import { performStaffAction } from "~/services/cases/handling.server";
+import { staffCaseView } from "~/services/cases/staff-view.server";
 import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
 
 
@@ -91,7 +94,7 @@ describe("accounts", () => {
     const mail = (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, email)))[0];
     expect(mail.subject).toBe("Dân Biết: tài khoản cán bộ của bạn");
     expect(mail.textBody).toMatch(/\/can-bo\/dat-lai-mat-khau\/[A-Za-z0-9_-]{40,}/);
-    await expect(inviteAccount(admin, { email, fullName: "Lặp", role: "commune_official", communeId: "xuan-phu" }, "test")).rejects.toBeInstanceOf(AdminError);
+    await expect(inviteAccount(admin, { email, fullName: "Lặp", role: "commune_official", communeId: "xuan-phu" }, "test")).rejects.toBeInstanceOf(InvalidError);
   });
 
   it("disabling an account ends its live sessions at once; changing its unit too", async () => {
@@ -109,7 +112,7 @@ describe("accounts", () => {
     await setAccountDisabled(admin, officer.id, true, "test");
     expect(await currentSession(requestWithCookie(cookie2))).toBeNull();
     expect((await signIn(officer.email, STAFF_PASSWORD, "10.0.0.3")).outcome).toBe("refused");
-    await expect(setAccountDisabled(admin, admin.id, true, "test")).rejects.toThrow(AdminError);
+    await expect(setAccountDisabled(admin, admin.id, true, "test")).rejects.toThrow(InvalidError);
   });
 
   it("the shell command creates the first administrator and prints a temporary password", async () => {

@@ -6,17 +6,13 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { isValidTrackingCode } from "~/domain/tracking-code";
-import {
-  fileCase,
-  provideInformation,
-  publicCaseView,
-  receiptView,
-  residentCaseView,
-  verifyLookup,
-} from "~/services/cases/cases.server";
+import { fileCase, receiptView } from "~/services/cases/filing.server";
+import { provideInformation } from "~/services/cases/resident-steps.server";
+import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
+import { verifyLookup } from "~/services/cases/lookup.server";
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { randomToken } from "~/services/platform/secrets.server";
-import { performStaffAction } from "~/services/cases/staff-cases.server";
+import { performStaffAction } from "~/services/cases/handling.server";
 import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
@@ -114,7 +110,7 @@ describe("information requests", () => {
 
   it("refuses an answer when no information was requested", async () => {
     const filed = await fileCase(await filingInput(filingFields()), [], { language: "vi" });
-    await expect(provideInformation(filed.caseId, "Thêm", [], randomToken(18))).rejects.toThrow(/not waiting/);
+    await expect(provideInformation(filed.caseId, "Thêm", [], randomToken(18))).rejects.toThrow("error.notWaitingForInfo");
   });
 });
 

@@ -6,15 +6,18 @@ import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { readPrefillQuery } from "~/domain/disclosure-link";
 import { translator } from "~/i18n";
-import { fileCase, publicCaseView, residentCaseView } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
+import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { DisclosureLinkError, prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
+import { InvalidError } from "~/domain/errors";
+import { prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
 import { createDraft, newVersion, publicDisclosure, publish, withdraw } from "~/services/disclosures/disclosures.server";
 import { submitFiling } from "~/services/cases/forms.server";
 import { getRequest } from "~/services/open311/open311.server";
 import { csrfTokenFor } from "~/services/platform/request.server";
 import { randomToken } from "~/services/platform/secrets.server";
-import { performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
+import { performStaffAction } from "~/services/cases/handling.server";
+import { staffCaseView } from "~/services/cases/staff-view.server";
 import { complaintFields, filingInput, formData, staffAccount } from "../support/factories";
 
 const POSTING = { from: "2026-11-25", to: "2026-12-31" };
@@ -137,7 +140,7 @@ describe("filing about a disclosure", () => {
     const input = await filingInput(complaintFields({ disclosureId: String(plan.id), planRowNo: "1", planRowFor: String(plan.id) }));
     await withdraw(plan.leader, plan.id, "Rút để sửa đơn giá.", "t");
     const before = { cases: await caseCount(), events: await read().$count(t.caseEvents) };
-    await expect(fileCase(input, [], { language: "vi" })).rejects.toBeInstanceOf(DisclosureLinkError);
+    await expect(fileCase(input, [], { language: "vi" })).rejects.toBeInstanceOf(InvalidError);
     expect({ cases: await caseCount(), events: await read().$count(t.caseEvents) }).toEqual(before);
   });
 

@@ -5,9 +5,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { addDays, vnDate } from "~/domain/dates";
-import { fileCase } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { exportCasesCsv, listCases, PAGE_SIZE, performStaffAction } from "~/services/cases/staff-cases.server";
+import { exportCasesCsv, listCases, PAGE_SIZE } from "~/services/cases/inbox.server";
+import { performStaffAction } from "~/services/cases/handling.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const COMMUNE = "xuan-tien";

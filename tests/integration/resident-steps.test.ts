@@ -6,9 +6,14 @@ import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
 import { addDays, vnDate } from "~/domain/dates";
-import { fileCase, publicCaseView, residentStep } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
+import { publicCaseView } from "~/services/cases/views.server";
+import { residentStep } from "~/services/cases/resident-steps.server";
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { computeDueOn, NotFoundError, performStaffAction, staffCaseView } from "~/services/cases/staff-cases.server";
+import { dueOnNow, performStaffAction } from "~/services/cases/handling.server";
+import { reference } from "~/services/reference/reference.server";
+import { NotFoundError } from "~/domain/errors";
+import { staffCaseView } from "~/services/cases/staff-view.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const caseRow = async (code: string) => (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
@@ -31,7 +36,7 @@ describe("the resident contests the answer", () => {
     await residentStep(caseId, { step: "contest", reason: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }, now);
     const row = await caseRow(code);
     expect(row).toMatchObject({ status: "contested", communeId: DISTRICT_ID, stage: "resolve_second", stageStartedOn: vnDate(now), assigneeUserId: null });
-    expect(row.dueOn).toBe(await computeDueOn(row));
+    expect(row.dueOn).toBe(dueOnNow(await reference(), row));
     expect(row.dueOn > vnDate(now)).toBe(true);
     expect(await eventsOf(caseId, "contested")).toMatchObject([{ visibility: "public", actor: "resident", body: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }]);
     const mails = await mailsTo("khieu.nai@example.vn");

@@ -2,7 +2,8 @@
 // templates and the holiday calendar. Every change is audited; reference caches are refreshed afterwards.
 import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { FIRST_STAGE } from "~/domain/deadlines";
+import { firstStage } from "~/domain/deadlines";
+import { InvalidError } from "~/domain/errors";
 import { vnDate } from "~/domain/dates";
 import type { Role, StaffUser } from "~/domain/permissions";
 import { cleanLongText, cleanSingleLine } from "~/domain/text";
@@ -11,13 +12,9 @@ import { createAccount, generatePassword, issuePasswordLink, normaliseEmail, rev
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { invalidateReference, reference } from "~/services/reference/reference.server";
-import { computeDueOn, OPEN_STATUSES } from "~/services/cases/staff-cases.server";
+import { dueOnNow } from "~/services/cases/handling.server";
+import { OPEN_STATUSES } from "~/domain/case-workflow";
 
-export class AdminError extends Error {
-  constructor(readonly messageKey: string) {
-    super(messageKey);
-  }
-}
 
 // ---------------------------------------------------------------- accounts
 
@@ -32,19 +29,19 @@ export async function listAccounts() {
 /** Creates an account with an unusable random password and mails the person a link to choose their own. */
 export async function inviteAccount(admin: StaffUser, input: { email: string; fullName: string; role: Role; communeId: string }, ip: string): Promise<void> {
   const email = normaliseEmail(input.email);
-  if ((await read().select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)))[0]) throw new AdminError("admin.error.emailTaken");
-  if (!(await reference()).communes.some((c) => c.id === input.communeId)) throw new AdminError("admin.error.unit");
+  if ((await read().select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)))[0]) throw new InvalidError("admin.error.emailTaken");
+  if (!(await reference()).communes.some((c) => c.id === input.communeId)) throw new InvalidError("admin.error.unit");
   const id = await createAccount({ ...input, email, password: generatePassword() }, admin.id, ip);
   await transaction(async (tx) => issuePasswordLink(tx, { id, email }, "welcome", ip));
   nudgeMailWorker();
 }
 
 export async function updateAccount(admin: StaffUser, id: number, change: { role: Role; communeId: string; fullName: string }, ip: string): Promise<void> {
-  if (!(await reference()).communes.some((c) => c.id === change.communeId)) throw new AdminError("admin.error.unit");
-  if (id === admin.id && change.role !== "admin") throw new AdminError("admin.error.selfDemote");
+  if (!(await reference()).communes.some((c) => c.id === change.communeId)) throw new InvalidError("admin.error.unit");
+  if (id === admin.id && change.role !== "admin") throw new InvalidError("admin.error.selfDemote");
   await transaction(async (tx) => {
     const before = (await tx.select().from(t.users).where(eq(t.users.id, id)))[0];
-    if (!before) throw new AdminError("admin.error.noAccount");
+    if (!before) throw new InvalidError("admin.error.noAccount");
     await tx.update(t.users).set({ role: change.role, communeId: change.communeId, fullName: cleanSingleLine(change.fullName) }).where(eq(t.users.id, id));
     // A changed role or unit takes effect at once: live sessions carry the old scope in people's heads, not in ours,
     // but ending them makes the person sign in to the new scope knowingly.
@@ -54,10 +51,10 @@ export async function updateAccount(admin: StaffUser, id: number, change: { role
 }
 
 export async function setAccountDisabled(admin: StaffUser, id: number, disabled: boolean, ip: string): Promise<void> {
-  if (id === admin.id) throw new AdminError("admin.error.selfDisable");
+  if (id === admin.id) throw new InvalidError("admin.error.selfDisable");
   await transaction(async (tx) => {
     const changed = await tx.update(t.users).set({ disabledAt: disabled ? new Date().toISOString() : null, failedSignIns: 0, lockedUntil: null }).where(eq(t.users.id, id));
-    if (changed.changes !== 1) throw new AdminError("admin.error.noAccount");
+    if (changed.changes !== 1) throw new InvalidError("admin.error.noAccount");
     await audit({ userId: admin.id, action: disabled ? "account.disabled" : "account.enabled", targetType: "user", targetId: id, ip });
   });
   if (disabled) await revokeAllSessions(id);
@@ -75,8 +72,8 @@ export async function resetSecondFactor(admin: StaffUser, id: number, ip: string
 // ---------------------------------------------------------------- administrative units
 
 export async function addUnit(admin: StaffUser, input: { id: string; name: string; level: "commune" | "town"; validFrom: string | null }, ip: string): Promise<void> {
-  if (!/^[a-z0-9-]{2,60}$/.test(input.id)) throw new AdminError("admin.error.unitId");
-  if ((await reference()).communes.some((c) => c.id === input.id)) throw new AdminError("admin.error.unitTaken");
+  if (!/^[a-z0-9-]{2,60}$/.test(input.id)) throw new InvalidError("admin.error.unitId");
+  if ((await reference()).communes.some((c) => c.id === input.id)) throw new InvalidError("admin.error.unitTaken");
   const district = (await reference()).communes.find((c) => c.level === "district");
   await transaction(async (tx) => {
     await tx.insert(t.communes).values({ id: input.id, name: cleanSingleLine(input.name), level: input.level, parentId: district?.id ?? null, validFrom: input.validFrom, sortOrder: 1000 });
@@ -94,19 +91,19 @@ export async function mergeUnit(admin: StaffUser, input: { id: string; successor
   const ref = await reference();
   const unit = ref.communes.find((c) => c.id === input.id);
   const successor = ref.communes.find((c) => c.id === input.successorId);
-  if (!unit || !successor || unit.id === successor.id || unit.level === "district" || successor.validTo) throw new AdminError("admin.error.merge");
+  if (!unit || !successor || unit.id === successor.id || unit.level === "district" || successor.validTo) throw new InvalidError("admin.error.merge");
   const now = new Date();
   const nowIso = now.toISOString();
   const today = vnDate(now);
   let moved = 0;
   await transaction(async (tx) => {
     await tx.update(t.communes).set({ validTo: input.validTo, successorId: successor.id }).where(eq(t.communes.id, unit.id));
-    const open = (await tx.select().from(t.cases).where(and(eq(t.cases.communeId, unit.id), inArray(t.cases.status, OPEN_STATUSES))));
+    const open = (await tx.select().from(t.cases).where(and(eq(t.cases.communeId, unit.id), inArray(t.cases.status, [...OPEN_STATUSES]))));
     for (const row of open) {
-      const stage = row.status === "contested" ? row.stage : FIRST_STAGE[row.kindCode];
+      const stage = row.status === "contested" ? row.stage : firstStage(ref.deadlineRules, row.kindCode, row.categoryCode);
       const next = { ...row, communeId: successor.id, stage, stageStartedOn: today, extensionDays: 0, pauses: [] as [string, string][] };
       await tx.update(t.cases)
-        .set({ communeId: successor.id, assigneeUserId: null, stage, stageStartedOn: today, extensionDays: 0, pauses: [], dueOn: await computeDueOn(next), updatedAt: nowIso })
+        .set({ communeId: successor.id, assigneeUserId: null, stage, stageStartedOn: today, extensionDays: 0, pauses: [], dueOn: dueOnNow(ref, next), updatedAt: nowIso })
         .where(eq(t.cases.id, row.id))
         ;
       await tx.insert(t.caseEvents)
@@ -122,15 +119,15 @@ export async function mergeUnit(admin: StaffUser, input: { id: string; successor
 
 export async function addHamlet(admin: StaffUser, input: { communeId: string; name: string }, ip: string): Promise<void> {
   const name = cleanSingleLine(input.name);
-  if (!name) throw new AdminError("error.required");
-  if (!(await reference()).communes.some((c) => c.id === input.communeId && c.level !== "district")) throw new AdminError("admin.error.unit");
+  if (!name) throw new InvalidError("error.required");
+  if (!(await reference()).communes.some((c) => c.id === input.communeId && c.level !== "district")) throw new InvalidError("admin.error.unit");
   try {
     await transaction(async (tx) => {
       await tx.insert(t.hamlets).values({ communeId: input.communeId, name, isDemo: false, sortOrder: 1000 });
       await audit({ userId: admin.id, action: "hamlet.added", targetType: "unit", targetId: input.communeId, ip, details: { name } });
     });
   } catch (error) {
-    if (String(error).includes("UNIQUE")) throw new AdminError("admin.error.hamletTaken");
+    if (String(error).includes("UNIQUE")) throw new InvalidError("admin.error.hamletTaken");
     throw error;
   }
   invalidateReference();
@@ -143,7 +140,7 @@ export async function allCategories() {
 }
 
 export async function saveCategory(admin: StaffUser, input: { code: string; nameVi: string; nameEn: string; active: boolean }, ip: string): Promise<void> {
-  if (!/^[a-z0-9_-]{2,40}$/.test(input.code)) throw new AdminError("admin.error.categoryCode");
+  if (!/^[a-z0-9_-]{2,40}$/.test(input.code)) throw new InvalidError("admin.error.categoryCode");
   await transaction(async (tx) => {
     const exists = (await tx.select({ code: t.categories.code }).from(t.categories).where(eq(t.categories.code, input.code)))[0];
     const values = { nameVi: cleanSingleLine(input.nameVi), nameEn: cleanSingleLine(input.nameEn), active: input.active };
@@ -165,7 +162,7 @@ export async function allDisclosureTypes() {
 export async function saveDisclosureType(admin: StaffUser, input: { code: string; minPostingDays: number; consultation: boolean; publishNames: boolean; source: string }, ip: string): Promise<void> {
   await transaction(async (tx) => {
     const exists = (await tx.select({ code: t.disclosureTypes.code }).from(t.disclosureTypes).where(eq(t.disclosureTypes.code, input.code)))[0];
-    if (!exists) throw new AdminError("disclosure.error.type");
+    if (!exists) throw new InvalidError("disclosure.error.type");
     const values = { minPostingDays: input.minPostingDays, consultation: input.consultation, publishNames: input.publishNames, source: cleanSingleLine(input.source) };
     await tx.update(t.disclosureTypes).set(values).where(eq(t.disclosureTypes.code, input.code));
     await audit({ userId: admin.id, action: "disclosure_type.updated", targetType: "disclosure_type", targetId: input.code, ip, details: values });
@@ -202,7 +199,7 @@ export async function calendarYear(year: number) {
 }
 
 export async function addCalendarDay(admin: StaffUser, input: { date: string; kind: "holiday" | "working_day"; name: string }, ip: string): Promise<void> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new AdminError("error.date");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw new InvalidError("error.date");
   await transaction(async (tx) => {
     await tx.insert(t.calendarDays)
       .values({ date: input.date, kind: input.kind, name: cleanSingleLine(input.name) })
@@ -218,9 +215,10 @@ export async function addCalendarDay(admin: StaffUser, input: { date: string; ki
 export async function recomputeOpenDeadlines(): Promise<number> {
   let changed = 0;
   await transaction(async (tx) => {
-    const open = (await tx.select().from(t.cases).where(and(inArray(t.cases.status, OPEN_STATUSES), isNull(t.cases.pausedSince))));
+    const open = (await tx.select().from(t.cases).where(and(inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince))));
+    const ref = await reference();
     for (const row of open) {
-      const dueOn = await computeDueOn(row);
+      const dueOn = dueOnNow(ref, row);
       if (dueOn !== row.dueOn) {
         await tx.update(t.cases).set({ dueOn }).where(eq(t.cases.id, row.id));
         changed++;

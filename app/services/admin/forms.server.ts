@@ -1,4 +1,5 @@
 // Administrator form posts: CSRF, one zod schema per intent, then the admin service. Errors come back as keys.
+import { InvalidError } from "~/domain/errors";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { ROLES } from "~/domain/permissions";
@@ -101,7 +102,7 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
         break;
     }
   } catch (error) {
-    if (error instanceof admin.AdminError) return { ok: false, status: 400, errors: { form: error.messageKey }, values };
+    if (error instanceof InvalidError) return { ok: false, status: 400, errors: { form: error.messageKey }, values };
     throw error;
   }
   return { ok: true, message: "admin.saved" };

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { attachments, cases } from "../../../db/schema";
+import { attachments,cases } from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { canOnCase } from "~/domain/permissions";
-import { contentDisposition, readAttachment } from "./attachments.server";
+import { contentDisposition,readAttachment } from "./attachments.server";
 import { audit } from "~/services/platform/audit.server";
 import { currentSession } from "~/services/staff/auth.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { read } from "~/services/platform/database.server";
 import { hasCaseGrant } from "~/services/platform/request.server";
 
 const NOT_FOUND = () => new Response("Không tìm thấy", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

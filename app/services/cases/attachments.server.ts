@@ -1,6 +1,6 @@
 // Residents' files: streamed to a temporary file with size caps, identified by content, photos re-encoded
 // (auto-oriented, metadata stripped), then stored under a random id — never under the name the browser sent.
-import { unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, type UploadHandler } from "@remix-run/node";
+import { unstable_composeUploadHandlers,unstable_createMemoryUploadHandler,type UploadHandler } from "@remix-run/node";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -8,18 +8,20 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import {
-  isImage,
-  MAX_FILE_BYTES,
-  MAX_FILES,
-  MAX_IMAGE_EDGE,
-  MAX_IMAGE_PIXELS,
-  sniffType,
-  storedType,
-  type SniffedType,
+isImage,
+MAX_FILE_BYTES,
+MAX_FILES,
+MAX_IMAGE_EDGE,
+MAX_IMAGE_PIXELS,
+sniffType,
+storedType,
+type SniffedType,
 } from "~/domain/uploads";
 import { MAX_PLAN_CSV_BYTES } from "~/domain/plan-table";
 import { safeDisplayName } from "~/domain/text";
+import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
+import type { Tx } from "~/services/platform/database.server";
 
 /** Largest text field accepted (the description cap is far below; this only bounds memory). */
 const MAX_FIELD_BYTES = 1024 * 1024;
@@ -240,4 +242,31 @@ export async function readAttachment(id: string): Promise<Buffer> {
 export function contentDisposition(displayName: string): string {
   const ascii = displayName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
+}
+
+/** Records stored files as the attachments of one timeline event, inside the caller's transaction. */
+export async function recordAttachments(
+  tx: Tx,
+  caseId: number,
+  eventId: number,
+  files: readonly PreparedAttachment[],
+  uploadedBy: "resident" | "official",
+): Promise<void> {
+  if (!files.length) return;
+  await tx.insert(t.attachments)
+    .values(
+      files.map((f) => ({
+        id: f.id,
+        caseId,
+        eventId,
+        displayName: f.displayName,
+        mediaType: f.mediaType,
+        sizeBytes: f.bytes.length,
+        sha256: f.sha256,
+        latitude: f.latitude,
+        longitude: f.longitude,
+        uploadedBy,
+      })),
+    )
+    ;
 }

@@ -1,14 +1,14 @@
 // The daily mail to each commune leader: cases of their commune due within 3 days or overdue.
 // Runs once per Vietnamese calendar day (from 07:00), remembered in `counters`, so restarts never send twice.
-import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and,asc,eq,inArray,isNull,lte } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { addDays, formatDate, vnDate } from "~/domain/dates";
+import { addDays,formatDate,vnDate } from "~/domain/dates";
 import { urgency } from "~/domain/deadlines";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
-import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
-import { OPEN_STATUSES } from "./staff-cases.server";
+import { transaction } from "~/services/platform/database.server";
+import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
+import { OPEN_STATUSES } from "~/domain/case-workflow";
 
 const SEND_FROM_HOUR = 7;
 
@@ -33,7 +33,7 @@ export async function sendDailyDigests(now = new Date()): Promise<number> {
     const due = (await tx
       .select({ code: t.cases.code, title: t.cases.title, communeId: t.cases.communeId, dueOn: t.cases.dueOn })
       .from(t.cases)
-      .where(and(inArray(t.cases.status, OPEN_STATUSES), isNull(t.cases.pausedSince), lte(t.cases.dueOn, addDays(today, 3))))
+      .where(and(inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince), lte(t.cases.dueOn, addDays(today, 3))))
       .orderBy(asc(t.cases.dueOn))
       );
     const tr = translator("vi");

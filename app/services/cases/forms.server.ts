@@ -1,21 +1,23 @@
 // Resident form posts with files: size guard, multipart parsing into an UploadBatch, CSRF and rate-limit checks,
 // then the use case. Routes call these and only map the outcome to a response.
-import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from "@remix-run/node";
+import { MaxPartSizeExceededError,unstable_parseMultipartFormData } from "@remix-run/node";
 import { z } from "zod";
 import { vnDate } from "~/domain/dates";
-import { fieldErrors, filingSchema, readDisclosureLink, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
+import { fieldErrors,filingSchema,readDisclosureLink,readFilingForm,type FieldErrors,type FilingValues } from "~/domain/filing";
 import { MAX_REQUEST_BYTES } from "~/domain/uploads";
-import { longText, required, singleLine } from "~/domain/form-text";
+import { longText,required,singleLine } from "~/domain/form-text";
 import { filingRateLimit } from "~/services/platform/config.server";
 import { REFUSAL_REASONS } from "../../../db/data/reference";
 import type { StaffUser } from "~/domain/permissions";
-import { prepareAttachments, UploadBatch, type PreparedAttachment, type UploadProblem } from "./attachments.server";
-import { InvalidActionError, performStaffAction, type StaffActionInput } from "./staff-cases.server";
-import { CaseStateError, fileCase, provideInformation, residentStep } from "./cases.server";
-import { DisclosureLinkError, disclosureLinkErrors } from "~/services/disclosures/links.server";
-import { reference, requiredFields } from "~/services/reference/reference.server";
+import { prepareAttachments,UploadBatch,type PreparedAttachment,type UploadProblem } from "./attachments.server";
+import { performStaffAction, type StaffActionInput } from "./handling.server";
+import { fileCase } from "./filing.server";
+import { provideInformation, residentStep } from "./resident-steps.server";
+import { InvalidError } from "~/domain/errors";
+import { disclosureLinkErrors } from "~/services/disclosures/links.server";
+import { reference,requiredFields } from "~/services/reference/reference.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { CSRF_FIELD, requestLanguage, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { CSRF_FIELD,requestLanguage,verifyCsrf,type RequestContext } from "~/services/platform/request.server";
 
 /** A post refused before its use case ran; `values` hands back what was typed where it could be read. */
 export type FormRejection = { values?: Record<string, string> } & (
@@ -94,7 +96,7 @@ export async function submitFiling(
       const filed = await fileCase(result.data, prepared.attachments, { language: requestLanguage(request) });
       return { outcome: "filed", receiptToken: filed.receiptToken };
     } catch (error) {
-      if (error instanceof DisclosureLinkError) return { outcome: "invalid", values, errors: error.errors };
+      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: error.errors };
       throw error;
     }
   } finally {
@@ -135,7 +137,7 @@ export async function submitInfoResponse(
     try {
       await provideInformation(caseId, result.data.body, prepared.attachments, result.data.idempotencyKey);
     } catch (error) {
-      if (error instanceof CaseStateError) return { outcome: "invalid", values, errors: { form: "error.notWaitingForInfo" } };
+      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: error.errors };
       throw error;
     }
     return { outcome: "sent" };
@@ -194,7 +196,7 @@ export async function submitStaffAction(
     try {
       await performStaffAction(user, code, input as StaffActionInput, clientKey(context));
     } catch (error) {
-      if (error instanceof InvalidActionError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
+      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: error.errors };
       throw error;
     }
     return { outcome: "done", action: result.data.action };
@@ -228,9 +230,9 @@ export async function submitResidentStep(
   const result = residentStepSchema.safeParse(raw);
   if (!result.success) return { outcome: "invalid", values, errors: fieldErrors(result.error) };
   try {
-    await residentStep(caseId, result.data.step === "rate" ? result.data : result.data);
+    await residentStep(caseId, result.data);
   } catch (error) {
-    if (error instanceof CaseStateError) return { outcome: "invalid", values, errors: { form: error.message.startsWith("error.") ? error.message : "error.actionNotAllowed" } };
+    if (error instanceof InvalidError) return { outcome: "invalid", values, errors: error.errors };
     throw error;
   }
   return { outcome: "done", step: result.data.step };

@@ -1,12 +1,57 @@
 // The look-up form: code + access key, code + phone, or the receipt link's token. One message for every failure.
 import { z } from "zod";
-import { fieldErrors, type FieldErrors } from "~/domain/filing";
+import { fieldErrors,type FieldErrors } from "~/domain/filing";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { lookupRateLimit } from "~/services/platform/config.server";
-import { caseCode, verifyLookup } from "./cases.server";
+import { eq } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import { phoneDigits } from "~/domain/text";
+import { read } from "~/services/platform/database.server";
+import { normaliseAccessKey,safeEqual,sha256 } from "~/services/platform/secrets.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { CSRF_FIELD, grantCase, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { CSRF_FIELD,grantCase,verifyCsrf,type RequestContext } from "~/services/platform/request.server";
 import type { FormRejection } from "./forms.server";
+
+export type LookupCredentials =
+  | { code: string; accessKey: string }
+  | { code: string; phone: string }
+  | { receiptToken: string };
+
+/** The case id if the credentials open it; null otherwise (the caller gives one message for every failure). */
+export async function verifyLookup(credentials: LookupCredentials): Promise<number | null> {
+  if ("receiptToken" in credentials) {
+    const row = (await read()
+      .select({ id: t.cases.id })
+      .from(t.cases)
+      .where(eq(t.cases.receiptTokenHash, sha256(credentials.receiptToken)))
+      )[0];
+    return row?.id ?? null;
+  }
+  const code = normaliseTrackingCode(credentials.code);
+  if (!code) return null;
+  const row = (await read()
+    .select({ id: t.cases.id, accessKeyHash: t.cases.accessKeyHash, phoneDigits: t.caseContacts.phoneDigits })
+    .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+    .where(eq(t.cases.code, code))
+    )[0];
+  if (!row) return null;
+  if ("accessKey" in credentials) {
+    return safeEqual(sha256(normaliseAccessKey(credentials.accessKey)), row.accessKeyHash) ? row.id : null;
+  }
+  const digits = phoneDigits(credentials.phone);
+  return digits.length >= 9 && safeEqual(digits, row.phoneDigits) ? row.id : null;
+}
+
+export async function caseCode(caseId: number): Promise<string> {
+  return (await read().select({ code: t.cases.code }).from(t.cases).where(eq(t.cases.id, caseId)))[0].code;
+}
+
+export async function caseIdByCode(codeInput: string): Promise<number | null> {
+  const code = normaliseTrackingCode(codeInput);
+  if (!code) return null;
+  return (await read().select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.code, code)))[0]?.id ?? null;
+}
 
 const lookupSchema = z.union([
   z.object({ receiptToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }),

@@ -1,6 +1,6 @@
 // The resident's own case: opened only by a browser that passed the look-up (signed grant cookie).
 import { redirect } from "@remix-run/node";
-import { caseIdByCode } from "./cases.server";
+import { caseIdByCode } from "./lookup.server";
 import { hasCaseGrant } from "~/services/platform/request.server";
 
 /** The case id, or a redirect to the look-up form with the code filled in (the code alone is not a secret). */

@@ -6,13 +6,13 @@ import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
 import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
 import { createAccount } from "~/services/staff/auth.server";
-import { fileCase } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { addDays, vnDate } from "~/domain/dates";
 import { createDraft, openConsultation, publish } from "~/services/disclosures/disclosures.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
 import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.server";
-import { performStaffAction } from "~/services/cases/staff-cases.server";
+import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
 
 const DEMO = "(dữ liệu mẫu)";

@@ -12,15 +12,8 @@ import type { Translate } from "~/i18n";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { PUBLIC_STATUSES } from "./disclosures.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
-import { PUBLISHABLE_KINDS } from "~/services/transparency/transparency.server";
+import { mayPublishContent } from "~/domain/publication";
 
-
-/** The link of a case was refused inside the filing transaction (the disclosure changed meanwhile). */
-export class DisclosureLinkError extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super(Object.values(errors).join(", "));
-  }
-}
 
 // ---------------------------------------------------------------- filing
 
@@ -129,7 +122,7 @@ export async function relatedCases(disclosure: { id: number; status: string; typ
       code: c.code,
       status: c.status,
       categoryCode: c.categoryCode,
-      title: c.publishConsent && PUBLISHABLE_KINDS.includes(c.kindCode) ? redactPersonalData(c.title, [c.filerName]) : null,
+      title: mayPublishContent(c) ? redactPersonalData(c.title, [c.filerName]) : null,
     })),
   };
 }

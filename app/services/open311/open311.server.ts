@@ -19,12 +19,12 @@ import { redactPersonalData } from "~/domain/redaction";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
-import { fileCase } from "~/services/cases/cases.server";
+import { fileCase } from "~/services/cases/filing.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
 import { categoryLabels, communeName, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
 import { randomToken, sha256 } from "~/services/platform/secrets.server";
-import { PUBLISHABLE_KINDS } from "~/services/transparency/transparency.server";
+import { mayPublishContent } from "~/domain/publication";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
 
@@ -206,7 +206,7 @@ type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
 
 function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number, string>) {
   const tr = translator("vi", categoryLabels(ref, "vi"));
-  const published = row.publishConsent && PUBLISHABLE_KINDS.includes(row.kindCode);
+  const published = mayPublishContent(row);
   const open = open311Status(row.status) === "open";
   return {
     service_request_id: row.code,

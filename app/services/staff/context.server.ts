@@ -3,7 +3,7 @@ import { DISTRICT_ID } from "../../../db/data/reference";
 import { canAdmin, type AdminOperation } from "~/domain/permissions";
 import { requireStaff, type StaffSession } from "./auth.server";
 import { communeName, reference } from "~/services/reference/reference.server";
-import { ForbiddenError, NotFoundError } from "~/services/cases/staff-cases.server";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
 
 export async function staffHeader(session: StaffSession) {
   const { user } = session;

@@ -1,15 +1,15 @@
 // What the public may know about handled cases: the register of answered cases whose residents agreed to
 // publication, and the statistics per commune and category. Never a name, phone, email, address, ID number or
 // attachment: contact data is read only to redact it from published text.
-import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and,asc,count,desc,eq,gte,inArray,lt,sql,type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { addDays, vnDate } from "~/domain/dates";
+import { addDays,vnDate } from "~/domain/dates";
 import { redactPersonalData } from "~/domain/redaction";
 import { foldForSearch } from "~/domain/text";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { read } from "~/services/platform/database.server";
 import { FIGURE_COLUMNS } from "~/domain/figures";
 import { translator } from "~/i18n";
-import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
+import { categoryLabels,communeName,reference } from "~/services/reference/reference.server";
 
 export const REGISTER_PAGE_SIZE = 20;
 
@@ -206,4 +206,17 @@ export function reportPeriod(kind: ReportKind, year: number, number: number): Pe
     return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}` };
   }
   return { from: `${year}-${pad(number)}-01`, to: `${year}-${pad(number)}-${pad(lastDay(year, number))}` };
+}
+export async function homeFigures() {
+  const rows = (await read()
+    .select({ status: t.cases.status, n: sql<number>`count(*)` })
+    .from(t.cases)
+    .groupBy(t.cases.status)
+    );
+  const count = (statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((a, r) => a + r.n, 0);
+  return {
+    received: rows.reduce((a, r) => a + r.n, 0),
+    open: count(["received", "accepted", "in_progress", "info_requested", "contested"]),
+    answered: count(["answered", "closed"]),
+  };
 }

@@ -1,0 +1,206 @@
+// Filing a case: routed to its unit, the first legal time limit set, the receipt and its mail, all in one
+// transaction with the case's files (written first, removed again if the transaction fails).
+import { eq,sql } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import { formatDate,vnDate } from "~/domain/dates";
+import { firstStage, firstStageDueDate } from "~/domain/deadlines";
+import { InvalidError } from "~/domain/errors";
+import type { FilingInput } from "~/domain/filing";
+import { routeCase } from "~/domain/routing";
+import { foldForSearch,phoneDigits } from "~/domain/text";
+import { counterName,formatTrackingCode } from "~/domain/tracking-code";
+import { translator,type Language } from "~/i18n";
+import { publicUrl } from "~/services/platform/config.server";
+import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
+import { read,transaction,type Tx,type Db } from "~/services/platform/database.server";
+import { disclosureLinkErrors } from "~/services/disclosures/links.server";
+import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
+import { communeName,reference } from "~/services/reference/reference.server";
+import { decrypt,encrypt,hmac,newAccessKey,sha256 } from "~/services/platform/secrets.server";
+
+export interface FiledCase {
+  caseId: number;
+  code: string;
+  receiptToken: string;
+  duplicate: boolean;
+}
+
+/** The receipt link is derived from the form's idempotency key, so a resubmitted form lands on the same receipt. */
+function receiptTokenFor(idempotencyKey: string): string {
+  return hmac("receipt", idempotencyKey);
+}
+
+async function findByIdempotencyKey(tx: Tx | Db, key: string) {
+  return (await tx.select({ id: t.cases.id, code: t.cases.code }).from(t.cases).where(eq(t.cases.idempotencyKey, key)))[0];
+}
+
+export async function fileCase(
+  input: FilingInput,
+  files: readonly PreparedAttachment[],
+  options: { language: Language; now?: Date; location?: { latitude: number; longitude: number } },
+): Promise<FiledCase> {
+  const now = options.now ?? new Date();
+  const receiptToken = receiptTokenFor(input.idempotencyKey);
+  const earlier = await findByIdempotencyKey(read(), input.idempotencyKey);
+  if (earlier) return { caseId: earlier.id, code: earlier.code, receiptToken, duplicate: true };
+
+  const ref = await reference();
+  const today = vnDate(now);
+  const locationScope = input.commune === "multiple" || input.commune === "unknown" ? input.commune : "commune";
+  const locationCommuneId = locationScope === "commune" ? input.commune : null;
+  const routing = routeCase(
+    { categoryCode: input.category, locationScope, locationCommuneId, projectLevel: input.projectLevel as never, on: today },
+    ref.routingRules,
+    ref.communes,
+  );
+  const acceptDueOn = firstStageDueDate(ref.deadlineRules, input.kind, input.category, today, ref.calendar);
+  const accessKey = newAccessKey();
+  const nowIso = now.toISOString();
+  const confidential = ref.kinds.find((k) => k.code === input.kind)?.confidentialIdentity ?? false;
+
+  // Files first, fsynced; the transaction then refers to them. If it fails, they are removed again.
+  const removeFiles = await storeAttachments(files);
+  let result: FiledCase;
+  try {
+    result = await transaction(async (tx) => {
+      const again = await findByIdempotencyKey(tx, input.idempotencyKey);
+      if (again) return { caseId: again.id, code: again.code, receiptToken, duplicate: true };
+      // Checked again here: the plan may have been withdrawn or replaced since the form was checked.
+      const linkErrors = await disclosureLinkErrors(input, tx);
+      if (Object.keys(linkErrors).length) throw new InvalidError("error.disclosureLink", linkErrors);
+
+      const year = Number(today.slice(0, 4));
+      const sequence = (await tx
+        .insert(t.counters)
+        .values({ name: counterName(year), value: 1 })
+        .onConflictDoUpdate({ target: t.counters.name, set: { value: sql`${t.counters.value} + 1` } })
+        .returning({ value: t.counters.value })
+        )[0].value;
+      const code = formatTrackingCode(year, sequence);
+
+      const caseId = (await tx
+        .insert(t.cases)
+        .values({
+          code,
+          kindCode: input.kind,
+          categoryCode: input.category,
+          communeId: routing.communeId,
+          locationCommuneId,
+          locationScope,
+          hamletId: input.hamletId,
+          place: input.place,
+          latitude: options.location?.latitude ?? null,
+          longitude: options.location?.longitude ?? null,
+          projectLevel: input.projectLevel,
+          disclosureId: input.disclosureId,
+          planRowNo: input.disclosureId === null ? null : input.planRowNo,
+          title: input.title,
+          description: input.description,
+          requestedOutcome: input.requestedOutcome,
+          status: "received",
+          routingReason: routing.reason,
+          publishConsent: input.publishConsent,
+          searchText: foldForSearch(`${code} ${input.title} ${input.description}`),
+          language: options.language,
+          receivedAt: nowIso,
+          acceptDueOn,
+          dueOn: acceptDueOn,
+          stage: firstStage(ref.deadlineRules, input.kind, input.category),
+          stageStartedOn: today,
+          idempotencyKey: input.idempotencyKey,
+          receiptTokenHash: sha256(receiptToken),
+          accessKeyHash: sha256(accessKey),
+          accessKeyEncrypted: encrypt("access-key", accessKey),
+          updatedAt: nowIso,
+        })
+        .returning({ id: t.cases.id })
+        )[0].id;
+
+      const details: Record<string, string> = {};
+      for (const field of ["complainedDecision", "complainedBody", "decisionKnownOn", "accusedPerson"] as const) {
+        if (input[field]) details[field] = input[field];
+      }
+      await tx.insert(t.caseContacts)
+        .values({
+          caseId,
+          fullName: input.fullName,
+          phone: input.phone,
+          phoneDigits: phoneDigits(input.phone),
+          email: input.email,
+          address: input.address,
+          idNumber: input.idNumber || null,
+          details,
+          confidential,
+          dataConsentAt: nowIso,
+        })
+        ;
+
+      const eventId = (await tx
+        .insert(t.caseEvents)
+        .values({
+          caseId,
+          type: "filed",
+          visibility: "public",
+          actor: "resident",
+          meta: { communeId: routing.communeId, routingReason: routing.reason },
+          createdAt: nowIso,
+        })
+        .returning({ id: t.caseEvents.id })
+        )[0].id;
+
+      await recordAttachments(tx, caseId, eventId, files, "resident");
+
+      if (input.email) {
+        const tr = translator(options.language);
+        await enqueueMail(
+          tx,
+          {
+            to: input.email,
+            // Never a name in a subject: a denouncer's identity stays out of mail headers.
+            subject: tr("mail.filed.subject", code),
+            text: tr(
+              "mail.filed.body",
+              code,
+              communeName(ref, routing.communeId),
+              formatDate(acceptDueOn),
+              `${publicUrl()}/bien-nhan/${receiptToken}`,
+              `${publicUrl()}/tra-cuu`,
+            ),
+            caseId,
+          },
+          now,
+        );
+      }
+      return { caseId, code, receiptToken, duplicate: false };
+    });
+  } catch (error) {
+    await removeFiles();
+    throw error;
+  }
+  if (result.duplicate) await removeFiles();
+  else nudgeMailWorker();
+  return result;
+}
+
+export async function receiptView(receiptToken: string) {
+  const row = (await read()
+    .select({
+      id: t.cases.id,
+      code: t.cases.code,
+      kindCode: t.cases.kindCode,
+      categoryCode: t.cases.categoryCode,
+      communeId: t.cases.communeId,
+      routingReason: t.cases.routingReason,
+      receivedAt: t.cases.receivedAt,
+      acceptDueOn: t.cases.acceptDueOn,
+      accessKeyEncrypted: t.cases.accessKeyEncrypted,
+      email: t.caseContacts.email,
+    })
+    .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+    .where(eq(t.cases.receiptTokenHash, sha256(receiptToken)))
+    )[0];
+  if (!row) return null;
+  const { accessKeyEncrypted, ...rest } = row;
+  return { ...rest, communeName: communeName(await reference(), row.communeId), accessKey: decrypt("access-key", accessKeyEncrypted) };
+}

@@ -1,0 +1,190 @@
+// What officials, the district and supervisors do with a case. Every action takes the signed-in user and checks
+// scope and permission here, on the server; it writes the change, its event, its mail and its audit record in
+// one transaction or nothing.
+import { and,count,eq } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import { REFUSAL_REASONS } from "../../../db/data/reference";
+import { isOpen,nextStatus,type CaseAction,type CaseStatus } from "~/domain/case-workflow";
+import { vnDate } from "~/domain/dates";
+import { caseDueOn,extensionFor,firstStage,pausesOnInfoRequest,stageForEvent,startStage,type CaseClock } from "~/domain/deadlines";
+import { InvalidError } from "~/domain/errors";
+import { canBeAssigned,type CaseOperation,type StaffUser } from "~/domain/permissions";
+import { translator } from "~/i18n";
+import { audit } from "~/services/platform/audit.server";
+import { publicUrl } from "~/services/platform/config.server";
+import { transaction,type Tx } from "~/services/platform/database.server";
+import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
+import { reference,type Reference } from "~/services/reference/reference.server";
+import { authorise,loadCase } from "./access.server";
+import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
+
+export type StaffActionInput =
+  | { action: "accept"; note?: string }
+  | { action: "refuse"; reason: (typeof REFUSAL_REASONS)[number]; note: string }
+  | { action: "transfer"; toCommuneId: string; note: string }
+  | { action: "start"; note?: string }
+  | { action: "request_info"; note: string }
+  | { action: "answer"; note: string; signedBy: string; files?: readonly PreparedAttachment[] }
+  | { action: "close"; note?: string }
+  | { action: "reopen"; note: string }
+  | { action: "assign"; assigneeUserId: number }
+  | { action: "extend"; note: string }
+  | { action: "note"; note: string }
+  | { action: "remark"; note: string };
+
+export type StaffAction = StaffActionInput["action"];
+
+const EVENT_TYPE: Record<StaffAction, string> = {
+  accept: "accepted",
+  refuse: "refused",
+  transfer: "transferred",
+  start: "started",
+  request_info: "info_requested",
+  answer: "answered",
+  close: "closed",
+  reopen: "reopened",
+  assign: "assigned",
+  extend: "extended",
+  note: "note",
+  remark: "supervision_remark",
+};
+
+/** Events the resident sees on /tra-cuu and is mailed about; the rest are internal. */
+const PUBLIC_EVENTS = new Set(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
+
+/** The staff actions that move the case through the state machine (the others leave its status alone). */
+const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen"]);
+
+/** The due date of the case's current stage, from the rules and calendar in force. */
+export function dueOnNow(ref: Reference, clock: CaseClock): string {
+  return caseDueOn(clock, ref.deadlineRules, ref.calendar);
+}
+
+/** Mails the resident about a public step, in their language, never with a name in the subject. */
+export async function mailResident(tx: Tx, caseId: number, eventType: string, body: string | null, now: Date): Promise<void> {
+  const row = (
+    await tx
+      .select({ code: t.cases.code, language: t.cases.language, email: t.caseContacts.email })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.id, caseId))
+  )[0];
+  if (!row?.email) return;
+  const tr = translator(row.language);
+  await enqueueMail(
+    tx,
+    {
+      to: row.email,
+      subject: tr("mail.step.subject", row.code, tr(`event.${eventType}`)),
+      text: tr("mail.step.body", row.code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${row.code}`),
+      caseId,
+    },
+    now,
+  );
+}
+
+/**
+ * Performs one official action. Throws NotFoundError (out of scope or unknown), ForbiddenError (role may not),
+ * InvalidError (not allowed in this state, bad target) — and then nothing is written.
+ */
+export async function performStaffAction(user: StaffUser, code: string, input: StaffActionInput, ip: string, now = new Date()): Promise<void> {
+  const files = input.action === "answer" ? (input.files ?? []) : [];
+  const removeFiles = await storeAttachments(files);
+  try {
+    await transaction(async (tx) => {
+      const row = authorise(user, await loadCase(tx, code), input.action as CaseOperation);
+      const nowIso = now.toISOString();
+      const today = vnDate(now);
+      const ref = await reference();
+      const rules = ref.deadlineRules;
+      const updates: Partial<typeof t.cases.$inferInsert> = { updatedAt: nowIso };
+      const meta: Record<string, unknown> = {};
+      if (WORKFLOW_ACTIONS.has(input.action)) updates.status = nextStatus(row.status as CaseStatus, input.action as CaseAction, "official");
+      // A stage whose clock the event starts (the rules' start_event), from today with no pause or extension.
+      const restart = (stage: string | null) => {
+        if (stage) Object.assign(updates, startStage(row, stage, today, rules, ref.calendar));
+      };
+      switch (input.action) {
+        case "accept":
+          restart(stageForEvent(rules, row.kindCode, row.categoryCode, "accepted"));
+          break;
+        case "refuse":
+          meta.reason = input.reason;
+          updates.closedAt = null;
+          break;
+        case "transfer": {
+          const target = ref.communes.find((c) => c.id === input.toCommuneId && c.validTo == null);
+          if (!target || target.id === row.communeId) throw new InvalidError("error.transferTarget");
+          meta.from = row.communeId;
+          meta.to = target.id;
+          updates.communeId = target.id;
+          updates.assigneeUserId = null;
+          // The receiving unit starts from the beginning, as if it had received the case today.
+          restart(firstStage(rules, row.kindCode, row.categoryCode));
+          break;
+        }
+        case "request_info":
+          updates.statusBeforeInfoRequest = row.status;
+          // Whether the clock stops while the resident is asked is the stage's rule (pauses_on_info_request).
+          if (pausesOnInfoRequest(rules, row)) updates.pausedSince = today;
+          meta.paused = updates.pausedSince !== undefined;
+          break;
+        case "answer":
+          if (!input.signedBy.trim()) throw new InvalidError("error.required", { signedBy: "error.required" });
+          meta.signedBy = input.signedBy;
+          updates.answeredAt = nowIso;
+          updates.answeredDueOn = row.pausedSince ? null : row.dueOn;
+          // A complaint's answer opens the period to take it to the upper level (the stage its answer starts).
+          restart(stageForEvent(rules, row.kindCode, row.categoryCode, "answered"));
+          break;
+        case "close":
+          updates.closedAt = nowIso;
+          break;
+        case "reopen":
+          updates.closedAt = null;
+          restart(firstStage(rules, row.kindCode, row.categoryCode));
+          break;
+        case "assign": {
+          const assignee = (await tx.select().from(t.users).where(eq(t.users.id, input.assigneeUserId)))[0];
+          if (!assignee || !canBeAssigned(assignee, row.communeId)) throw new InvalidError("error.assignee");
+          updates.assigneeUserId = assignee.id;
+          meta.assigneeUserId = assignee.id;
+          meta.assigneeName = assignee.fullName;
+          break;
+        }
+        case "extend": {
+          const times = (await tx.select({ n: count() }).from(t.caseEvents).where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended"))))[0].n;
+          const days = isOpen(row.status) ? extensionFor(rules, row.kindCode, row.stage, row.categoryCode, times) : null;
+          if (days === null) throw new InvalidError("error.noExtension");
+          updates.complex = true;
+          updates.extensionDays = row.extensionDays + days;
+          if (!row.pausedSince) updates.dueOn = dueOnNow(ref, { ...row, extensionDays: updates.extensionDays });
+          meta.days = days;
+          break;
+        }
+        case "start":
+        case "note":
+        case "remark":
+          break;
+      }
+      const eventType = EVENT_TYPE[input.action];
+      if (updates.dueOn) meta.dueOn = updates.dueOn;
+      await tx.update(t.cases).set(updates).where(eq(t.cases.id, row.id));
+      const body = "note" in input ? (input.note ?? null) || null : null;
+      const visibility = PUBLIC_EVENTS.has(eventType) ? "public" : "internal";
+      const eventId = (
+        await tx
+          .insert(t.caseEvents)
+          .values({ caseId: row.id, type: eventType, visibility, actor: "official", actorUserId: user.id, body, meta, createdAt: nowIso })
+          .returning({ id: t.caseEvents.id })
+      )[0].id;
+      await recordAttachments(tx, row.id, eventId, files, "official");
+      if (visibility === "public") await mailResident(tx, row.id, eventType, body, now);
+      await audit({ userId: user.id, action: `case.${input.action}`, targetType: "case", targetId: row.code, ip, details: meta }, now);
+    });
+  } catch (error) {
+    await removeFiles();
+    throw error;
+  }
+  nudgeMailWorker();
+}

@@ -1,0 +1,163 @@
+// The officials' lists: the inbox (filters, search, pages), its CSV export and the overdue board, always within
+// the user's scope.
+import { and,asc,count,eq,gte,inArray,isNull,lt,lte,sql,type SQL } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import { DISTRICT_ID } from "../../../db/data/reference";
+import { addDays,formatDate,vnDate } from "~/domain/dates";
+import { urgency,type Urgency } from "~/domain/deadlines";
+import { caseScope,type CaseScope,type StaffUser } from "~/domain/permissions";
+import { csvDocument } from "~/domain/csv";
+import { foldForSearch } from "~/domain/text";
+import { translator } from "~/i18n";
+import { audit } from "~/services/platform/audit.server";
+import { read } from "~/services/platform/database.server";
+import { categoryLabels,communeName,reference,type Reference } from "~/services/reference/reference.server";
+import { FINISHED_STATUSES,isOpen,OPEN_STATUSES } from "~/domain/case-workflow";
+
+export const PAGE_SIZE = 25;
+// ---------------------------------------------------------------- listing
+
+export interface CaseFilters {
+  status?: string;
+  kind?: string;
+  category?: string;
+  commune?: string;
+  hamlet?: number;
+  assignee?: number | "none";
+  due?: "overdue" | "due_soon";
+  from?: string;
+  to?: string;
+  q?: string;
+  page?: number;
+}
+
+function scopeCondition(scope: CaseScope): SQL | undefined {
+  return scope.all ? undefined : inArray(t.cases.communeId, [...scope.communeIds]);
+}
+
+function filterConditions(scope: CaseScope, f: CaseFilters, today: string): SQL[] {
+  const where: (SQL | undefined)[] = [scopeCondition(scope)];
+  if (f.status) where.push(eq(t.cases.status, f.status));
+  if (f.kind) where.push(eq(t.cases.kindCode, f.kind));
+  if (f.category) where.push(eq(t.cases.categoryCode, f.category));
+  if (f.commune) where.push(eq(t.cases.communeId, f.commune));
+  if (f.hamlet) where.push(eq(t.cases.hamletId, f.hamlet));
+  if (f.assignee === "none") where.push(isNull(t.cases.assigneeUserId));
+  else if (f.assignee) where.push(eq(t.cases.assigneeUserId, f.assignee));
+  if (f.due) {
+    where.push(inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince));
+    where.push(f.due === "overdue" ? lt(t.cases.dueOn, today) : and(gte(t.cases.dueOn, today), lte(t.cases.dueOn, addDays(today, 3))));
+  }
+  // Dates are Vietnam calendar days; received_at is UTC, so compare with the day's UTC bounds.
+  if (f.from) where.push(gte(t.cases.receivedAt, new Date(`${f.from}T00:00:00+07:00`).toISOString()));
+  if (f.to) where.push(lt(t.cases.receivedAt, new Date(`${addDays(f.to, 1)}T00:00:00+07:00`).toISOString()));
+  if (f.q) {
+    const folded = foldForSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (folded) where.push(sql`${t.cases.searchText} LIKE ${`%${folded}%`} ESCAPE '\\'`);
+  }
+  return where.filter((w): w is SQL => w !== undefined);
+}
+
+const listColumns = {
+  id: t.cases.id,
+  code: t.cases.code,
+  title: t.cases.title,
+  kindCode: t.cases.kindCode,
+  categoryCode: t.cases.categoryCode,
+  communeId: t.cases.communeId,
+  status: t.cases.status,
+  dueOn: t.cases.dueOn,
+  pausedSince: t.cases.pausedSince,
+  receivedAt: t.cases.receivedAt,
+  assigneeName: t.users.fullName,
+};
+
+export interface CaseListRow {
+  id: number;
+  code: string;
+  title: string;
+  kindCode: string;
+  categoryCode: string;
+  communeId: string;
+  communeName: string;
+  status: string;
+  dueOn: string;
+  urgency: Urgency | null;
+  receivedAt: string;
+  assigneeName: string | null;
+}
+
+function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string): CaseListRow {
+  const row = r as Omit<CaseListRow, "communeName" | "urgency"> & { pausedSince: string | null };
+  const open = isOpen(row.status);
+  const { pausedSince, ...rest } = row;
+  return {
+    ...rest,
+    communeName: communeName(ref, row.communeId),
+    urgency: open ? urgency(row.dueOn, today, pausedSince !== null) : null,
+  };
+}
+
+/** One page of the cases this user may see, sorted by due date (the most urgent first). One query plus a count. */
+export async function listCases(user: StaffUser, filters: CaseFilters, now = new Date()) {
+  const today = vnDate(now);
+  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
+  const page = Math.max(1, filters.page ?? 1);
+  const rows = (await read()
+    .select(listColumns)
+    .from(t.cases)
+    .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
+    .where(where)
+    .orderBy(sql`CASE WHEN ${inArray(t.cases.status, [...FINISHED_STATUSES])} THEN 1 ELSE 0 END`, asc(t.cases.dueOn), asc(t.cases.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    );
+  const total = (await read().select({ n: count() }).from(t.cases).where(where))[0].n;
+  const ref = await reference();
+  return { rows: rows.map((r) => toRow(ref, r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** CSV of the filtered list (no personal data), with spreadsheet-formula injection neutralised. */
+export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
+  const today = vnDate(now);
+  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
+  const rows = (await read().select(listColumns).from(t.cases).leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId)).where(where).orderBy(asc(t.cases.dueOn)).limit(50_000));
+  const ref = await reference();
+  const tr = translator("vi", categoryLabels(ref, "vi"));
+  const header = ["Mã hồ sơ", "Tiêu đề", "Loại", "Lĩnh vực", "Đơn vị", "Trạng thái", "Hạn", "Tình trạng hạn", "Ngày nhận", "Người xử lý"];
+  const lines = [header, ...rows.map((r) => toRow(ref, r, today)).map((r) => [
+    r.code,
+    r.title,
+    tr(`kind.${r.kindCode}`),
+    tr(`category.${r.categoryCode}`),
+    r.communeName,
+    tr(`status.${r.status}`),
+    formatDate(r.dueOn),
+    r.urgency ? tr(`urgency.${r.urgency}`) : "",
+    formatDate(vnDate(new Date(r.receivedAt))),
+    r.assigneeName ?? "",
+  ])];
+  await audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, now);
+  return csvDocument(lines);
+}
+
+/** Overdue and due-soon counts per unit in scope: the district's overdue board. */
+export async function deadlineBoard(user: StaffUser, now = new Date()) {
+  const today = vnDate(now);
+  const scope = caseScope(user, DISTRICT_ID);
+  const rows = (await read()
+    .select({
+      communeId: t.cases.communeId,
+      overdue: sql<number>`sum(CASE WHEN ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
+      dueSoon: sql<number>`sum(CASE WHEN ${t.cases.dueOn} >= ${today} AND ${t.cases.dueOn} <= ${addDays(today, 3)} THEN 1 ELSE 0 END)`,
+      open: count(),
+    })
+    .from(t.cases)
+    .where(and(scopeCondition(scope), inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince)))
+    .groupBy(t.cases.communeId)
+    );
+  const ref = await reference();
+  return rows
+    .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }))
+    .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.communeName.localeCompare(b.communeName, "vi"));
+}

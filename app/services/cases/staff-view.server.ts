@@ -1,0 +1,91 @@
+// The case as an official sees it: everything sent (contact details only to those handling it, audited), the
+// full timeline, and the actions allowed now.
+import { and,asc,eq,inArray,isNull,or } from "drizzle-orm";
+import * as t from "../../../db/schema";
+import { DISTRICT_ID,REFUSAL_REASONS } from "../../../db/data/reference";
+import { allowedActions,type CaseStatus } from "~/domain/case-workflow";
+import { vnDate } from "~/domain/dates";
+import { extensionFor,urgency } from "~/domain/deadlines";
+import { caseOperations,type CaseOperation,type StaffUser } from "~/domain/permissions";
+import { audit } from "~/services/platform/audit.server";
+import { read } from "~/services/platform/database.server";
+import { caseDisclosureLink } from "~/services/disclosures/links.server";
+import { communeName,reference } from "~/services/reference/reference.server";
+import { isOpen } from "~/domain/case-workflow";
+import { authorise,loadCase } from "./access.server";
+import { ASSIGNABLE_ROLES } from "~/domain/permissions";
+
+export async function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
+  const row = authorise(user, await loadCase(read(), code), "view");
+  const ref = await reference();
+  const operations = caseOperations(user, row, DISTRICT_ID);
+  const showContact = operations.includes("view_contact");
+  const contact = showContact ? (await read().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)))[0] : null;
+  if (contact) await audit({ userId: user.id, action: "case.view_personal_data", targetType: "case", targetId: row.code, ip }, now);
+  const events = (await read()
+    .select({ id: t.caseEvents.id, type: t.caseEvents.type, visibility: t.caseEvents.visibility, actor: t.caseEvents.actor, body: t.caseEvents.body, meta: t.caseEvents.meta, createdAt: t.caseEvents.createdAt, actorName: t.users.fullName })
+    .from(t.caseEvents)
+    .leftJoin(t.users, eq(t.users.id, t.caseEvents.actorUserId))
+    .where(eq(t.caseEvents.caseId, row.id))
+    .orderBy(asc(t.caseEvents.id))
+    );
+  const files = operations.includes("download_attachment")
+    ? (await read().select({ id: t.attachments.id, eventId: t.attachments.eventId, displayName: t.attachments.displayName, sizeBytes: t.attachments.sizeBytes, latitude: t.attachments.latitude, longitude: t.attachments.longitude }).from(t.attachments).where(eq(t.attachments.caseId, row.id)))
+    : [];
+  const officials = operations.includes("assign")
+    ? (await read()
+        .select({ id: t.users.id, fullName: t.users.fullName })
+        .from(t.users)
+        .where(and(eq(t.users.communeId, row.communeId), inArray(t.users.role, [...ASSIGNABLE_ROLES]), isNull(t.users.disabledAt)))
+        .orderBy(asc(t.users.fullName))
+        )
+    : [];
+  const templates = operations.includes("answer")
+    ? (await read().select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body }).from(t.responseTemplates).where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))))
+    : [];
+  const today = vnDate(now);
+  const workflowActions = allowedActions(row.status as CaseStatus, "official").filter((a) => operations.includes(a as CaseOperation));
+  const timesExtended = events.filter((e) => e.type === "extended").length;
+  const extension = operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
+  const assignee = row.assigneeUserId ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0] : undefined;
+  return {
+    case: {
+      code: row.code,
+      kindCode: row.kindCode,
+      categoryCode: row.categoryCode,
+      communeId: row.communeId,
+      communeName: communeName(ref, row.communeId),
+      locationCommuneName: row.locationCommuneId ? communeName(ref, row.locationCommuneId) : null,
+      locationScope: row.locationScope,
+      hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
+      place: row.place,
+      projectLevel: row.projectLevel,
+      title: row.title,
+      description: row.description,
+      requestedOutcome: row.requestedOutcome,
+      status: row.status,
+      stage: row.stage,
+      dueOn: row.dueOn,
+      paused: row.pausedSince !== null,
+      urgency: isOpen(row.status) ? urgency(row.dueOn, today, row.pausedSince !== null) : null,
+      receivedAt: row.receivedAt,
+      publishConsent: row.publishConsent,
+      routingReason: row.routingReason,
+      assigneeName: assignee?.fullName ?? null,
+      complex: row.complex,
+      // The plan's row names a household: only for those who may see who filed.
+      disclosure: await caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
+    },
+    contact: contact
+      ? { fullName: contact.fullName, phone: contact.phone, email: contact.email, address: contact.address, idNumber: contact.idNumber, details: contact.details, confidential: contact.confidential }
+      : null,
+    events: events.map((e) => ({ ...e, attachments: files.filter((f) => f.eventId === e.id) })),
+    operations,
+    workflowActions,
+    officials,
+    templates,
+    extensionDays: extension,
+    transferTargets: ref.communes.filter((c) => c.id !== row.communeId && c.validTo == null).map((c) => ({ id: c.id, name: c.name })),
+    refusalReasons: REFUSAL_REASONS,
+  };
+}
