@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CASE_STATUSES } from "../app/domain/case-workflow";
 import { DISCLOSURE_STATUSES } from "../app/domain/disclosure";
 import { ROLES } from "../app/domain/permissions";
 
@@ -125,9 +126,9 @@ export const cases = sqliteTable(
     title: text("title").notNull(),
     description: text("description").notNull(),
     requestedOutcome: text("requested_outcome").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
     /** Status to return to when an information request is answered. */
-    statusBeforeInfoRequest: text("status_before_info_request"),
+    statusBeforeInfoRequest: text("status_before_info_request", { enum: CASE_STATUSES }),
     routingReason: text("routing_reason").notNull(),
     publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
     /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */

@@ -1,5 +1,6 @@
 // Public disclosures: their lifecycle, the legal minimum posting period, and when residents may comment.
 import { addDays, daysBetween } from "./dates";
+import { InvalidError } from "./errors";
 import { foldForSearch } from "./text";
 
 export const DISCLOSURE_STATUSES = ["draft", "published", "consultation_open", "consultation_closed", "superseded", "withdrawn"] as const;
@@ -7,6 +8,9 @@ export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 
 /** Published and neither replaced nor withdrawn: what the home page lists and a case may be about. */
 export const IN_FORCE_STATUSES = ["published", "consultation_open", "consultation_closed"] as const;
+
+/** Every status the public may see: in force, replaced by a newer version, or withdrawn with its reason. */
+export const PUBLIC_STATUSES = [...IN_FORCE_STATUSES, "superseded", "withdrawn"] as const satisfies readonly DisclosureStatus[];
 
 export function isInForce(status: string): boolean {
   return (IN_FORCE_STATUSES as readonly string[]).includes(status);
@@ -22,11 +26,16 @@ const TRANSITIONS: Record<DisclosureAction, { from: readonly DisclosureStatus[];
   supersede: { from: ["published", "consultation_open", "consultation_closed"], to: "superseded" },
 };
 
-export class DisclosureTransitionError extends Error {}
+/** A step the disclosure's status does not allow; shown as "error.actionNotAllowed". */
+export class DisclosureTransitionError extends InvalidError {
+  constructor() {
+    super("error.actionNotAllowed");
+  }
+}
 
 export function nextDisclosureStatus(status: DisclosureStatus, action: DisclosureAction): DisclosureStatus {
   const t = TRANSITIONS[action];
-  if (!t.from.includes(status)) throw new DisclosureTransitionError(`${action} is not allowed from ${status}`);
+  if (!t.from.includes(status)) throw new DisclosureTransitionError();
   return t.to;
 }
 

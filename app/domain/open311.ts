@@ -1,4 +1,5 @@
 // Open311 GeoReport v2 (open311.org): formats, the XML form of its JSON ("Spark" convention), errors, filters.
+import { isOpen } from "./case-workflow";
 import { z } from "zod";
 
 export type Format = "json" | "xml";
@@ -101,8 +102,6 @@ export function resolveRequestQuery(filters: RequestFilters, now: Date) {
   };
 }
 
-export const OPEN_STATUSES = ["received", "accepted", "in_progress", "info_requested", "contested"];
-
 export function open311Status(status: string): "open" | "closed" {
-  return OPEN_STATUSES.includes(status) ? "open" : "closed";
+  return isOpen(status) ? "open" : "closed";
 }

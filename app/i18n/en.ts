@@ -43,7 +43,6 @@ export const en: Record<MessageKey, string> = {
   "status.received": "Received",
   "status.accepted": "Accepted for handling",
   "status.refused": "Not accepted",
-  "status.transferred": "Transferred",
   "status.in_progress": "Being handled",
   "status.info_requested": "More information needed",
   "status.answered": "Answered",

@@ -45,7 +45,6 @@ export const vi = {
   "status.received": "Đã tiếp nhận",
   "status.accepted": "Đã thụ lý",
   "status.refused": "Không thụ lý",
-  "status.transferred": "Đã chuyển",
   "status.in_progress": "Đang giải quyết",
   "status.info_requested": "Cần bổ sung thông tin",
   "status.answered": "Đã trả lời",

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { homeFigures } from "~/services/transparency/transparency.server";
-import { latestDisclosures } from "~/services/disclosures/disclosures.server";
+import { latestDisclosures } from "~/services/disclosures/reading.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 
 export const meta: MetaFunction = () => [

@@ -1,22 +1,23 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs,LoaderFunctionArgs,MetaFunction } from "@remix-run/node";
+import { json,redirect } from "@remix-run/node";
+import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DateText, DateTimeText } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { DateText,DateTimeText } from "~/components/case-parts";
+import { CsrfField,ErrorSummary,TextArea,TextField,useTranslatedErrors } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { PlanTable } from "~/components/plan-table";
 import { StaffPage } from "~/components/staff-page";
-import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
-import { allowedDisclosureActions, minimumPostingEnd, type DisclosureStatus } from "~/domain/disclosure";
+import { PLAN_TEMPLATE_HEADER,type PlanProblem } from "~/domain/plan-table";
+import { allowedDisclosureActions,minimumPostingEnd,type DisclosureStatus } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/auth.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
-import { DisclosureError, staffDisclosure } from "~/services/disclosures/disclosures.server";
+import { ForbiddenError,NotFoundError } from "~/domain/errors";
+import { staffDisclosure } from "~/services/disclosures/reading.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { staffPlanTable } from "~/services/disclosures/plan-table.server";
-import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { NO_STORE,staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
 
@@ -26,7 +27,7 @@ async function view(request: Request, id: number) {
   try {
     return { session, ...await staffDisclosure(session.user, id, commentPage) };
   } catch (error) {
-    if (error instanceof DisclosureError) throw new Response("Not found", { status: 404 });
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) throw new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { submitComment } from "~/services/disclosures/forms.server";
 import { relatedCases } from "~/services/disclosures/links.server";
-import { publicDisclosure } from "~/services/disclosures/disclosures.server";
+import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { publicPlanTable } from "~/services/disclosures/plan-table.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";

@@ -8,7 +8,7 @@ import { hasPlanTable } from "~/domain/plan-table";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { submitHouseholdLookup } from "~/services/disclosures/forms.server";
-import { publicDisclosure } from "~/services/disclosures/disclosures.server";
+import { publicDisclosure } from "~/services/disclosures/reading.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 

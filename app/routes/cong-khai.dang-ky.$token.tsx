@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { confirmSubscription } from "~/services/disclosures/disclosures.server";
+import { confirmSubscription } from "~/services/disclosures/subscriptions.server";
 
 export const meta: MetaFunction = () => [{ title: "Xác nhận nhận thư — Dân Biết" }, { name: "robots", content: "noindex" }];
 

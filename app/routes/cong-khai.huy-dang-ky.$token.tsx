@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { unsubscribe } from "~/services/disclosures/disclosures.server";
+import { unsubscribe } from "~/services/disclosures/subscriptions.server";
 
 export const meta: MetaFunction = () => [{ title: "Hủy nhận thư — Dân Biết" }, { name: "robots", content: "noindex" }];
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { contentDisposition, readAttachment } from "~/services/cases/attachments.server";
-import { publicDocument } from "~/services/disclosures/disclosures.server";
+import { publicDocument } from "~/services/disclosures/lifecycle.server";
 
 /** A public document of a published disclosure, always as a download. */
 export async function loader({ params }: LoaderFunctionArgs) {

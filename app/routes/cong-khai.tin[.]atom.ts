@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { atomFeed } from "~/domain/atom";
 import { publicUrl } from "~/services/platform/config.server";
-import { feedEntries } from "~/services/disclosures/disclosures.server";
+import { feedEntries } from "~/services/disclosures/reading.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 
 /** Atom feed of disclosures: the whole district, or one unit with ?xa=<unit id>. */

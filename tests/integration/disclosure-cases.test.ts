@@ -11,7 +11,8 @@ import { publicCaseView, residentCaseView } from "~/services/cases/views.server"
 import { read, sqliteClient, transaction } from "~/services/platform/database.server";
 import { InvalidError } from "~/domain/errors";
 import { prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
-import { createDraft, newVersion, publicDisclosure, publish, withdraw } from "~/services/disclosures/disclosures.server";
+import { createDraft, newVersion, publish, withdraw } from "~/services/disclosures/lifecycle.server";
+import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { submitFiling } from "~/services/cases/forms.server";
 import { getRequest } from "~/services/open311/open311.server";
 import { csrfTokenFor } from "~/services/platform/request.server";

@@ -1,34 +1,16 @@
 // Public disclosures and consultations against a real SQLite file.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import {
-  addComment,
-  closeConsultation,
-  confirmSubscription,
-  COMMENT_PAGE_SIZE,
-  createDraft,
-  DISCLOSURE_PAGE_SIZE,
-  DisclosureError,
-  type DraftInput,
-  feedEntries,
-  hideComment,
-  newVersion,
-  openConsultation,
-  publicDisclosure,
-  publicList,
-  publish,
-  replyToComment,
-  staffList,
-  subscribe,
-  unsubscribe,
-  updateDraft,
-  withdraw,
-} from "~/services/disclosures/disclosures.server";
+import { read } from "~/services/platform/database.server";
+import { addComment,hideComment,replyToComment } from "~/services/disclosures/comments.server";
+import { closeConsultation,createDraft,type DraftInput,newVersion,openConsultation,publish,updateDraft,withdraw } from "~/services/disclosures/lifecycle.server";
+import { confirmSubscription,subscribe,unsubscribe } from "~/services/disclosures/subscriptions.server";
+import { COMMENT_PAGE_SIZE,DISCLOSURE_PAGE_SIZE,feedEntries,publicDisclosure,publicList,staffList } from "~/services/disclosures/reading.server";
+import { ForbiddenError } from "~/domain/errors";
 import { staffAccount } from "../support/factories";
-import { addDays, vnDate } from "~/domain/dates";
+import { addDays,vnDate } from "~/domain/dates";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
 import type { StaffUser } from "~/domain/permissions";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
@@ -96,8 +78,8 @@ describe("publishing", () => {
     expect(await publicDisclosure((await row(id)).slug)).toBeNull();
     const otherLeader = await leaderOf("xuan-bac");
     const official = await staffAccount("commune_official", "xuan-hong");
-    await expect(publish(otherLeader, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(DisclosureError);
-    await expect(publish(official, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(DisclosureError);
+    await expect(publish(otherLeader, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(ForbiddenError);
+    await expect(publish(official, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(ForbiddenError);
     await expect(createDraft(otherLeader, plan, "t")).rejects.toThrow("disclosure.error.forbidden");
     const district = await staffAccount("district_staff", "huyen-xuan-truong");
     await publish(district, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
@@ -151,7 +133,7 @@ describe("consultation", () => {
     const [c1, , c3] = (await read().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)));
     await replyToComment(official, c1.id, "Đơn giá theo bảng giá đất của tỉnh năm 2026; xã sẽ đối thoại ngày 10/12.", "t");
     await hideComment(leader, c3.id, "Xúc phạm người khác", "t");
-    await expect(hideComment(official, c1.id, "không", "t")).rejects.toThrow(DisclosureError);
+    await expect(hideComment(official, c1.id, "không", "t")).rejects.toThrow(ForbiddenError);
 
     const view = (await publicDisclosure(slug))!;
     const json = JSON.stringify(view);

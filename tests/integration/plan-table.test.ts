@@ -2,13 +2,15 @@
 // public, shown in full to the household holding its code, carried across versions with the same codes.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { createDraft, DisclosureError, newVersion, publicDisclosure, publish } from "~/services/disclosures/disclosures.server";
+import { read,transaction } from "~/services/platform/database.server";
+import { createDraft,newVersion,publish } from "~/services/disclosures/lifecycle.server";
+import { InvalidError } from "~/domain/errors";
+import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { decrypt } from "~/services/platform/secrets.server";
-import { householdRow, importPlanTable, planCodesCsv, PlanImportError, publicPlanTable, staffPlanTable } from "~/services/disclosures/plan-table.server";
+import { householdRow,importPlanTable,planCodesCsv,publicPlanTable,staffPlanTable } from "~/services/disclosures/plan-table.server";
 import { staffAccount } from "../support/factories";
 
 const PLAN = {
@@ -64,12 +66,13 @@ describe("importing the table", () => {
     await importPlanTable(leader, id, csv(ROWS.slice(0, 1)), "t");
     const before = await planRows(id);
     const bad = csv([ROWS[0], "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,-248,105000,26092500,1800000,7455000,35347500,Không", ROWS[2]]);
-    let problems: PlanImportError["problems"] = [];
+    let problems: unknown = [];
     try {
       await importPlanTable(leader, id, bad, "t");
     } catch (error) {
-      expect(error).toBeInstanceOf(PlanImportError);
-      problems = (error as PlanImportError).problems;
+      expect(error).toBeInstanceOf(InvalidError);
+      expect((error as InvalidError).messageKey).toBe("plan.error.rows");
+      problems = (error as InvalidError).details;
     }
     expect(problems).toEqual([{ line: 3, field: "areaRecovered", message: "plan.error.area" }]);
     expect(await planRows(id)).toEqual(before);
@@ -94,7 +97,7 @@ describe("importing the table", () => {
   it("a compensation plan cannot be published without its table", async () => {
     const leader = await staffAccount("commune_leader", "xuan-hong");
     const id = await createDraft(leader, PLAN, "t");
-    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow(DisclosureError);
+    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow(InvalidError);
     await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow("plan.error.noRows");
   });
 });

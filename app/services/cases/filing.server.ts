@@ -3,7 +3,7 @@
 import { eq,sql } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { formatDate,vnDate } from "~/domain/dates";
-import { firstStage, firstStageDueDate } from "~/domain/deadlines";
+import { firstStage,firstStageDueDate } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
@@ -11,7 +11,7 @@ import { foldForSearch,phoneDigits } from "~/domain/text";
 import { counterName,formatTrackingCode } from "~/domain/tracking-code";
 import { translator,type Language } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
-import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
+import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
 import { read,transaction,type Tx,type Db } from "~/services/platform/database.server";
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";

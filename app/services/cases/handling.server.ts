@@ -4,7 +4,7 @@
 import { and,count,eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { REFUSAL_REASONS } from "../../../db/data/reference";
-import { isOpen,nextStatus,type CaseAction,type CaseStatus } from "~/domain/case-workflow";
+import { isOpen,nextStatus,type CaseAction } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { caseDueOn,extensionFor,firstStage,pausesOnInfoRequest,stageForEvent,startStage,type CaseClock } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
@@ -99,7 +99,7 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
       const rules = ref.deadlineRules;
       const updates: Partial<typeof t.cases.$inferInsert> = { updatedAt: nowIso };
       const meta: Record<string, unknown> = {};
-      if (WORKFLOW_ACTIONS.has(input.action)) updates.status = nextStatus(row.status as CaseStatus, input.action as CaseAction, "official");
+      if (WORKFLOW_ACTIONS.has(input.action)) updates.status = nextStatus(row.status, input.action as CaseAction, "official");
       // A stage whose clock the event starts (the rules' start_event), from today with no pause or extension.
       const restart = (stage: string | null) => {
         if (stage) Object.assign(updates, startStage(row, stage, today, rules, ref.calendar));

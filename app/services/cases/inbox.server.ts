@@ -12,13 +12,13 @@ import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
 import { categoryLabels,communeName,reference,type Reference } from "~/services/reference/reference.server";
-import { FINISHED_STATUSES,isOpen,OPEN_STATUSES } from "~/domain/case-workflow";
+import { FINISHED_STATUSES,isOpen,OPEN_STATUSES,type CaseStatus } from "~/domain/case-workflow";
 
 export const PAGE_SIZE = 25;
 // ---------------------------------------------------------------- listing
 
 export interface CaseFilters {
-  status?: string;
+  status?: CaseStatus;
   kind?: string;
   category?: string;
   commune?: string;

@@ -3,15 +3,15 @@
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { contestOpen, isAnswered, nextStatus, type CaseStatus } from "~/domain/case-workflow";
+import { contestOpen,isAnswered,nextStatus } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { stageForEvent, startStage } from "~/domain/deadlines";
-import { InvalidError, NotFoundError } from "~/domain/errors";
-import { transaction, type Tx } from "~/services/platform/database.server";
+import { stageForEvent,startStage } from "~/domain/deadlines";
+import { InvalidError,NotFoundError } from "~/domain/errors";
+import { transaction,type Tx } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
-import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
-import { dueOnNow, mailResident } from "./handling.server";
+import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
+import { dueOnNow,mailResident } from "./handling.server";
 
 async function caseForUpdate(tx: Tx, caseId: number) {
   const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
@@ -35,7 +35,7 @@ export async function provideInformation(
       if (seen) return true;
       const row = await caseForUpdate(tx, caseId);
       if (row.status !== "info_requested") throw new InvalidError("error.notWaitingForInfo");
-      const status = nextStatus("info_requested", "provide_info", "resident", row.statusBeforeInfoRequest as CaseStatus | null);
+      const status = nextStatus("info_requested", "provide_info", "resident", row.statusBeforeInfoRequest);
       // The clock resumes: the days spent waiting for the resident do not count (domain.md §2).
       const pauses = row.pausedSince ? [...row.pauses, [row.pausedSince, vnDate(now)] as [string, string]] : row.pauses;
       const dueOn = dueOnNow(await reference(), { ...row, pauses });
@@ -78,7 +78,7 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
     }
     if (input.step === "contest") {
       if (!contestOpen(row, today)) throw new InvalidError("error.contestClosed");
-      const status = nextStatus(row.status as CaseStatus, "contest", "resident");
+      const status = nextStatus(row.status, "contest", "resident");
       const ref = await reference();
       const stage = stageForEvent(ref.deadlineRules, row.kindCode, row.categoryCode, "contested");
       if (!stage) throw new InvalidError("error.actionNotAllowed");
@@ -94,7 +94,7 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
       await mailResident(tx, caseId, "contested", input.reason, now);
       return;
     }
-    const status = nextStatus(row.status as CaseStatus, "withdraw", "resident");
+    const status = nextStatus(row.status, "withdraw", "resident");
     await tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId));
     await tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso });
     await mailResident(tx, caseId, "withdrawn", input.reason || null, now);

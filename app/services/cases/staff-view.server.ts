@@ -3,7 +3,7 @@
 import { and,asc,eq,inArray,isNull,or } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID,REFUSAL_REASONS } from "../../../db/data/reference";
-import { allowedActions,type CaseStatus } from "~/domain/case-workflow";
+import { allowedActions } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { extensionFor,urgency } from "~/domain/deadlines";
 import { caseOperations,type CaseOperation,type StaffUser } from "~/domain/permissions";
@@ -44,7 +44,7 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
     ? (await read().select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body }).from(t.responseTemplates).where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))))
     : [];
   const today = vnDate(now);
-  const workflowActions = allowedActions(row.status as CaseStatus, "official").filter((a) => operations.includes(a as CaseOperation));
+  const workflowActions = allowedActions(row.status, "official").filter((a) => operations.includes(a as CaseOperation));
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension = operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
   const assignee = row.assigneeUserId ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0] : undefined;

@@ -2,9 +2,9 @@
 // successful look-up (everything they sent and every public step).
 import { and,asc,eq,inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
+import { contestOpen,contestUntil,isAnswered,isOpen } from "~/domain/case-workflow";
 import { mayPublishContent } from "~/domain/publication";
-import { addDays,vnDate } from "~/domain/dates";
+import { vnDate } from "~/domain/dates";
 import { redactPersonalData } from "~/domain/redaction";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";

@@ -9,7 +9,7 @@ import { createAccount } from "~/services/staff/auth.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { addDays, vnDate } from "~/domain/dates";
-import { createDraft, openConsultation, publish } from "~/services/disclosures/disclosures.server";
+import { createDraft, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
 import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";

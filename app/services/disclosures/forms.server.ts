@@ -1,18 +1,21 @@
 // Posts about disclosures: residents' comments and subscriptions, and the staff's drafting and publishing.
 // CSRF first, one zod schema per intent, then the disclosures service; errors come back as catalogue keys.
 import { z } from "zod";
-import { fieldErrors, type FieldErrors } from "~/domain/filing";
-import { checkbox, longText, required, singleLine } from "~/domain/form-text";
+import { fieldErrors,type FieldErrors } from "~/domain/filing";
+import { checkbox,longText,required,singleLine } from "~/domain/form-text";
 import { phoneDigits } from "~/domain/text";
 import type { StaffUser } from "~/domain/permissions";
-import { MAX_PLAN_CSV_BYTES, type PlanProblem } from "~/domain/plan-table";
+import { MAX_PLAN_CSV_BYTES,type PlanProblem } from "~/domain/plan-table";
 import { prepareAttachments } from "~/services/cases/attachments.server";
-import * as disclosures from "./disclosures.server";
-import { householdRow, importPlanTable, PlanImportError } from "./plan-table.server";
+import { addComment,hideComment,replyToComment } from "./comments.server";
+import { addDocuments,closeConsultation,createDraft,newVersion,openConsultation,publish,updateDraft,withdraw } from "./lifecycle.server";
+import { subscribe } from "./subscriptions.server";
+import { ForbiddenError,InvalidError } from "~/domain/errors";
+import { householdRow,importPlanTable } from "./plan-table.server";
 import { lookupRateLimit } from "~/services/platform/config.server";
-import { attachmentsError, parseUploadForm, type FormOutcome } from "~/services/cases/forms.server";
+import { attachmentsError,parseUploadForm,type FormOutcome } from "~/services/cases/forms.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { CSRF_FIELD,verifyCsrf,type RequestContext } from "~/services/platform/request.server";
 
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired");
 
@@ -44,9 +47,9 @@ export async function submitComment(request: Request, context: RequestContext | 
   const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
-    await disclosures.addComment(slug, parsed.data);
+    await addComment(slug, parsed.data);
   } catch (error) {
-    if (error instanceof disclosures.DisclosureError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
+    if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
     throw error;
   }
   return { outcome: "sent" };
@@ -66,9 +69,9 @@ export async function submitSubscription(request: Request, context: RequestConte
   const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
-    await disclosures.subscribe(parsed.data.email, parsed.data.communeId);
+    await subscribe(parsed.data.email, parsed.data.communeId);
   } catch (error) {
-    if (error instanceof disclosures.DisclosureError) return { outcome: "invalid", values, errors: { communeId: error.messageKey } };
+    if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { communeId: error.messageKey } };
     throw error;
   }
   return { outcome: "sent" };
@@ -163,40 +166,40 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
     const input = parsed.data;
     try {
       if (input.intent === "create") {
-        const created = await disclosures.createDraft(user, { ...input, keyFigures: keyFigures(input.keyFigures) }, ip);
+        const created = await createDraft(user, { ...input, keyFigures: keyFigures(input.keyFigures) }, ip);
         return { outcome: "done", intent: input.intent, id: created };
       }
       const target = disclosureId!;
       switch (input.intent) {
         case "update":
-          await disclosures.updateDraft(user, target, { title: input.title, summary: input.summary, body: input.body, keyFigures: keyFigures(input.keyFigures) }, ip);
+          await updateDraft(user, target, { title: input.title, summary: input.summary, body: input.body, keyFigures: keyFigures(input.keyFigures) }, ip);
           break;
         case "publish":
-          await disclosures.publish(user, target, { from: input.from, to: input.to }, ip);
+          await publish(user, target, { from: input.from, to: input.to }, ip);
           break;
         case "open-consultation":
-          await disclosures.openConsultation(user, target, { from: vnInstant(input.from), to: vnInstant(input.to) }, ip);
+          await openConsultation(user, target, { from: vnInstant(input.from), to: vnInstant(input.to) }, ip);
           break;
         case "close-consultation":
-          await disclosures.closeConsultation(user, target, input.summary, ip);
+          await closeConsultation(user, target, input.summary, ip);
           break;
         case "withdraw":
-          await disclosures.withdraw(user, target, input.reason, ip);
+          await withdraw(user, target, input.reason, ip);
           break;
         case "new-version":
-          return { outcome: "done", intent: input.intent, id: await disclosures.newVersion(user, target, ip) };
+          return { outcome: "done", intent: input.intent, id: await newVersion(user, target, ip) };
         case "reply":
-          await disclosures.replyToComment(user, input.commentId, input.reply, ip);
+          await replyToComment(user, input.commentId, input.reply, ip);
           break;
         case "hide":
-          await disclosures.hideComment(user, input.commentId, input.reason, ip);
+          await hideComment(user, input.commentId, input.reason, ip);
           break;
         case "upload": {
           const prepared = await prepareAttachments(batch, { keepLocation: false });
           if (prepared.problems.length) {
             return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
           }
-          await disclosures.addDocuments(user, target, prepared.attachments, ip);
+          await addDocuments(user, target, prepared.attachments, ip);
           break;
         }
         case "import-plan": {
@@ -210,12 +213,13 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
       }
       return { outcome: "done", intent: input.intent, id: target };
     } catch (error) {
-      if (error instanceof PlanImportError) return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: error.problems.slice(0, MAX_PROBLEMS_SHOWN), moreProblems: Math.max(0, error.problems.length - MAX_PROBLEMS_SHOWN) };
-      if (error instanceof disclosures.DisclosureError) {
-        // Refused by role or unit: a 403, like every other staff post the user may not make.
-        if (error.messageKey === "disclosure.error.forbidden") return { outcome: "forbidden", values };
-        return { outcome: "invalid", values, errors: { form: error.messageKey } };
+      // Refused by role or unit: a 403, like every other staff post the user may not make.
+      if (error instanceof ForbiddenError) return { outcome: "forbidden", values };
+      if (error instanceof InvalidError && error.messageKey === "plan.error.rows") {
+        const problems = error.details as PlanProblem[];
+        return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: problems.slice(0, MAX_PROBLEMS_SHOWN), moreProblems: Math.max(0, problems.length - MAX_PROBLEMS_SHOWN) };
       }
+      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
       throw error;
     }
   } finally {

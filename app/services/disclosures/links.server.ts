@@ -1,17 +1,18 @@
 // Disclosures and the cases about them: what a resident may pick when filing, the form pre-filled from a plan's
 // row, the cases a disclosure page counts (no personal data), and the link back from a case to its disclosure.
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and,count,desc,eq,inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { IN_FORCE_STATUSES } from "~/domain/disclosure";
-import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
-import type { FieldErrors, FilingValues } from "~/domain/filing";
+import { filingPrefill,isLinkableDisclosure,LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
+import type { FieldErrors,FilingValues } from "~/domain/filing";
 import { redactPersonalData } from "~/domain/redaction";
 import type { Translate } from "~/i18n";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
-import { PUBLIC_STATUSES } from "./disclosures.server";
-import { reference, selectableCommunes } from "~/services/reference/reference.server";
+import { read,type Tx,type Db } from "~/services/platform/database.server";
+import { PUBLIC_STATUSES } from "~/domain/disclosure";
+import { versionIds } from "./versions.server";
+import { reference,selectableCommunes } from "~/services/reference/reference.server";
 import { mayPublishContent } from "~/domain/publication";
 
 
@@ -72,21 +73,6 @@ export async function prefillFromDisclosure(query: { disclosureId: number | null
 
 export const RELATED_CASES_SHOWN = 20;
 
-/** Every version of a disclosure, earlier and later, by the previous_id chain (indexed). */
-export function versionIds(disclosureId: number): number[] {
-  const rows = read().all<{ id: number }>(sql`
-    WITH RECURSIVE
-      earlier(id, previous_id) AS (
-        SELECT id, previous_id FROM disclosures WHERE id = ${disclosureId}
-        UNION SELECT d.id, d.previous_id FROM disclosures d JOIN earlier ON d.id = earlier.previous_id
-      ),
-      later(id) AS (
-        SELECT ${disclosureId}
-        UNION SELECT d.id FROM disclosures d JOIN later ON d.previous_id = later.id
-      )
-    SELECT id FROM earlier UNION SELECT id FROM later`);
-  return rows.map((r) => r.id);
-}
 
 /**
  * The cases about a disclosure or any of its versions: how many, per status, and the latest ones with their
@@ -94,7 +80,7 @@ export function versionIds(disclosureId: number): number[] {
  * `fileHref` opens the form pre-filled with this disclosure while residents may still pick it.
  */
 export async function relatedCases(disclosure: { id: number; status: string; typeCode: string }) {
-  const ids = versionIds(disclosure.id);
+  const ids = await versionIds(disclosure.id);
   const about = inArray(t.cases.disclosureId, ids);
   const counts = (await read().select({ status: t.cases.status, n: count() }).from(t.cases).where(about).groupBy(t.cases.status));
   const latest = (await read()
@@ -152,7 +138,7 @@ export async function caseDisclosureLink(
     .where(eq(t.disclosures.id, linked.disclosureId))
     )[0];
   if (!d) return null;
-  const isPublic = PUBLIC_STATUSES.includes(d.status);
+  const isPublic = (PUBLIC_STATUSES as readonly string[]).includes(d.status);
   if (!isPublic && audience !== "staff") return null;
   return {
     title: d.title,

@@ -2,41 +2,35 @@
 // each new version, shown to the public with names masked unless the law requires them, and shown in full to a
 // household that holds its private code from the land-recovery notice.
 import crypto from "node:crypto";
-import { and, asc, count, desc, eq, inArray, sum } from "drizzle-orm";
+import { and,asc,count,desc,eq,inArray,sum } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import {
-  formatHouseholdCode,
-  hasPlanTable,
-  HOUSEHOLD_CODE_SYMBOLS,
-  maskName,
-  normaliseHouseholdCode,
-  PLAN_TEMPLATE_HEADER,
-  planChanges,
-  plotKey,
-  readPlanCsv,
-  type PlanProblem,
-  type PlanRow,
-  type PlanRowChange,
+formatHouseholdCode,
+hasPlanTable,
+HOUSEHOLD_CODE_SYMBOLS,
+maskName,
+normaliseHouseholdCode,
+PLAN_TEMPLATE_HEADER,
+planChanges,
+plotKey,
+readPlanCsv,type PlanRow,
+type PlanRowChange
 } from "~/domain/plan-table";
 import { csvDocument } from "~/domain/csv";
 import { pageWindow } from "~/domain/paging";
-import { canManageDisclosures, type StaffUser } from "~/domain/permissions";
+import { canManageDisclosures,type StaffUser } from "~/domain/permissions";
 import { foldForSearch } from "~/domain/text";
 import { audit } from "~/services/platform/audit.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
-import { versionIds } from "./links.server";
-import { DisclosureError, PUBLIC_STATUSES } from "./disclosures.server";
-import { communeName, reference } from "~/services/reference/reference.server";
-import { decrypt, encrypt, hmac } from "~/services/platform/secrets.server";
+import { read,transaction,type Tx,type Db } from "~/services/platform/database.server";
+import { versionIds } from "./versions.server";
+import { ForbiddenError,InvalidError,NotFoundError } from "~/domain/errors";
+import { PUBLIC_STATUSES } from "~/domain/disclosure";
+import { communeName,reference } from "~/services/reference/reference.server";
+import { decrypt,encrypt,hmac } from "~/services/platform/secrets.server";
 import { publicUrl } from "~/services/platform/config.server";
 
 
 /** The file had problems: each with its line; nothing was stored. */
-export class PlanImportError extends Error {
-  constructor(readonly problems: PlanProblem[]) {
-    super("plan import refused");
-  }
-}
 
 const codeHash = (code: string) => hmac("household-code", code);
 
@@ -79,13 +73,13 @@ async function insertRows(tx: Tx, values: (typeof t.planRows.$inferInsert)[]): P
  */
 export function importPlanTable(user: StaffUser, disclosureId: number, csv: string, ip: string, now = new Date()): Promise<{ rows: number; newCodes: number }> {
   const parsed = readPlanCsv(csv);
-  if (!parsed.ok) throw new PlanImportError(parsed.problems);
+  if (!parsed.ok) throw new InvalidError("plan.error.rows", {}, parsed.problems);
   return transaction(async (tx) => {
     const disclosure = (await tx.select().from(t.disclosures).where(eq(t.disclosures.id, disclosureId)))[0];
-    if (!disclosure) throw new DisclosureError("disclosure.error.notFound");
-    if (!canManageDisclosures(user, disclosure.communeId)) throw new DisclosureError("disclosure.error.forbidden");
-    if (disclosure.status !== "draft") throw new DisclosureError("disclosure.error.notDraft");
-    if (!hasPlanTable(disclosure.typeCode)) throw new DisclosureError("plan.error.noTable");
+    if (!disclosure) throw new NotFoundError("disclosure.error.notFound");
+    if (!canManageDisclosures(user, disclosure.communeId)) throw new ForbiddenError("disclosure.error.forbidden");
+    if (disclosure.status !== "draft") throw new InvalidError("disclosure.error.notDraft");
+    if (!hasPlanTable(disclosure.typeCode)) throw new InvalidError("plan.error.noTable");
 
     const sources = [disclosureId, ...(disclosure.previousId ? [disclosure.previousId] : [])];
     const known = new Map<string, { hash: string; sealed: string }>();
@@ -213,7 +207,7 @@ export async function householdRow(slug: string, codeInput: string) {
     .select({ ...rowColumns, disclosureId: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status, communeId: t.disclosures.communeId })
     .from(t.planRows)
     .innerJoin(t.disclosures, eq(t.disclosures.id, t.planRows.disclosureId))
-    .where(and(eq(t.planRows.householdCodeHash, codeHash(code)), inArray(t.disclosures.id, versionIds(entry.id)), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+    .where(and(eq(t.planRows.householdCodeHash, codeHash(code)), inArray(t.disclosures.id, await versionIds(entry.id)), inArray(t.disclosures.status, PUBLIC_STATUSES)))
     .orderBy(desc(t.disclosures.version))
     .limit(1)
     )[0];
@@ -225,13 +219,13 @@ export async function householdRow(slug: string, codeInput: string) {
 export const STAFF_PLAN_PAGE_SIZE = 100;
 
 /** Rows in order with each household's code unsealed (staff only: callers check the role first). */
-function rowsWithCodes(disclosureId: number, page?: { limit: number; offset: number }) {
+async function rowsWithCodes(disclosureId: number, page?: { limit: number; offset: number }) {
   const query = read()
     .select({ ...rowColumns, sealed: t.planRows.householdCodeSealed })
     .from(t.planRows)
     .where(eq(t.planRows.disclosureId, disclosureId))
     .orderBy(asc(t.planRows.rowNo));
-  const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
+  const rows = await (page ? query.limit(page.limit).offset(page.offset) : query);
   return rows.map(({ sealed, ...r }) => ({ ...r, householdCode: decrypt("household-code", sealed) ?? "?" }));
 }
 
@@ -241,7 +235,7 @@ export async function staffPlanTable(user: StaffUser, disclosure: { id: number; 
   if (!canManageDisclosures(user, disclosure.communeId)) return null;
   const totals = await totalsOf(disclosure.id);
   const { page: current, pages, offset } = pageWindow(totals.rows, page, STAFF_PLAN_PAGE_SIZE);
-  const rows = rowsWithCodes(disclosure.id, { limit: STAFF_PLAN_PAGE_SIZE, offset });
+  const rows = await rowsWithCodes(disclosure.id, { limit: STAFF_PLAN_PAGE_SIZE, offset });
   if (rows.length) await audit({ userId: user.id, action: "disclosure.plan_viewed", targetType: "disclosure", targetId: disclosure.id, ip, details: { rows: rows.length, page: current } }, now);
   return { rows, totals, page: current, pages };
 }
@@ -250,7 +244,7 @@ export async function staffPlanTable(user: StaffUser, disclosure: { id: number; 
 export async function planCodesCsv(user: StaffUser, disclosureId: number, ip: string, now = new Date()): Promise<string | null> {
   const disclosure = (await read().select().from(t.disclosures).where(eq(t.disclosures.id, disclosureId)))[0];
   if (!disclosure || !hasPlanTable(disclosure.typeCode) || !canManageDisclosures(user, disclosure.communeId)) return null;
-  const rows = rowsWithCodes(disclosureId);
+  const rows = await rowsWithCodes(disclosureId);
   await audit({ userId: user.id, action: "disclosure.codes_exported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: rows.length } }, now);
   const lines = [
     ["STT", "Mã hộ", "Chủ sử dụng đất", "Địa chỉ", "Số thửa", "Số tờ bản đồ", "Tổng cộng (đồng)", "Địa chỉ tra cứu"],

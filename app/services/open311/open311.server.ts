@@ -1,29 +1,29 @@
 // Open311 GeoReport v2 at /open311/v2/: discovery, services, service definitions, requests (GET and POST),
 // one request, and tokens. Filing goes through the same schema and use case as the web form. GET never returns
 // personal data: no name, phone, email, filer address, ID number or attachment; text only with consent, redacted.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray } from "drizzle-orm";
+import { and,asc,desc,eq,gte,inArray,isNull,lte,notInArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
+import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { fieldErrors, filingSchema, type FilingValues } from "~/domain/filing";
+import { fieldErrors,filingSchema,type FilingValues } from "~/domain/filing";
 import {
-  endOfVnDay,
-  MAX_RESULTS,
-  OPEN_STATUSES,
-  open311Status,
-  requestFiltersSchema,
-  resolveRequestQuery,
-  w3cDatetime,
-  type Open311Error,
+endOfVnDay,
+MAX_RESULTS,
+open311Status,
+requestFiltersSchema,
+resolveRequestQuery,
+w3cDatetime,
+type Open311Error,
 } from "~/domain/open311";
 import { redactPersonalData } from "~/domain/redaction";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { read,transaction } from "~/services/platform/database.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { categoryLabels, communeName, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
-import { randomToken, sha256 } from "~/services/platform/secrets.server";
+import { categoryLabels,communeName,reference,requiredFields,selectableCommunes,type Reference } from "~/services/reference/reference.server";
+import { randomToken,sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
@@ -254,8 +254,8 @@ export async function listRequests(params: URLSearchParams, now = new Date()): P
           query.serviceCodes ? inArray(t.cases.categoryCode, query.serviceCodes) : undefined,
           query.statuses && query.statuses.length === 1
             ? query.statuses[0] === "open"
-              ? inArray(t.cases.status, OPEN_STATUSES)
-              : notInArray(t.cases.status, OPEN_STATUSES)
+              ? inArray(t.cases.status, [...OPEN_STATUSES])
+              : notInArray(t.cases.status, [...OPEN_STATUSES])
             : undefined,
         );
   const rows = (await read()

@@ -5,6 +5,7 @@
 // is asynchronous by nature. On SQLite the writer is serialised by an in-process queue; `BEGIN IMMEDIATE` is
 // retried without blocking the event loop while another process holds the write lock, and after
 // DB_BUSY_TIMEOUT_MS the caller gets a DatabaseBusyError (answered 503 with Retry-After).
+import type { SQL } from "drizzle-orm";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { migrateDatabase, openDatabase, type Db as SqliteDb } from "../../../db/client";
 import { seedReferenceData } from "../../../db/seed";
@@ -51,6 +52,11 @@ function opened(): Connections {
 /** For reads: the current transaction's handle when inside one (so its own writes are seen), else the reader. */
 export function read(): Db {
   return current.getStore() ?? opened().reader;
+}
+
+/** The rows of a raw SQL query (recursive CTEs and the like), through the reader or the current transaction. */
+export async function queryRows<T>(query: SQL): Promise<T[]> {
+  return read().all<T>(query);
 }
 
 /** Whether the caller runs inside `transaction()` (helpers that must not open a second one check this). */

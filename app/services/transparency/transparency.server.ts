@@ -139,7 +139,7 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
     ratings: count(t.caseRatings.score),
   };
   const base = () => read().select({ key: groupColumn, ...figures }).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period));
-  const grouped = base().groupBy(groupColumn).all();
+  const grouped = await base().groupBy(groupColumn);
   const totalRow = (await read().select(figures).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period)))[0];
   const ref = await reference();
   const label = (key: string) => (groupBy === "commune" ? communeName(ref, key) : key);
