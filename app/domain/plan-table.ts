@@ -249,17 +249,6 @@ export interface PlanTotals {
   total: number;
 }
 
-export function planTotals(rows: readonly PlanRow[]): PlanTotals {
-  const sum = (f: keyof Omit<PlanTotals, "rows">) => rows.reduce((acc, r) => acc + r[f], 0);
-  return {
-    rows: rows.length,
-    areaRecovered: Math.round(sum("areaRecovered") * 100) / 100,
-    landCompensation: sum("landCompensation"),
-    assetCompensation: sum("assetCompensation"),
-    support: sum("support"),
-    total: sum("total"),
-  };
-}
 
 // No 0/O, 1/I/L, as for access keys: the code is typed from a paper notice.
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -3,7 +3,6 @@ import { en } from "./en";
 import { vi, type MessageKey } from "./vi";
 
 export type Language = "vi" | "en";
-export const LANGUAGES: readonly Language[] = ["vi", "en"];
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 
 export type { MessageKey };

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
-import { homeFigures } from "~/services/transparency/transparency.server";
+import { homeFigures } from "~/services/transparency/statistics.server";
 import { latestDisclosures } from "~/services/disclosures/reading.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 

@@ -4,7 +4,8 @@ import { readReportParams } from "~/domain/report-period";
 import { audit } from "~/services/platform/audit.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { requireAdminOperation } from "~/services/staff/context.server";
-import { figuresCsv, reportPeriod } from "~/services/transparency/transparency.server";
+import { figuresCsv } from "~/services/transparency/statistics.server";
+import { reportPeriod } from "~/domain/report-period";
 
 /** The periodic report as CSV: by commune, by category, by kind. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

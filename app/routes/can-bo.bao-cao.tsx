@@ -8,7 +8,8 @@ import { formatDate, formatDateTime, vnDate } from "~/domain/dates";
 import { readReportParams } from "~/domain/report-period";
 import { useT } from "~/i18n/use-t";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
-import { reportPeriod, statistics } from "~/services/transparency/transparency.server";
+import { reportPeriod } from "~/domain/report-period";
+import { statistics } from "~/services/transparency/statistics.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo định kỳ — Dân Biết" }];
 

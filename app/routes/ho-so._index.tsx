@@ -6,7 +6,7 @@ import { vnDate } from "~/domain/dates";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
-import { registerPage } from "~/services/transparency/transparency.server";
+import { registerPage } from "~/services/transparency/register.server";
 
 export const meta: MetaFunction = () => [
   { title: "Hồ sơ đã trả lời — Dân Biết" },

@@ -6,7 +6,8 @@ import { FigureTable } from "~/components/figure-table";
 import { formatDate } from "~/domain/dates";
 import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
-import { defaultPeriod, statistics } from "~/services/transparency/transparency.server";
+import { defaultPeriod } from "~/domain/period";
+import { statistics } from "~/services/transparency/statistics.server";
 
 export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" }];
 

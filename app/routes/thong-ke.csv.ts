@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readPeriod } from "~/domain/period";
-import { defaultPeriod, figuresCsv } from "~/services/transparency/transparency.server";
+import { defaultPeriod } from "~/domain/period";
+import { figuresCsv } from "~/services/transparency/statistics.server";
 
 /** The same figures as /thong-ke, by commune then by category, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {

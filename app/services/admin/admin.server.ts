@@ -236,8 +236,3 @@ export async function removeCalendarDay(admin: StaffUser, date: string, ip: stri
   invalidateReference();
   await recomputeOpenDeadlines();
 }
-
-/** Active accounts per unit, for the units list. */
-export async function accountsPerUnit() {
-  return (await read().select({ communeId: t.users.communeId, n: count() }).from(t.users).where(isNull(t.users.disabledAt)).groupBy(t.users.communeId));
-}

@@ -4,7 +4,7 @@ import { and,asc,count,desc,eq,inArray,or,type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { consultationOpen,IN_FORCE_STATUSES } from "~/domain/disclosure";
 import { pageWindow } from "~/domain/paging";
-import { canManageDisclosures,canReplyToComments,type StaffUser } from "~/domain/permissions";
+import { canManageDisclosures,canReplyToComments,type StaffUser, disclosureScope } from "~/domain/permissions";
 import { read } from "~/services/platform/database.server";
 import { communeName,reference } from "~/services/reference/reference.server";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
@@ -129,7 +129,8 @@ function changesFrom(previous: typeof t.disclosures.$inferSelect, current: typeo
 /** The staff view: every disclosure of the units the user manages, drafts included. */
 export async function staffList(user: StaffUser, page = 1) {
   const ref = await reference();
-  const where = user.role === "district_staff" ? undefined : eq(t.disclosures.communeId, user.communeId);
+  const scope = disclosureScope(user);
+  const where = scope.all ? undefined : inArray(t.disclosures.communeId, [...scope.communeIds]);
   const total = (await read().select({ n: count() }).from(t.disclosures).where(where))[0].n;
   const { page: current, pages, offset } = pageWindow(total, page, DISCLOSURE_PAGE_SIZE);
   const rows = (await read()

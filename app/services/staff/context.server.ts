@@ -1,6 +1,6 @@
 // What every staff page shows about the signed-in person, and the checks shared by staff routes.
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { canAdmin, type AdminOperation } from "~/domain/permissions";
+import { canAdmin, worksTriageQueue, type AdminOperation } from "~/domain/permissions";
 import { requireStaff, type StaffSession } from "./auth.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 import { ForbiddenError, NotFoundError } from "~/domain/errors";
@@ -14,7 +14,7 @@ export async function staffHeader(session: StaffSession) {
     isAdmin: canAdmin(user, "manage_accounts"),
     canReport: canAdmin(user, "view_reports"),
     /** District accounts see the triage queue: cases routed to the district itself. */
-    triageUnitId: user.communeId === DISTRICT_ID && user.role !== "admin" ? DISTRICT_ID : null,
+    triageUnitId: worksTriageQueue(user, DISTRICT_ID) ? DISTRICT_ID : null,
   };
 }
 
