@@ -42,6 +42,20 @@ const server = express();
 server.disable("x-powered-by");
 if (trustProxy) server.set("trust proxy", 1);
 
+// A correlation id per request: in the log lines about it and on the error page; a proxy's own id is kept.
+server.use((req, res, next) => {
+  const given = trustProxy ? String(req.headers["x-request-id"] ?? "") : "";
+  res.locals.requestId = /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  res.setHeader("X-Request-Id", res.locals.requestId);
+  const started = performance.now();
+  res.on("finish", () => {
+    const ms = performance.now() - started;
+    // One line for every failure or slow answer; the path without its query and secrets.
+    if (res.statusCode >= 500 || ms > 1000) app.logger.warn({ event: "request", requestId: res.locals.requestId, method: req.method, path: app.loggablePath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) });
+  });
+  next();
+});
+
 server.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
@@ -97,6 +111,7 @@ server.all(
     mode: config.NODE_ENV,
     getLoadContext: (req, res) => ({
       clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      requestId: res.locals.requestId,
       cspNonce: res.locals.nonce,
       csrfCookie: res.locals.csrfCookie,
     }),
@@ -106,7 +121,7 @@ server.all(
 const port = config.PORT;
 const host = config.HOST;
 const listener = server.listen(port, host, () => {
-  console.log(`Dân Biết: http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}`);
+  app.logger.info({ event: "listening", url: `http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}` });
 });
 app.startMailWorker(config.MAIL_POLL_MS);
 app.startDailyJobs();

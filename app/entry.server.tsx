@@ -1,8 +1,9 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
+import { errorFields, loggablePath, logger } from "~/services/platform/logger.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
 export { startDatabase, stopDatabase } from "~/services/platform/database.server";
@@ -12,6 +13,7 @@ export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.serve
 export { seedDemoData } from "~/services/demo/demo.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
+export { logger, loggablePath } from "~/services/platform/logger.server";
 
 /**
  * Pages are rendered to a string, not streamed: React 18.3's streaming encoder flushes its whole 2 KB buffer when a
@@ -33,4 +35,13 @@ export default function handleRequest(
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${markup}`, { status: responseStatusCode, headers: responseHeaders });
+}
+
+/**
+ * Every error a loader, action or render throws, once, as one JSON line with the request's id (also sent to the
+ * browser as X-Request-Id and shown on the error page) — never the request's body or query.
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  logger.error({ event: "request.error", requestId: (context as RequestContext).requestId, method: request.method, path: loggablePath(request.url), ...errorFields(error) });
 }

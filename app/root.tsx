@@ -106,7 +106,6 @@ export function ErrorBoundary() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "errorPage";
-  if (status >= 500) console.error(error);
   return (
     <Document title={`${t(`${key}.title`)} — ${t("app.name")}`}>
       <Layout>

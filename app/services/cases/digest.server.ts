@@ -1,6 +1,7 @@
 // The daily mail to each commune leader: cases of their commune due within 3 days or overdue.
 // Runs once per Vietnamese calendar day (from 07:00), remembered in `counters`, so restarts never send twice.
 import { and,asc,eq,inArray,isNull,lte } from "drizzle-orm";
+import { errorFields, logger } from "~/services/platform/logger.server";
 import * as t from "../../../db/schema";
 import { addDays,formatDate,vnDate } from "~/domain/dates";
 import { urgency } from "~/domain/deadlines";
@@ -58,7 +59,7 @@ export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
     try {
       await sendDailyDigests();
     } catch (error) {
-      console.error(JSON.stringify({ event: "digest.failed", error: String(error) }));
+      logger.error({ event: "digest.failed", ...errorFields(error) });
     }
   };
   await run();

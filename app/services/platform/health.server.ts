@@ -1,3 +1,4 @@
+import { errorFields, logger } from "./logger.server";
 import { sqliteClient } from "./database.server";
 
 /** Whether the database answers, and the settings a receipt relies on. */
@@ -19,7 +20,7 @@ export function databaseHealth() {
       time: new Date().toISOString(),
     };
   } catch (error) {
-    console.error(JSON.stringify({ event: "health.database", error: String(error) }));
+    logger.error({ event: "health.database", ...errorFields(error) });
     return { status: "error" as const, database: { status: "error" as const }, time: new Date().toISOString() };
   }
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { outbox } from "../../../db/schema";
 import { mailDir, publicUrl, reloadConfig, smtpUrl } from "./config.server";
+import { errorFields, logger } from "./logger.server";
 import { read, transaction, type Tx, type Db } from "./database.server";
 
 
@@ -136,7 +137,7 @@ async function deliverBatch(now: Date): Promise<number> {
         .where(eq(outbox.id, row.id))
         );
       // Recipient addresses stay out of the log (personal data); the outbox id is enough to find the row.
-      console.warn(JSON.stringify({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message }));
+      logger.warn({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message });
     }
   }
   return sent;
@@ -147,7 +148,7 @@ let timer: NodeJS.Timeout | undefined;
 /** Starts the background worker (server process only). A nudge after a commit sends without waiting. */
 export function startMailWorker(intervalMs = 5_000): void {
   if (timer) return;
-  timer = setInterval(() => void deliverDueMail().catch((e) => console.error("mail worker", e)), intervalMs);
+  timer = setInterval(() => void deliverDueMail().catch((e) => logger.error({ event: "mail.worker_failed", ...errorFields(e) })), intervalMs);
   timer.unref();
 }
 
@@ -157,5 +158,5 @@ export function stopMailWorker(): void {
 }
 
 export function nudgeMailWorker(): void {
-  if (timer) setImmediate(() => void deliverDueMail().catch((e) => console.error("mail worker", e)));
+  if (timer) setImmediate(() => void deliverDueMail().catch((e) => logger.error({ event: "mail.worker_failed", ...errorFields(e) })));
 }

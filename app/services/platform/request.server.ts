@@ -8,6 +8,8 @@ import { hmac, safeEqual } from "./secrets.server";
 /** Set by server.mjs for every request. */
 export interface RequestContext {
   clientIp?: string;
+  /** Correlation id of this request (X-Request-Id), in every log line about it and on error pages. */
+  requestId?: string;
   cspNonce?: string;
   csrfCookie?: string;
 }

@@ -1,0 +1,106 @@
+// Reads a form post as it streams, never more than the form can need: each text field is bounded by its schema's
+// length, the whole body by the sum of its parts, files by their caps. Past a bound the body is not read further
+// and the post is refused (413) — before any CSRF check or use case looks at it.
+import busboy from "busboy";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fieldByteLimit, type FieldSpecs } from "~/domain/form-schema";
+import { InvalidError } from "~/domain/errors";
+import { StorageUnavailableError, UploadBatch, type FilePolicy } from "./uploads.server";
+
+export interface FormBody {
+  /** The first value of each field the form knows, cut to what the field may hold; unknown fields are dropped. */
+  values: Record<string, string>;
+  /** Fields whose value was longer than the field may hold (the value kept is cut). */
+  overlong: Set<string>;
+  batch: UploadBatch;
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`request body over ${limit} bytes`);
+  }
+}
+
+/** Bytes a form's body may take: its fields at their longest, the files at their caps, and the multipart framing. */
+export function bodyLimit(fields: FieldSpecs, files?: FilePolicy): number {
+  const text = Object.values(fields).reduce((sum, spec) => sum + fieldByteLimit(spec) + 256, 0);
+  const attachments = files ? files.maxFiles * (files.maxFileBytes + 1024) + (files.table ? files.table.maxBytes + 1024 : 0) : 0;
+  return text + attachments + 8 * 1024;
+}
+
+function cut(value: string, maxLength: number | undefined): string {
+  return maxLength === undefined ? value : value.slice(0, maxLength);
+}
+
+/**
+ * Reads the body. Throws BodyTooLargeError past the bound (declared or streamed), InvalidError("error.badForm")
+ * when the body is not a form, StorageUnavailableError when a file cannot be written. The caller discards the batch.
+ */
+export async function readFormBody(request: Request, fields: FieldSpecs, files?: FilePolicy, limit = bodyLimit(fields, files)): Promise<FormBody> {
+  const batch = new UploadBatch(files);
+  const values: Record<string, string> = {};
+  const overlong = new Set<string>();
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) throw new BodyTooLargeError(limit);
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!request.body) return { values, overlong, batch };
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType)) {
+    await request.body.cancel().catch(() => undefined);
+    throw new InvalidError("error.badForm");
+  }
+
+  const maxField = Math.max(...Object.values(fields).map(fieldByteLimit), fieldByteLimit(undefined));
+  const parser = busboy({
+    headers: { "content-type": contentType },
+    defParamCharset: "utf8",
+    limits: {
+      fieldSize: maxField,
+      fields: Object.keys(fields).length * 2 + 16,
+      files: files ? files.maxFiles + 3 : 0,
+      fileSize: files ? Math.max(files.maxFileBytes, files.table?.maxBytes ?? 0) : 0,
+      parts: Object.keys(fields).length * 2 + (files ? files.maxFiles + 3 : 0) + 16,
+    },
+  });
+  const writes: Promise<void>[] = [];
+  // A file that cannot be written stops the whole body (kept as a value, never a floating rejected promise).
+  let failure: unknown;
+  parser.on("field", (name, value, info) => {
+    const spec = fields[name];
+    if (!spec || name in values) return;
+    const long = info.valueTruncated || (spec.maxLength !== undefined && value.length > spec.maxLength);
+    values[name] = cut(value, spec.maxLength);
+    if (long) overlong.add(name);
+  });
+  parser.on("file", (name, stream, info) => {
+    writes.push(
+      batch.accept(name, info.filename ?? "", stream).catch((error: unknown) => {
+        failure ??= error;
+        stream.resume();
+        parser.destroy(error as Error);
+      }),
+    );
+  });
+
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.byteLength;
+      if (received > limit) done(new BodyTooLargeError(limit));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream), counter, parser);
+    await Promise.all(writes);
+    if (failure) throw failure;
+  } catch (caught) {
+    await Promise.all(writes);
+    await batch.discard();
+    const error = failure ?? caught;
+    if (error instanceof BodyTooLargeError || error instanceof StorageUnavailableError) throw error;
+    // Malformed multipart (a broken boundary, a truncated body): the person sent something that is not our form.
+    throw new InvalidError("error.badForm");
+  }
+  return { values, overlong, batch };
+}

@@ -1,0 +1,133 @@
+// Files received with a form, held in temporary files until the use case decides what to keep. They live under
+// UPLOAD_DIR/.incoming (the same disk as the stored attachments, never the system temp folder) and every start-up
+// sweeps what a crash left there, so an original photo with its EXIF location never outlives its request.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { safeDisplayName } from "~/domain/text";
+import { uploadDir } from "./config.server";
+
+export type UploadProblem =
+  | { code: "tooManyFiles"; limit: number }
+  | { code: "fileTooLarge"; name: string }
+  | { code: "fileType"; name: string }
+  | { code: "fileUnreadable"; name: string };
+
+export interface ReceivedFile {
+  tempPath: string;
+  displayName: string;
+  size: number;
+}
+
+/** What a form accepts as files: one field of attachments, and optionally one CSV table kept in memory. */
+export interface FilePolicy {
+  field: string;
+  maxFiles: number;
+  maxFileBytes: number;
+  /** A table sent as a file (a compensation plan): read into memory up to its cap, never stored. */
+  table?: { field: string; maxBytes: number };
+}
+
+/** The disk is full (or refuses writes): nothing of the request is kept and the person is told to retry later. */
+export class StorageUnavailableError extends Error {
+  readonly retryAfterSeconds = 300;
+  constructor(readonly code: string) {
+    super(`storage unavailable: ${code}`);
+  }
+}
+
+const STORAGE_CODES = new Set(["ENOSPC", "EDQUOT", "EROFS", "EIO", "EMFILE", "ENFILE"]);
+
+export function isStorageError(error: unknown): boolean {
+  return STORAGE_CODES.has((error as NodeJS.ErrnoException)?.code ?? "");
+}
+
+export function incomingDir(): string {
+  return path.join(uploadDir(), ".incoming");
+}
+
+/** Removes what an interrupted request left behind (called once at start-up, before the first request). */
+export async function sweepIncoming(): Promise<number> {
+  const dir = incomingDir();
+  const entries = await fsp.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(entries.map((e) => fsp.rm(path.join(dir, e), { recursive: true, force: true })));
+  return entries.length;
+}
+
+async function drain(stream: Readable): Promise<void> {
+  stream.resume();
+  await new Promise<void>((resolve) => {
+    if (stream.readableEnded) return resolve();
+    stream.once("end", () => resolve());
+    stream.once("error", () => resolve());
+  });
+}
+
+/** Collects the files of one request while it is read; `discard()` removes them whatever happens next. */
+export class UploadBatch {
+  readonly files: ReceivedFile[] = [];
+  readonly problems: UploadProblem[] = [];
+  /** The CSV table of the post, when one was sent (`null` bytes: over its cap). */
+  tableFile: { displayName: string; bytes: Buffer | null } | undefined;
+  private dir: string | undefined;
+
+  constructor(private readonly policy?: FilePolicy) {}
+
+  /** Consumes one file part of the body: kept in a temporary file, or read and dropped. */
+  async accept(field: string, filename: string, stream: Readable): Promise<void> {
+    const policy = this.policy;
+    if (policy?.table && field === policy.table.field && filename !== "") return this.acceptTable(filename, stream, policy.table.maxBytes);
+    if (!policy || field !== policy.field) return drain(stream);
+    const displayName = safeDisplayName(filename, "tệp");
+    if (this.files.length >= policy.maxFiles) {
+      if (!this.problems.some((p) => p.code === "tooManyFiles")) this.problems.push({ code: "tooManyFiles", limit: policy.maxFiles });
+      return drain(stream);
+    }
+    this.dir ??= await fsp.mkdtemp(path.join(await ensureDir(incomingDir()), "req-"));
+    const tempPath = path.join(this.dir, crypto.randomUUID());
+    let size = 0;
+    let tooLarge = false;
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > policy.maxFileBytes) tooLarge = true;
+    });
+    stream.on("limit", () => (tooLarge = true));
+    try {
+      await pipeline(stream, fs.createWriteStream(tempPath, { mode: 0o600 }));
+    } catch (error) {
+      await fsp.rm(tempPath, { force: true });
+      if (isStorageError(error)) throw new StorageUnavailableError((error as NodeJS.ErrnoException).code ?? "EIO");
+      throw error;
+    }
+    // An empty file input (nothing chosen) still sends a part with no name and no bytes.
+    if (size === 0 && filename === "") return fsp.rm(tempPath, { force: true });
+    if (tooLarge) {
+      this.problems.push({ code: "fileTooLarge", name: displayName });
+      return fsp.rm(tempPath, { force: true });
+    }
+    this.files.push({ tempPath, displayName, size });
+  }
+
+  private async acceptTable(filename: string, stream: Readable, maxBytes: number): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size <= maxBytes) chunks.push(chunk);
+    }
+    this.tableFile = { displayName: safeDisplayName(filename, "bang.csv"), bytes: size <= maxBytes ? Buffer.concat(chunks) : null };
+  }
+
+  async discard(): Promise<void> {
+    if (this.dir) await fsp.rm(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+}
+
+async function ensureDir(dir: string): Promise<string> {
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
