@@ -2,7 +2,11 @@
 // Messages are catalogue keys ("error.required", "error.tooLong:200"), translated by the UI.
 import { z } from "zod";
 import { checkbox, longText, required, singleLine } from "./form-text";
+import { fieldErrors, fieldSpecs, type FieldErrors } from "./form-schema";
 import { phoneDigits } from "./text";
+
+export type Validation<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
+export type { FieldErrors };
 
 export const CASE_KINDS = ["feedback", "petition", "complaint", "denunciation"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -28,37 +32,7 @@ export const LIMITS = {
   accusedPerson: 300,
 } as const;
 
-/** Every field of the form, in order, so that what was typed can be echoed back after an error. */
-export const FILING_FIELDS = [
-  "kind",
-  "category",
-  "commune",
-  "hamletId",
-  "place",
-  "projectLevel",
-  "disclosureId",
-  "planRowNo",
-  "planRowFor",
-  "title",
-  "description",
-  "requestedOutcome",
-  "fullName",
-  "phone",
-  "email",
-  "address",
-  "idNumber",
-  "complainedDecision",
-  "complainedBody",
-  "decisionKnownOn",
-  "accusedPerson",
-  "dataConsent",
-  "truthConfirmed",
-  "publishConsent",
-  "keepPhotoLocation",
-  "idempotencyKey",
-] as const;
-export type FilingField = (typeof FILING_FIELDS)[number];
-export type FilingValues = Partial<Record<FilingField, string>>;
+export type FilingValues = Partial<Record<string, string>>;
 
 export interface FilingReference {
   categoryCodes: readonly string[];
@@ -71,15 +45,12 @@ export interface FilingReference {
   today: string;
 }
 
-/** Reads a submitted form: the first value of each known field wins, unknown fields are ignored. */
-export function readFilingForm(form: FormData): FilingValues {
-  const values: FilingValues = {};
-  for (const field of FILING_FIELDS) {
-    const value = form.get(field);
-    if (typeof value === "string") values[field] = value;
+/** The row belongs to the plan it was given for: a resident who then picks another plan is not about row N of it. */
+export function prepareFilingValues(values: FilingValues): FilingValues {
+  if (values.planRowNo && values.planRowFor !== values.disclosureId) {
+    const { planRowNo: _dropped, ...rest } = values;
+    return rest;
   }
-  // The row belongs to the plan it was given for: a resident who then picks another plan is not about row N of it.
-  if (values.planRowNo && values.planRowFor !== values.disclosureId) delete values.planRowNo;
   return values;
 }
 
@@ -103,16 +74,6 @@ export function readDisclosureLink(values: FilingValues): { disclosureId: number
   return { disclosureId: disclosureId.success ? disclosureId.data : null, planRowNo: disclosureId.success && planRowNo.success ? planRowNo.data : null };
 }
 
-/**
- * Zod skips an object's refinements once any field has failed (an unchosen kind, category or commune), so a
- * resident would learn of the missing complaint fields only on the next try. Run them regardless: every
- * missing field is reported at once.
- */
-function everyField<T>(check: z.core.$ZodCheck<T>): z.core.$ZodCheck<T> {
-  check._zod.def.when = () => true;
-  return check;
-}
-
 export function filingSchema(ref: FilingReference) {
   return z
     .object({
@@ -134,6 +95,8 @@ export function filingSchema(ref: FilingReference) {
         .refine((v) => v === null || (PROJECT_LEVELS as readonly string[]).includes(v), "error.chooseProjectLevel"),
       disclosureId: disclosureIdField,
       planRowNo: planRowNoField,
+      /** The plan the row number was given for (read only by prepareFilingValues). */
+      planRowFor: z.string().max(12).optional(),
       title: required(singleLine(LIMITS.title)),
       description: required(longText(LIMITS.description)),
       requestedOutcome: required(longText(LIMITS.requestedOutcome)),
@@ -157,24 +120,6 @@ export function filingSchema(ref: FilingReference) {
       keepPhotoLocation: checkbox,
       idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired"),
     })
-    .check(everyField(z.superRefine((v, ctx) => {
-      // Also runs when other fields failed (see everyField), so the kind may be missing or forged here.
-      const kindFields = (CASE_KINDS as readonly string[]).includes(v.kind) ? ref.requiredFields(v.kind) : [];
-      for (const field of kindFields) {
-        if (v[field] === "") ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
-      }
-      if (v.hamletId !== null) {
-        const hamletCommune = ref.hamletCommune.get(v.hamletId);
-        if (hamletCommune === undefined || hamletCommune !== v.commune) {
-          ctx.addIssue({ code: "custom", path: ["hamletId"], message: "error.hamletNotInCommune" });
-        }
-      }
-      if (v.category === "compensation" && v.projectLevel === null) {
-        ctx.addIssue({ code: "custom", path: ["projectLevel"], message: "error.chooseProjectLevel" });
-      }
-      // A row of a plan means nothing without the plan it belongs to.
-      if (v.planRowNo !== null && v.disclosureId === null) ctx.addIssue({ code: "custom", path: ["planRowNo"], message: "error.planRow" });
-    })))
     .transform((v) => {
       // Fields that do not belong to the chosen kind are dropped, never stored.
       const required = new Set<string>(ref.requiredFields(v.kind));
@@ -193,14 +138,47 @@ export function filingSchema(ref: FilingReference) {
 }
 
 export type FilingInput = z.output<ReturnType<typeof filingSchema>>;
-export type FieldErrors = Partial<Record<string, string>>;
 
-/** One message per field (the first), in form order, for the error summary and the inline messages. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+/** Every field of the form, in form order: the error summary's order and what is echoed back after an error. */
+export const FILING_FIELDS: readonly string[] = Object.keys(
+  fieldSpecs(filingSchema({ categoryCodes: [], communeIds: [], hamletCommune: new Map(), requiredFields: () => [], today: "2000-01-01" })),
+);
+
+/**
+ * Rules across fields, on what was typed: they run whether or not the fields themselves passed, so that every
+ * missing field is reported at once (an unchosen kind must not hide the missing complaint fields).
+ */
+export function filingCrossChecks(values: FilingValues, ref: FilingReference): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form") as keyof FieldErrors;
-    if (!errors[field]) errors[field] = issue.message;
+  const blank = (field: string) => (values[field] ?? "").trim() === "";
+  const kind = values.kind as CaseKind | undefined;
+  const kindFields = kind && (CASE_KINDS as readonly string[]).includes(kind) ? ref.requiredFields(kind) : [];
+  for (const field of kindFields) if (blank(field)) errors[field] ??= "error.required";
+  const hamletId = Number(values.hamletId);
+  if (!blank("hamletId") && Number.isInteger(hamletId)) {
+    const hamletCommune = ref.hamletCommune.get(hamletId);
+    if (hamletCommune === undefined || hamletCommune !== values.commune) errors.hamletId = "error.hamletNotInCommune";
   }
+  if (values.category === "compensation" && blank("projectLevel")) errors.projectLevel = "error.chooseProjectLevel";
+  // A row of a plan means nothing without the plan it belongs to.
+  if (!blank("planRowNo") && blank("disclosureId")) errors.planRowNo = "error.planRow";
   return errors;
+}
+
+/** The filing form's validation, in two stages: each field, then the rules across fields on what was typed. */
+export function parseFiling(values: FilingValues, ref: FilingReference): Validation<FilingInput> {
+  const result = filingSchema(ref).safeParse(values);
+  const cross = filingCrossChecks(values, ref);
+  if (result.success && !Object.keys(cross).length) return { success: true, data: result.data };
+  return { success: false, errors: { ...cross, ...(result.success ? {} : fieldErrors(result.error)) } };
+}
+
+/** The form's values from a FormData (the first value of each field; unknown fields are ignored). */
+export function readFilingForm(form: FormData): FilingValues {
+  const values: FilingValues = {};
+  for (const field of FILING_FIELDS) {
+    const value = form.get(field);
+    if (typeof value === "string") values[field] = value;
+  }
+  return prepareFilingValues(values);
 }

@@ -17,6 +17,7 @@ import { ForbiddenError,NotFoundError } from "~/domain/errors";
 import { staffDisclosure } from "~/services/disclosures/reading.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { staffPlanTable } from "~/services/disclosures/plan-table.server";
+import { rejectionResponse } from "~/services/platform/responses.server";
 import { NO_STORE,staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
@@ -64,8 +65,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const imported = outcome.imported ? `&dong=${outcome.imported.rows}&ma-moi=${outcome.imported.newCodes}` : "";
     return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}${imported}`, 303);
   }
-  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: outcome.problems ?? [], moreProblems: outcome.moreProblems ?? 0 }, { status: 400 });
-  throw new Response(outcome.outcome === "forbidden" ? "Forbidden" : "Too large", { status: outcome.outcome === "forbidden" ? 403 : 413 });
+  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: "problems" in outcome ? outcome.problems : [], moreProblems: "moreProblems" in outcome ? outcome.moreProblems : 0 }, { status: 400 });
+  if (outcome.outcome === "forbidden") throw new Response("Forbidden", { status: 403 });
+  return rejectionResponse(outcome, {});
 }
 
 export default function StaffDisclosure() {
@@ -170,7 +172,7 @@ export default function StaffDisclosure() {
               </p>
               {failed === "import-plan" && result && "problems" in result && result.problems.length ? (
                 <ul className="field-error" id="plan-problems">
-                  {result.problems.map((p, i) => (
+                  {(result.problems as PlanProblem[]).map((p, i) => (
                     <li key={i}>{problemText(t, p)}</li>
                   ))}
                   {result.moreProblems ? <li>{t("plan.problem.more", result.moreProblems)}</li> : null}

@@ -7,8 +7,9 @@ import { StaffPage } from "~/components/staff-page";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
+import type { FormValues } from "~/services/platform/forms.server";
 import { requireStaff } from "~/services/staff/auth.server";
-import { submitStaffAction, type StaffActionValues } from "~/services/cases/forms.server";
+import { submitStaffAction } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
@@ -40,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "invalid":
         return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
       default:
-        return rejectionResponse<StaffActionValues>(outcome, {});
+        return rejectionResponse<FormValues>(outcome, {});
     }
   } catch (error) {
     return rethrowStaffError(error);

@@ -6,8 +6,9 @@ import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } fr
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
+import type { FormValues } from "~/services/platform/forms.server";
 import { residentCaseView } from "~/services/cases/views.server";
-import { submitInfoResponse, submitResidentStep, type InfoResponseValues, type ResidentStepValues } from "~/services/cases/forms.server";
+import { submitInfoResponse, submitResidentStep } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { requireResidentCase } from "~/services/cases/resident-access.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const step = await submitResidentStep(request, caseId);
     if (step.outcome === "done") return redirect(`/tra-cuu/${params.code}?xong=${step.step}`, 303);
     if (step.outcome === "invalid") return json({ values: step.values, errors: step.errors }, { status: 400 });
-    return rejectionResponse<ResidentStepValues>(step, {});
+    return rejectionResponse<FormValues>(step, {});
   }
   const outcome = await submitInfoResponse(request, context as RequestContext, caseId);
   switch (outcome.outcome) {
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "invalid":
       return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
     default:
-      return rejectionResponse<InfoResponseValues>(outcome, {});
+      return rejectionResponse<FormValues>(outcome, {});
   }
 }
 

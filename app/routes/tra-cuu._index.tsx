@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { submitLookup, type LookupValues } from "~/services/cases/lookup.server";
+import type { FormValues } from "~/services/platform/forms.server";
+import { submitLookup } from "~/services/cases/lookup.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "invalid":
       return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
     default:
-      return rejectionResponse<LookupValues>(outcome, {});
+      return rejectionResponse<FormValues>(outcome, {});
   }
 }
 
@@ -32,7 +33,7 @@ export default function Lookup() {
   const { code } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const values: LookupValues = result?.values ?? {};
+  const values: FormValues = result?.values ?? {};
   const errors = useTranslatedErrors(result?.errors);
   return (
     <>

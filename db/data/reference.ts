@@ -144,17 +144,7 @@ export const CALENDAR_DAYS: { date: string; kind: "holiday" | "working_day"; nam
 ];
 
 /** Reasons a case may be refused (not accepted), domain.md §2; the resident reads the matching sentence. */
-export const REFUSAL_REASONS = [
-  "not_competent",
-  "anonymous",
-  "out_of_time",
-  "already_decided",
-  "in_court",
-  "no_capacity",
-  "not_affecting_filer",
-  "repeat",
-  "other",
-] as const;
+export { REFUSAL_REASONS } from "../../app/domain/case-forms";
 
 export const RESPONSE_TEMPLATES = [
   {

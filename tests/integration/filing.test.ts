@@ -270,7 +270,7 @@ describe("bad input gets a clear message and stores nothing", () => {
     const huge = Buffer.alloc(53 * 1024 * 1024, 1);
     const { page } = await file(filingFields(), [{ name: "rat-lon.pdf", bytes: huge }]);
     expect(page.status).toBe(413);
-    expect(visibleText(page.html)).toContain("Tổng dung lượng gửi quá lớn (tối đa 52 MB)");
+    expect(visibleText(page.html)).toContain("Tổng dung lượng gửi quá lớn (tối đa 50 MB)");
     expect(counts()).toEqual(before);
   });
 

@@ -93,18 +93,20 @@ export async function staffAccount(role: import("~/domain/permissions").Role, co
 /** A FilingInput built through the same schema and reference data the form uses (for service-level tests). */
 export async function filingInput(fields: Record<string, string>) {
   const { vnDate } = await import("~/domain/dates");
-  const { filingSchema, readFilingForm } = await import("~/domain/filing");
+  const { parseFiling, readFilingForm } = await import("~/domain/filing");
   const { reference, requiredFields } = await import("~/services/reference/reference.server");
   const { randomToken } = await import("~/services/platform/secrets.server");
   const ref = await reference();
   const today = vnDate(new Date());
   const form = new FormData();
   for (const [k, v] of Object.entries({ ...fields, idempotencyKey: randomToken(18) })) form.append(k, v);
-  return filingSchema({
+  const result = parseFiling(readFilingForm(form), {
     categoryCodes: ref.categories.map((c) => c.code),
     communeIds: ref.communes.map((c) => c.id),
     hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
     requiredFields: (kind) => requiredFields(ref, kind, today),
     today,
-  }).parse(readFilingForm(form));
+  });
+  if (!result.success) throw new Error(`Invalid filing in a test: ${JSON.stringify(result.errors)}`);
+  return result.data;
 }

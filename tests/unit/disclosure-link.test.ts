@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filingPrefill, isLinkableDisclosure, readPrefillQuery, type PrefillSource } from "~/domain/disclosure-link";
-import { fieldErrors, filingSchema, LIMITS, readFilingForm } from "~/domain/filing";
+import { LIMITS, parseFiling, readFilingForm } from "~/domain/filing";
 import { translator } from "~/i18n";
 
 const vi = translator("vi");
@@ -75,13 +75,19 @@ describe("filingPrefill", () => {
 });
 
 describe("the form's disclosure fields", () => {
-  const schema = filingSchema({
+  const ref: Parameters<typeof parseFiling>[1] = {
     categoryCodes: ["land", "compensation"],
     communeIds: ["xuan-hong"],
     hamletCommune: new Map(),
     requiredFields: () => [],
     today: "2026-11-25",
-  });
+  };
+  /** The form's two-stage validation, as the server runs it. */
+  const parse = (values: Record<string, string>) => {
+    const r = parseFiling(values, ref);
+    if (!r.success) throw new Error(JSON.stringify(r.errors));
+    return r.data;
+  };
   const valid = {
     kind: "feedback",
     category: "land",
@@ -98,14 +104,14 @@ describe("the form's disclosure fields", () => {
     idempotencyKey: "abcdefghijklmnop",
   };
   const errorsOf = (over: Record<string, string>) => {
-    const r = schema.safeParse({ ...valid, ...over });
-    return r.success ? {} : fieldErrors(r.error);
+    const r = parseFiling({ ...valid, ...over }, ref);
+    return r.success ? {} : r.errors;
   };
 
   it("empty or absent means none; positive integers are kept", () => {
-    expect(schema.parse(valid)).toMatchObject({ disclosureId: null, planRowNo: null });
-    expect(schema.parse({ ...valid, disclosureId: "", planRowNo: "" })).toMatchObject({ disclosureId: null, planRowNo: null });
-    expect(schema.parse({ ...valid, disclosureId: "12", planRowNo: "3" })).toMatchObject({ disclosureId: 12, planRowNo: 3 });
+    expect(parse(valid)).toMatchObject({ disclosureId: null, planRowNo: null });
+    expect(parse({ ...valid, disclosureId: "", planRowNo: "" })).toMatchObject({ disclosureId: null, planRowNo: null });
+    expect(parse({ ...valid, disclosureId: "12", planRowNo: "3" })).toMatchObject({ disclosureId: 12, planRowNo: 3 });
   });
 
   it("anything else is refused with a message for the field", () => {

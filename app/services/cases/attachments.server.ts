@@ -1,122 +1,22 @@
-// Residents' files: streamed to a temporary file with size caps, identified by content, photos re-encoded
-// (auto-oriented, metadata stripped), then stored under a random id — never under the name the browser sent.
-import { unstable_composeUploadHandlers,unstable_createMemoryUploadHandler,type UploadHandler } from "@remix-run/node";
+// Residents' and officials' files, once received (platform/uploads.server.ts): identified by content, photos
+// re-encoded (auto-oriented, metadata stripped), then stored under a random id — never under the name sent.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import fsp from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import {
-isImage,
-MAX_FILE_BYTES,
-MAX_FILES,
-MAX_IMAGE_EDGE,
+isImage,MAX_IMAGE_EDGE,
 MAX_IMAGE_PIXELS,
 sniffType,
 storedType,
-type SniffedType,
+type SniffedType
 } from "~/domain/uploads";
-import { MAX_PLAN_CSV_BYTES } from "~/domain/plan-table";
-import { safeDisplayName } from "~/domain/text";
 import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
+import type { UploadBatch,UploadProblem } from "~/services/platform/uploads.server";
 import type { Tx } from "~/services/platform/database.server";
 
-/** Largest text field accepted (the description cap is far below; this only bounds memory). */
-const MAX_FIELD_BYTES = 1024 * 1024;
 export const ATTACHMENT_FIELD = "attachments";
-/** A table sent as a CSV file (a compensation plan): kept in memory, never stored as a file. */
-export const TABLE_FILE_FIELD = "planCsv";
-const UPLOAD_MARKER = "upload:";
-
-export type UploadProblem =
-  | { code: "tooManyFiles"; limit: number }
-  | { code: "fileTooLarge"; name: string }
-  | { code: "fileType"; name: string }
-  | { code: "fileUnreadable"; name: string };
-
-interface ReceivedFile {
-  tempPath: string;
-  displayName: string;
-  size: number;
-}
-
-/** Collects the files of one request while it is parsed; `discard()` removes them whatever happens next. */
-export class UploadBatch {
-  readonly files: ReceivedFile[] = [];
-  readonly problems: UploadProblem[] = [];
-
-  /** `acceptTable`: this form may carry a CSV table (staff forms only; residents' forms drop such a part unread). */
-  constructor(private readonly acceptTable = false) {}
-
-  /** The CSV table of the post, when one was sent (`null` bytes: over the size cap). */
-  tableFile: { displayName: string; bytes: Buffer | null } | undefined;
-  private tempDir: string | undefined;
-
-  handler(): UploadHandler {
-    const fileHandler: UploadHandler = async ({ name, filename, data }) => {
-      // Text fields go on to the memory handler; every file part is consumed here (returning "" for dropped
-      // ones), so that no other handler buffers a file.
-      if (filename === undefined) return undefined;
-      if (name === TABLE_FILE_FIELD && filename !== "" && this.acceptTable) {
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        for await (const chunk of data) {
-          size += chunk.byteLength;
-          if (size <= MAX_PLAN_CSV_BYTES) chunks.push(chunk);
-        }
-        this.tableFile = { displayName: safeDisplayName(filename, "bang.csv"), bytes: size <= MAX_PLAN_CSV_BYTES ? Buffer.concat(chunks) : null };
-        return "";
-      }
-      if (name !== ATTACHMENT_FIELD) {
-        await drain(data);
-        return "";
-      }
-      const displayName = safeDisplayName(filename, "tệp");
-      if (this.files.length >= MAX_FILES) {
-        await drain(data);
-        if (!this.problems.some((p) => p.code === "tooManyFiles")) this.problems.push({ code: "tooManyFiles", limit: MAX_FILES });
-        return "";
-      }
-      this.tempDir ??= await fsp.mkdtemp(path.join(os.tmpdir(), "dan-biet-upload-"));
-      const tempPath = path.join(this.tempDir, crypto.randomUUID());
-      const out = fs.createWriteStream(tempPath);
-      let size = 0;
-      let tooLarge = false;
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size > MAX_FILE_BYTES) tooLarge = true;
-        if (!tooLarge) out.write(chunk);
-      }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      // An empty file input (nothing chosen) still sends a part with no name and no bytes.
-      if (size === 0 && filename === "") {
-        await fsp.rm(tempPath, { force: true });
-        return "";
-      }
-      if (tooLarge) {
-        this.problems.push({ code: "fileTooLarge", name: displayName });
-        await fsp.rm(tempPath, { force: true });
-        return "";
-      }
-      this.files.push({ tempPath, displayName, size });
-      return UPLOAD_MARKER + this.files.length;
-    };
-    return unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FIELD_BYTES }));
-  }
-
-  async discard(): Promise<void> {
-    if (this.tempDir) await fsp.rm(this.tempDir, { recursive: true, force: true });
-    this.tempDir = undefined;
-  }
-}
-
-async function drain(data: AsyncIterable<Uint8Array>): Promise<void> {
-  for await (const _ of data) {
-    // read and drop: the parser needs the part consumed to reach the next one
-  }
-}
 
 export interface PreparedAttachment {
   id: string;

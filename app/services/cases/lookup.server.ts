@@ -1,6 +1,7 @@
 // The look-up form: code + access key, code + phone, or the receipt link's token. One message for every failure.
 import { z } from "zod";
-import { fieldErrors,type FieldErrors } from "~/domain/filing";
+import { lookupSchema, receiptLookupSchema } from "~/domain/case-forms";
+import { fieldErrors } from "~/domain/form-schema";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { lookupRateLimit } from "~/services/platform/config.server";
 import { eq } from "drizzle-orm";
@@ -9,8 +10,8 @@ import { phoneDigits } from "~/domain/text";
 import { read } from "~/services/platform/database.server";
 import { normaliseAccessKey,safeEqual,sha256 } from "~/services/platform/secrets.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { CSRF_FIELD,grantCase,verifyCsrf,type RequestContext } from "~/services/platform/request.server";
-import type { FormRejection } from "./forms.server";
+import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
+import { grantCase, type RequestContext } from "~/services/platform/request.server";
 
 export type LookupCredentials =
   | { code: string; accessKey: string }
@@ -53,51 +54,39 @@ export async function caseIdByCode(codeInput: string): Promise<number | null> {
   return (await read().select({ id: t.cases.id }).from(t.cases).where(eq(t.cases.code, code)))[0]?.id ?? null;
 }
 
-const lookupSchema = z.union([
-  z.object({ receiptToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }),
-  z
-    .object({
-      code: z
-        .string()
-        .trim()
-        .min(1, "error.required")
-        .refine((v) => normaliseTrackingCode(v) !== null, "error.badCode"),
-      accessKey: z.string().trim().max(40).optional().default(""),
-      phone: z.string().trim().max(30).optional().default(""),
-    })
-    .superRefine((v, ctx) => {
-      if (!v.accessKey && !v.phone) ctx.addIssue({ code: "custom", path: ["accessKey"], message: "error.lookupSecret" });
-    }),
-]);
+const lookupFormSchema = z.object({
+  receiptToken: z.string().max(100).optional(),
+  code: lookupSchema.shape.code.optional(),
+  accessKey: lookupSchema.shape.accessKey,
+  phone: lookupSchema.shape.phone,
+});
 
-export type LookupValues = { code?: string; accessKey?: string; phone?: string };
+export type LookupOutcome = FormOutcome<{ outcome: "found"; code: string; setCookie: string }>;
 
-export type LookupOutcome =
-  | { outcome: "found"; code: string; setCookie: string }
-  | { outcome: "invalid"; values: LookupValues; errors: FieldErrors }
-  | FormRejection;
-
+/** Opens a case for this browser with its receipt link's token, or its code with the access key or the phone. */
 export async function submitLookup(request: Request, context: RequestContext | undefined): Promise<LookupOutcome> {
-  const form = await request.formData();
-  const str = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)).normalize("NFC") : undefined);
-  const values: LookupValues = { code: str("code"), accessKey: str("accessKey"), phone: str("phone") };
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-  // Every attempt counts, valid or not: guessing is slowed per client (the phone number has far fewer bits than the key).
-  const { limit, windowMs } = lookupRateLimit();
-  const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
-  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
-  const receiptToken = str("receiptToken");
-  const parsed = lookupSchema.safeParse(receiptToken ? { receiptToken } : { ...values });
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    return { outcome: "invalid", values, errors: Object.keys(errors).length ? errors : { form: "error.lookupFailed" } };
-  }
-  const data = parsed.data;
-  const caseId =
-    "receiptToken" in data
-      ? await verifyLookup({ receiptToken: data.receiptToken })
-      : ((data.accessKey ? await verifyLookup({ code: data.code, accessKey: data.accessKey }) : null) ??
-        (data.phone ? await verifyLookup({ code: data.code, phone: data.phone }) : null));
-  if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
-  return { outcome: "found", code: await caseCode(caseId), setCookie: await grantCase(request, caseId) };
+  return handleForm(
+    request,
+    lookupFormSchema,
+    {
+      csrf: "token",
+      // The receipt page's button carries its token; the form carries a code and a secret.
+      validate: (values) => {
+        const result = values.receiptToken ? receiptLookupSchema.safeParse(values) : lookupSchema.safeParse(values);
+        return result.success ? { success: true, data: result.data as z.output<typeof lookupFormSchema> } : { success: false, errors: fieldErrors(result.error) };
+      },
+    },
+    async ({ data, values }) => {
+      // Every attempt counts: guessing is slowed per client (the phone number has far fewer bits than the key).
+      const { limit, windowMs } = lookupRateLimit();
+      const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+      if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+      const code = data.code ?? "";
+      const caseId = data.receiptToken
+        ? await verifyLookup({ receiptToken: data.receiptToken })
+        : ((data.accessKey ? await verifyLookup({ code, accessKey: data.accessKey }) : null) ?? (data.phone ? await verifyLookup({ code, phone: data.phone }) : null));
+      if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
+      return { outcome: "found" as const, code: await caseCode(caseId), setCookie: await grantCase(request, caseId) };
+    },
+  );
 }

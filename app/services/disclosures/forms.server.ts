@@ -1,106 +1,71 @@
-// Posts about disclosures: residents' comments and subscriptions, and the staff's drafting and publishing.
-// CSRF first, one zod schema per intent, then the disclosures service; errors come back as catalogue keys.
-import { z } from "zod";
-import { fieldErrors,type FieldErrors } from "~/domain/filing";
-import { checkbox,longText,required,singleLine } from "~/domain/form-text";
-import { phoneDigits } from "~/domain/text";
+// Posts about disclosures: residents' comments, subscriptions and household look-ups, and the staff's drafting and
+// publishing. Each goes through handleForm with its one schema (domain/disclosure-forms.ts), then the service.
+import { commentSchema, householdSchema, keyFigures, staffDisclosureSchema, subscribeSchema, vnInstant } from "~/domain/disclosure-forms";
+import { ForbiddenError, InvalidError } from "~/domain/errors";
+import type { FieldErrors } from "~/domain/form-schema";
 import type { StaffUser } from "~/domain/permissions";
-import { MAX_PLAN_CSV_BYTES,type PlanProblem } from "~/domain/plan-table";
-import { prepareAttachments } from "~/services/cases/attachments.server";
-import { addComment,hideComment,replyToComment } from "./comments.server";
-import { addDocuments,closeConsultation,createDraft,newVersion,openConsultation,publish,updateDraft,withdraw } from "./lifecycle.server";
-import { subscribe } from "./subscriptions.server";
-import { ForbiddenError,InvalidError } from "~/domain/errors";
-import { householdRow,importPlanTable } from "./plan-table.server";
+import { MAX_PLAN_CSV_BYTES, type PlanProblem } from "~/domain/plan-table";
+import { MAX_FILE_BYTES, MAX_FILES } from "~/domain/uploads";
+import { ATTACHMENT_FIELD, prepareAttachments } from "~/services/cases/attachments.server";
 import { lookupRateLimit } from "~/services/platform/config.server";
-import { attachmentsError,parseUploadForm,type FormOutcome } from "~/services/cases/forms.server";
+import { handleForm, type FormOutcome, type FormValues } from "~/services/platform/forms.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { CSRF_FIELD,verifyCsrf,type RequestContext } from "~/services/platform/request.server";
-
-const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired");
-
-function strings(form: FormData, keys: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of keys) {
-    const v = form.get(k);
-    if (typeof v === "string") out[k] = v;
-  }
-  return out;
-}
+import type { RequestContext } from "~/services/platform/request.server";
+import { attachmentsError, type FilePolicy } from "~/services/platform/uploads.server";
+import { addComment, hideComment, replyToComment } from "./comments.server";
+import { addDocuments, closeConsultation, createDraft, newVersion, openConsultation, publish, updateDraft, withdraw } from "./lifecycle.server";
+import { householdRow, importPlanTable } from "./plan-table.server";
+import { subscribe } from "./subscriptions.server";
 
 // ---------------------------------------------------------------- residents
 
-const commentSchema = z.object({
-  body: required(longText(5_000)),
-  authorName: required(singleLine(100)),
-  authorPhone: required(singleLine(20)).refine((v) => /^0\d{9,10}$/.test(phoneDigits(v)), "error.phone"),
-  showName: checkbox,
-  idempotencyKey,
-});
-
-export async function submitComment(request: Request, context: RequestContext | undefined, slug: string): Promise<FormOutcome<Record<string, string>, { outcome: "sent" }>> {
-  const form = await request.formData();
-  const values = strings(form, ["body", "authorName", "authorPhone", "showName", "idempotencyKey"]);
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-  const parsed = commentSchema.safeParse(values);
-  if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
-  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
-  try {
-    await addComment(slug, parsed.data);
-  } catch (error) {
-    if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
-    throw error;
-  }
-  return { outcome: "sent" };
+// Comments and subscriptions are sent from pages served to everyone from the cache: no per-visitor token, the
+// browser's Fetch Metadata / Origin says where the post comes from (docs/decisions/009).
+export async function submitComment(request: Request, context: RequestContext | undefined, slug: string): Promise<FormOutcome<{ outcome: "sent" }>> {
+  return handleForm(request, commentSchema, { csrf: "origin" }, async ({ data, values }) => {
+    const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
+    if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+    await addComment(slug, data);
+    return { outcome: "sent" as const };
+  });
 }
 
-const subscribeSchema = z.object({
-  email: z.email({ message: "error.email" }).max(254),
-  communeId: z.string().max(60).optional().transform((v) => (v ? v : null)),
-});
-
-export async function submitSubscription(request: Request, context: RequestContext | undefined): Promise<FormOutcome<Record<string, string>, { outcome: "sent" }>> {
-  const form = await request.formData();
-  const values = strings(form, ["email", "communeId"]);
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-  const parsed = subscribeSchema.safeParse({ ...values, email: values.email?.trim() });
-  if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
-  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
-  try {
-    await subscribe(parsed.data.email, parsed.data.communeId);
-  } catch (error) {
-    if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { communeId: error.messageKey } };
-    throw error;
-  }
-  return { outcome: "sent" };
+export async function submitSubscription(request: Request, context: RequestContext | undefined): Promise<FormOutcome<{ outcome: "sent" }>> {
+  return handleForm(request, subscribeSchema, { csrf: "origin" }, async ({ data, values }) => {
+    const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
+    if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+    try {
+      await subscribe(data.email, data.communeId);
+    } catch (error) {
+      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { communeId: error.messageKey } };
+      throw error;
+    }
+    return { outcome: "sent" as const };
+  });
 }
-
-const householdSchema = z.object({ code: required(singleLine(40)) });
 
 /** A household looks up its own row with the code from its notice; counted against the look-up rate limit. */
 export async function submitHouseholdLookup(
   request: Request,
   context: RequestContext | undefined,
   slug: string,
-): Promise<FormOutcome<Record<string, string>, { outcome: "found"; found: NonNullable<Awaited<ReturnType<typeof householdRow>>> }>> {
-  const form = await request.formData();
-  const values = strings(form, ["code"]);
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-  const { limit, windowMs } = lookupRateLimit();
-  const limited = hitLimit(`household:${context?.clientIp ?? "unknown"}`, limit, windowMs);
-  if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
-  const parsed = householdSchema.safeParse(values);
-  if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const found = await householdRow(slug, parsed.data.code);
-  if (!found) return { outcome: "invalid", values, errors: { code: "plan.household.notFound" } };
-  return { outcome: "found", found };
+): Promise<FormOutcome<{ outcome: "found"; found: NonNullable<Awaited<ReturnType<typeof householdRow>>> }>> {
+  return handleForm(request, householdSchema, { csrf: "token" }, async ({ data, values }) => {
+    const { limit, windowMs } = lookupRateLimit();
+    const limited = hitLimit(`household:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+    if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
+    const found = await householdRow(slug, data.code);
+    if (!found) return { outcome: "invalid", values, errors: { code: "plan.household.notFound" } };
+    return { outcome: "found" as const, found };
+  });
 }
 
 // ---------------------------------------------------------------- staff
 
 const MAX_PROBLEMS_SHOWN = 200;
+
+/** Documents of a disclosure, and the compensation plan's table as a CSV file kept in memory. */
+const DISCLOSURE_FILES: FilePolicy = { field: ATTACHMENT_FIELD, maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, table: { field: "planCsv", maxBytes: MAX_PLAN_CSV_BYTES } };
 
 /** UTF-8 (with or without BOM) as spreadsheets save "CSV UTF-8"; anything that is not valid UTF-8 is refused. */
 function decodeCsv(bytes: Buffer): string | null {
@@ -111,63 +76,16 @@ function decodeCsv(bytes: Buffer): string | null {
   }
 }
 
-/** "Tổng vốn: 12 tỷ đồng" lines → key figures. */
-function keyFigures(text: string): { label: string; value: string }[] {
-  return text
-    .split("\n")
-    .map((line) => line.split(":"))
-    .filter((parts) => parts.length >= 2 && parts[0].trim() && parts.slice(1).join(":").trim())
-    .map((parts) => ({ label: parts[0].trim(), value: parts.slice(1).join(":").trim() }))
-    .slice(0, 20);
-}
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "error.date");
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "error.date");
-/** A datetime-local field is Vietnam time. */
-const vnInstant = (v: string) => new Date(`${v}:00+07:00`).toISOString();
-const id = z.coerce.number().int().positive();
-const draftFields = {
-  title: required(singleLine(300)),
-  summary: required(longText(2_000)),
-  body: required(longText(50_000)),
-  keyFigures: longText(5_000),
-};
-
-const staffSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), typeCode: z.string().min(1, "disclosure.error.type").max(40), communeId: z.string().min(1, "admin.error.unit").max(60), ...draftFields }),
-  z.object({ intent: z.literal("update"), ...draftFields }),
-  z.object({ intent: z.literal("publish"), from: date, to: date }),
-  z.object({ intent: z.literal("open-consultation"), from: localDateTime, to: localDateTime }),
-  z.object({ intent: z.literal("close-consultation"), summary: required(longText(20_000)) }),
-  z.object({ intent: z.literal("withdraw"), reason: required(longText(2_000)) }),
-  z.object({ intent: z.literal("new-version") }),
-  z.object({ intent: z.literal("reply"), commentId: id, reply: required(longText(5_000)) }),
-  z.object({ intent: z.literal("hide"), commentId: id, reason: required(singleLine(300)) }),
-  z.object({ intent: z.literal("upload") }),
-  z.object({ intent: z.literal("import-plan") }),
-]);
-
-export type StaffDisclosureOutcome =
-  | { outcome: "done"; intent: string; id: number; imported?: { rows: number; newCodes: number } }
-  | { outcome: "invalid"; values: Record<string, string>; errors: FieldErrors; problems?: PlanProblem[]; moreProblems?: number }
-  | { outcome: "forbidden" | "tooLarge"; values?: Record<string, string> };
+export type StaffDisclosureOutcome = FormOutcome<{ outcome: "done"; intent: string; id: number; imported?: { rows: number; newCodes: number } }> | { outcome: "invalid"; values: FormValues; errors: FieldErrors; problems: PlanProblem[]; moreProblems: number };
 
 /** One staff post about a disclosure (`id` null when creating). Uploads are multipart; the rest is a plain form. */
 export async function submitStaffDisclosure(request: Request, context: RequestContext | undefined, user: StaffUser, disclosureId: number | null): Promise<StaffDisclosureOutcome> {
   const ip = context?.clientIp ?? "unknown";
-  const parsedForm = await parseUploadForm(request, { acceptTable: true });
-  if ("outcome" in parsedForm) return { outcome: parsedForm.outcome === "forbidden" ? "forbidden" : "tooLarge" };
-  const { form, batch } = parsedForm;
-  try {
-    const values = strings(form, ["intent", "typeCode", "communeId", "title", "summary", "body", "keyFigures", "from", "to", "reason", "commentId", "reply"]);
-    if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-    const parsed = staffSchema.safeParse(values);
-    if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-    const input = parsed.data;
+  return handleForm(request, staffDisclosureSchema, { csrf: "token", files: DISCLOSURE_FILES }, async ({ data: input, values, batch }) => {
     try {
       if (input.intent === "create") {
         const created = await createDraft(user, { ...input, keyFigures: keyFigures(input.keyFigures) }, ip);
-        return { outcome: "done", intent: input.intent, id: created };
+        return { outcome: "done" as const, intent: input.intent, id: created };
       }
       const target = disclosureId!;
       switch (input.intent) {
@@ -187,7 +105,7 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
           await withdraw(user, target, input.reason, ip);
           break;
         case "new-version":
-          return { outcome: "done", intent: input.intent, id: await newVersion(user, target, ip) };
+          return { outcome: "done" as const, intent: input.intent, id: await newVersion(user, target, ip) };
         case "reply":
           await replyToComment(user, input.commentId, input.reply, ip);
           break;
@@ -195,23 +113,24 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
           await hideComment(user, input.commentId, input.reason, ip);
           break;
         case "upload": {
+          if (batch.problems.length) return { outcome: "invalid" as const, values, errors: attachmentsError(batch.problems) };
           const prepared = await prepareAttachments(batch, { keepLocation: false });
           if (prepared.problems.length) {
-            return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
+            return { outcome: "invalid" as const, values, errors: attachmentsError(prepared.problems) };
           }
           await addDocuments(user, target, prepared.attachments, ip);
           break;
         }
         case "import-plan": {
           const file = batch.tableFile;
-          if (!file) return { outcome: "invalid", values, errors: { planCsv: "plan.error.noFile" } };
-          if (!file.bytes) return { outcome: "invalid", values, errors: { planCsv: `plan.error.fileTooLarge:${MAX_PLAN_CSV_BYTES / 1024 / 1024}` } };
+          if (!file) return { outcome: "invalid" as const, values, errors: { planCsv: "plan.error.noFile" } };
+          if (!file.bytes) return { outcome: "invalid" as const, values, errors: { planCsv: `plan.error.fileTooLarge:${MAX_PLAN_CSV_BYTES / 1024 / 1024}` } };
           const text = decodeCsv(file.bytes);
-          if (text === null) return { outcome: "invalid", values, errors: { planCsv: "plan.error.encoding" } };
-          return { outcome: "done", intent: input.intent, id: target, imported: await importPlanTable(user, target, text, ip) };
+          if (text === null) return { outcome: "invalid" as const, values, errors: { planCsv: "plan.error.encoding" } };
+          return { outcome: "done" as const, intent: input.intent, id: target, imported: await importPlanTable(user, target, text, ip) };
         }
       }
-      return { outcome: "done", intent: input.intent, id: target };
+      return { outcome: "done" as const, intent: input.intent, id: target };
     } catch (error) {
       // Refused by role or unit: a 403, like every other staff post the user may not make.
       if (error instanceof ForbiddenError) return { outcome: "forbidden", values };
@@ -219,10 +138,7 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
         const problems = error.details as PlanProblem[];
         return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: problems.slice(0, MAX_PROBLEMS_SHOWN), moreProblems: Math.max(0, problems.length - MAX_PROBLEMS_SHOWN) };
       }
-      if (error instanceof InvalidError) return { outcome: "invalid", values, errors: { form: error.messageKey } };
       throw error;
     }
-  } finally {
-    await batch.discard();
-  }
+  });
 }

@@ -5,7 +5,7 @@ import { and,asc,desc,eq,gte,inArray,isNull,lte,notInArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { fieldErrors,filingSchema,type FilingValues } from "~/domain/filing";
+import { parseFiling, type FilingValues } from "~/domain/filing";
 import {
 endOfVnDay,
 MAX_RESULTS,
@@ -22,7 +22,7 @@ import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read,transaction } from "~/services/platform/database.server";
 import { hitLimit } from "~/services/platform/rate-limit.server";
-import { categoryLabels,communeName,reference,requiredFields,selectableCommunes,type Reference } from "~/services/reference/reference.server";
+import { categoryLabels, communeName, filingReference, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
 import { randomToken,sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
 
@@ -366,17 +366,10 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
     idempotencyKey: randomToken(18),
   };
   const today = vnDate(now);
-  const schema = filingSchema({
-    categoryCodes: ref.categories.map((c) => c.code),
-    communeIds: ref.communes.filter((c) => c.level !== "district").map((c) => c.id),
-    hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
-    requiredFields: (kind) => requiredFields(ref, kind, today),
-    today,
-  });
-  const parsed = schema.safeParse(values);
+  const parsed = parseFiling(values, filingReference(ref, today));
   if (!parsed.success) {
     const tr = translator("vi");
-    const errors = fieldErrors(parsed.error);
+    const errors = parsed.errors;
     return { status: 400, errors: Object.entries(errors).map(([field, message]) => ({ code: 400, description: `${FIELD_TO_PARAM[field] ?? field}: ${tr(message ?? "error.required")}` })) };
   }
   const filed = await fileCase(parsed.data, [], { language: "vi", now, location: latitude !== null ? { latitude, longitude: longitude! } : undefined });

@@ -7,9 +7,9 @@ import { fieldErrors, fieldSpecs, type FieldErrors, type FieldSpecs } from "~/do
 import { DatabaseBusyError } from "./database.server";
 import { BodyTooLargeError, readFormBody } from "./form-body.server";
 import { CSRF_FIELD, isCrossSite, verifyCsrf } from "./request.server";
-import { StorageUnavailableError, type FilePolicy, type UploadBatch } from "./uploads.server";
+import { attachmentsError, StorageUnavailableError, type FilePolicy, type UploadBatch } from "./uploads.server";
 
-export type FormValues = Record<string, string>;
+export type FormValues = Partial<Record<string, string>>;
 
 /** A post refused before (or instead of) its use case; `values` hands back what was typed where it could be read. */
 export type FormRejection = { values?: FormValues } & (
@@ -95,7 +95,8 @@ export async function handleForm<S extends z.ZodType, Success>(
           return result.success ? { success: true as const, data: result.data } : { success: false as const, errors: fieldErrors(result.error) };
         })();
     if (!validation.success || Object.keys(overlong).length) {
-      return { outcome: "invalid", values, errors: { ...(validation.success ? {} : validation.errors), ...overlong } };
+      // Every problem at once: the fields, and the files that will not be accepted either.
+      return { outcome: "invalid", values, errors: { ...(validation.success ? {} : validation.errors), ...overlong, ...attachmentsError(batch.problems, options.files?.field) } };
     }
     try {
       return await use({ data: validation.data, values, batch });

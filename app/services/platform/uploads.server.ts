@@ -16,6 +16,12 @@ export type UploadProblem =
   | { code: "fileType"; name: string }
   | { code: "fileUnreadable"; name: string };
 
+/** One message line per problem, on the form's file field (catalogue keys with the file's name). */
+export function attachmentsError(problems: readonly UploadProblem[], field = "attachments"): Record<string, string> {
+  const line = (p: UploadProblem) => (p.code === "tooManyFiles" ? `error.tooManyFiles:${p.limit}` : `error.${p.code}:${p.name}`);
+  return problems.length ? { [field]: problems.map(line).join("\n") } : {};
+}
+
 export interface ReceivedFile {
   tempPath: string;
   displayName: string;
@@ -72,7 +78,9 @@ export class UploadBatch {
   readonly problems: UploadProblem[] = [];
   /** The CSV table of the post, when one was sent (`null` bytes: over its cap). */
   tableFile: { displayName: string; bytes: Buffer | null } | undefined;
-  private dir: string | undefined;
+  private dir: Promise<string> | undefined;
+  /** Slots taken synchronously as parts arrive: parts are written concurrently, the count must not race. */
+  private taken = 0;
 
   constructor(private readonly policy?: FilePolicy) {}
 
@@ -82,12 +90,13 @@ export class UploadBatch {
     if (policy?.table && field === policy.table.field && filename !== "") return this.acceptTable(filename, stream, policy.table.maxBytes);
     if (!policy || field !== policy.field) return drain(stream);
     const displayName = safeDisplayName(filename, "tệp");
-    if (this.files.length >= policy.maxFiles) {
+    if (this.taken >= policy.maxFiles) {
       if (!this.problems.some((p) => p.code === "tooManyFiles")) this.problems.push({ code: "tooManyFiles", limit: policy.maxFiles });
       return drain(stream);
     }
-    this.dir ??= await fsp.mkdtemp(path.join(await ensureDir(incomingDir()), "req-"));
-    const tempPath = path.join(this.dir, crypto.randomUUID());
+    this.taken++;
+    this.dir ??= ensureDir(incomingDir()).then((dir) => fsp.mkdtemp(path.join(dir, "req-")));
+    const tempPath = path.join(await this.dir, crypto.randomUUID());
     let size = 0;
     let tooLarge = false;
     stream.on("data", (chunk: Buffer) => {
@@ -103,7 +112,10 @@ export class UploadBatch {
       throw error;
     }
     // An empty file input (nothing chosen) still sends a part with no name and no bytes.
-    if (size === 0 && filename === "") return fsp.rm(tempPath, { force: true });
+    if (size === 0 && filename === "") {
+      this.taken--;
+      return fsp.rm(tempPath, { force: true });
+    }
     if (tooLarge) {
       this.problems.push({ code: "fileTooLarge", name: displayName });
       return fsp.rm(tempPath, { force: true });
@@ -122,7 +134,8 @@ export class UploadBatch {
   }
 
   async discard(): Promise<void> {
-    if (this.dir) await fsp.rm(this.dir, { recursive: true, force: true });
+    const dir = await this.dir?.catch(() => undefined);
+    if (dir) await fsp.rm(dir, { recursive: true, force: true });
     this.dir = undefined;
   }
 }

@@ -3,7 +3,7 @@
 import { asc } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
-import type { CaseKind, KindField } from "~/domain/filing";
+import type { CaseKind, FilingReference, KindField } from "~/domain/filing";
 import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 
@@ -74,4 +74,15 @@ export function communeName(ref: Reference, id: string): string {
 /** Category names from the database in one language, keyed like the catalogue ("category.land"). */
 export function categoryLabels(ref: Reference, language: "vi" | "en"): Record<string, string> {
   return Object.fromEntries(ref.allCategories.map((c) => [`category.${c.code}`, language === "en" ? c.nameEn : c.nameVi]));
+}
+
+/** What the filing form's validation needs of the reference data on a given day (form, Open311, assisted filing). */
+export function filingReference(ref: Reference, today: string): FilingReference {
+  return {
+    categoryCodes: ref.categories.map((c) => c.code),
+    communeIds: ref.communes.filter((c) => c.level !== "district").map((c) => c.id),
+    hamletCommune: new Map(ref.hamlets.map((h) => [h.id, h.communeId])),
+    requiredFields: (kind) => requiredFields(ref, kind, today),
+    today,
+  };
 }
