@@ -6,7 +6,6 @@ import { vnDate } from "~/domain/dates";
 import { fieldErrors, filingSchema, readDisclosureLink, readFilingForm, type FieldErrors, type FilingValues } from "~/domain/filing";
 import { MAX_REQUEST_BYTES } from "~/domain/uploads";
 import { longText, required, singleLine } from "~/domain/form-text";
-import { filingRateLimit } from "~/services/platform/config.server";
 import { REFUSAL_REASONS } from "../../../db/data/reference";
 import type { StaffUser } from "~/domain/permissions";
 import { prepareAttachments, UploadBatch, type PreparedAttachment, type UploadProblem } from "./attachments.server";
@@ -14,7 +13,7 @@ import { InvalidActionError, performStaffAction, type StaffActionInput } from ".
 import { CaseStateError, fileCase, provideInformation, residentStep } from "./cases.server";
 import { DisclosureLinkError, disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { reference, requiredFields } from "~/services/reference/reference.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { CSRF_FIELD, requestLanguage, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 
 /** A post refused before its use case ran; `values` hands back what was typed where it could be read. */
@@ -83,8 +82,7 @@ export async function submitFiling(
       return { outcome: "invalid", values, errors: { ...linkErrors, ...errors, ...attachmentsError(batch.problems) } };
     }
 
-    const { limit, windowMs } = filingRateLimit();
-    const limited = hitLimit(`file:${clientKey(context)}`, limit, windowMs);
+    const limited = await consume("filing", clientKey(context));
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
 
     const prepared = await prepareAttachments(batch, { keepLocation: result.data.keepPhotoLocation });
@@ -128,7 +126,7 @@ export async function submitInfoResponse(
     if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
     const result = infoResponseSchema.safeParse(raw);
     if (!result.success) return { outcome: "invalid", values, errors: { ...fieldErrors(result.error), ...attachmentsError(batch.problems) } };
-    const limited = hitLimit(`info:${clientKey(context)}`, 20, 600_000);
+    const limited = await consume("infoResponse", clientKey(context));
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
     const prepared = await prepareAttachments(batch, { keepLocation: false });
     if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };

@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { fieldErrors, type FieldErrors } from "~/domain/filing";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
-import { lookupRateLimit } from "~/services/platform/config.server";
 import { caseCode, verifyLookup } from "./cases.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { CSRF_FIELD, grantCase, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 import type { FormRejection } from "./forms.server";
 
@@ -38,8 +37,7 @@ export async function submitLookup(request: Request, context: RequestContext | u
   const values: LookupValues = { code: str("code"), accessKey: str("accessKey"), phone: str("phone") };
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
   // Every attempt counts, valid or not: guessing is slowed per client (the phone number has far fewer bits than the key).
-  const { limit, windowMs } = lookupRateLimit();
-  const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+  const limited = await consume("lookup", context?.clientIp ?? "unknown");
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   const receiptToken = str("receiptToken");
   const parsed = lookupSchema.safeParse(receiptToken ? { receiptToken } : { ...values });

@@ -9,9 +9,8 @@ import { MAX_PLAN_CSV_BYTES, type PlanProblem } from "~/domain/plan-table";
 import { prepareAttachments } from "~/services/cases/attachments.server";
 import * as disclosures from "./disclosures.server";
 import { householdRow, importPlanTable, PlanImportError } from "./plan-table.server";
-import { lookupRateLimit } from "~/services/platform/config.server";
 import { attachmentsError, parseUploadForm, type FormOutcome } from "~/services/cases/forms.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired");
@@ -41,7 +40,7 @@ export async function submitComment(request: Request, context: RequestContext | 
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
   const parsed = commentSchema.safeParse(values);
   if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
+  const limited = await consume("comment", context?.clientIp ?? "unknown");
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
     await disclosures.addComment(slug, parsed.data);
@@ -63,7 +62,7 @@ export async function submitSubscription(request: Request, context: RequestConte
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
   const parsed = subscribeSchema.safeParse({ ...values, email: values.email?.trim() });
   if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
-  const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
+  const limited = await consume("subscribe", context?.clientIp ?? "unknown");
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   try {
     await disclosures.subscribe(parsed.data.email, parsed.data.communeId);
@@ -85,8 +84,7 @@ export async function submitHouseholdLookup(
   const form = await request.formData();
   const values = strings(form, ["code"]);
   if (!verifyCsrf(request, form.get(CSRF_FIELD))) return { outcome: "forbidden", values };
-  const { limit, windowMs } = lookupRateLimit();
-  const limited = hitLimit(`household:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+  const limited = await consume("household", context?.clientIp ?? "unknown");
   if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
   const parsed = householdSchema.safeParse(values);
   if (!parsed.success) return { outcome: "invalid", values, errors: fieldErrors(parsed.error) };
