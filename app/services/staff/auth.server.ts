@@ -239,7 +239,7 @@ export async function completeSecondFactor(session: StaffSession, code: string, 
   const user = (await read().select().from(users).where(eq(users.id, session.user.id)))[0];
   const secret = user?.totpSecret ? decrypt("totp", user.totpSecret) : null;
   const limited = await consume("totp", String(session.user.id));
-  const step = secret && limited.ok ? verifyTotp(secret, code, now.getTime()) : null;
+  const step = secret && limited.ok ? await verifyTotp(secret, code, now.getTime()) : null;
   if (step === null || (user.lastTotpStep !== null && step <= user.lastTotpStep)) {
     await audit({ userId: session.user.id, action: "signin.second_factor_failed", ip }, now);
     return null;
@@ -253,7 +253,7 @@ export async function completeSecondFactor(session: StaffSession, code: string, 
 
 /** Stores a new TOTP secret once the user proves their authenticator shows the right code. */
 export async function enableSecondFactor(session: StaffSession, secret: string, code: string, ip: string, now = new Date()): Promise<string | null> {
-  const step = verifyTotp(secret, code, now.getTime());
+  const step = await verifyTotp(secret, code, now.getTime());
   if (step === null) return null;
   await transaction((tx) =>
     tx
