@@ -1,48 +1,55 @@
-// CSV as spreadsheets read and write it: RFC 4180 records in, and documents out with a byte-order mark (so the
-// Vietnamese opens as UTF-8) and cells that cannot be taken for formulas.
+// CSV as spreadsheets read and write it: RFC 4180 records in (csv-parse), and documents out (csv-stringify) with a
+// byte-order mark (so the Vietnamese opens as UTF-8) and cells that cannot be taken for formulas. Every CSV the
+// portal reads or writes goes through this module.
+import { CsvError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
-/** RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. Returns each record's first line; throws UnclosedQuoteError. */
+/** The delimiters a file may use: spreadsheets in a Vietnamese locale often save with ";" (the decimal mark being ","). */
+const DELIMITERS = [",", ";", "\t"] as const;
+
+/**
+ * The delimiter of a file: the candidate that splits its first line into the most cells (comma on a tie).
+ * Not csv-parse's `delimiter_auto`: that one scores every character over the first 2 KB, and a header of
+ * Vietnamese words has more spaces than commas, and ";" files have decimal commas in their data lines.
+ */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r\n?|\n/, 1)[0] ?? "";
+  const counts = DELIMITERS.map((d) => ({ d, n: firstLine.split(d).length }));
+  return counts.sort((a, b) => b.n - a.n)[0].d;
+}
+
+/**
+ * RFC 4180 records: quoted fields may hold the delimiter, quotes ("") and line breaks. A BOM is dropped, records may
+ * differ in length, blank records are left out, spaces at the start of a cell are dropped, and line breaks inside a
+ * cell come back as "\n". Returns each record's first line; throws UnclosedQuoteError.
+ */
 export function parseCsv(text: string, delimiter: string): { cells: string[]; line: number }[] {
-  const records: { cells: string[]; line: number }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === "") {
-      quoted = true;
-      cell = "";
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      records.push({ cells, line: recordLine });
-      cells = [];
-      cell = "";
-      line++;
-      recordLine = line;
-    } else cell += ch;
+  // One kind of line end, so that lines are counted the same whatever the spreadsheet wrote (csv-parse takes the first
+  // line end it sees as the only record delimiter, and would count a CRLF inside a quoted cell as two lines).
+  const input = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const starts: number[] = [];
+  let nextLine = 1;
+  try {
+    const records = parse(input, {
+      delimiter,
+      record_delimiter: "\n",
+      relax_column_count: true,
+      // A quote inside an unquoted cell (Hộ ông "Ba") is a character, as spreadsheets write it.
+      relax_quotes: true,
+      // Spaces after a delimiter are dropped, so that `1, "Xóm 3, xã Xuân Hồng"` still reads as a quoted cell.
+      ltrim: true,
+      // `lines` is the line a record ends on: the next one starts on the line after.
+      on_record: (record, { lines }) => {
+        starts.push(nextLine);
+        nextLine = lines + 1;
+        return record;
+      },
+    });
+    return records.map((cells, i) => ({ cells, line: starts[i] })).filter((r) => r.cells.some((c) => c.trim() !== ""));
+  } catch (error) {
+    if (error instanceof CsvError && error.code === "CSV_QUOTE_NOT_CLOSED") throw new UnclosedQuoteError(nextLine);
+    throw error;
   }
-  if (cell !== "" || cells.length) {
-    cells.push(cell);
-    records.push({ cells, line: recordLine });
-  }
-  if (quoted) throw new UnclosedQuoteError(recordLine);
-  return records.filter((r) => r.cells.some((c) => c.trim() !== ""));
 }
 
 /** A quote opened on `line` never closes: the rest of the file would silently become one cell. */
@@ -52,13 +59,38 @@ export class UnclosedQuoteError extends Error {
   }
 }
 
-/** A cell that a spreadsheet shows as text, never runs as a formula (=, +, -, @ first). */
-export function csvCell(value: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * Where a spreadsheet may start a cell inside our text: at its start, and after any separator or line break when the
+ * program splits on another separator than ours (Excel on a Vietnamese Windows splits on ";", and there a quote that
+ * opens mid-field is a plain character). A formula character (=, +, -, @, tab, CR, or their full-width forms) at such
+ * a place gets an apostrophe before it.
+ */
+const FORMULA_START = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * Cells that a spreadsheet shows as text, never runs as formulas (see FORMULA_START; csv-stringify's
+ * `escape_formulas` does the same at the start of a cell, and leaves negative numbers passed as numbers alone).
+ * Every cell holding a comma, a semicolon, a tab, a quote or a line break is quoted.
+ */
+const WRITE_OPTIONS = {
+  delimiter: ",",
+  record_delimiter: "\r\n",
+  cast: { string: (value: string) => value.replace(FORMULA_START, "'") },
+  escape_formulas: true,
+  quoted_match: /[",;\t\r\n]/,
+} as const;
+
+/** One cell as it is written in a document. */
+export function csvCell(value: CsvValue): string {
+  return stringify([[value]], { ...WRITE_OPTIONS, eof: false });
 }
 
-/** Lines of cells → a CSV document with a BOM and CRLF line ends. */
-export function csvDocument(lines: readonly (readonly string[])[]): string {
-  return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+/** Lines of cells → a CSV document with a BOM and CRLF line ends; an empty line separates blocks. */
+export function csvDocument(lines: readonly (readonly CsvValue[])[]): string {
+  return stringify(
+    lines.map((cells) => [...cells]),
+    { ...WRITE_OPTIONS, bom: true, eof: true },
+  );
 }

@@ -1,7 +1,7 @@
 // The table of affected plots of a compensation–support–resettlement plan (Luật Đất đai 2024, Điều 87):
 // reading it from the CSV a commune exports from its spreadsheet, checking every row, masking names for the
 // public, and showing what changed between two versions. Pure: no framework, no database.
-import { parseCsv, UnclosedQuoteError } from "./csv";
+import { detectDelimiter, parseCsv, UnclosedQuoteError } from "./csv";
 import { cleanSingleLine, foldForSearch, hasNul, isWellFormed } from "./text";
 
 export interface PlanRow {
@@ -57,12 +57,6 @@ export interface PlanProblem {
 
 export type PlanImport = { ok: true; rows: PlanRow[] } | { ok: false; problems: PlanProblem[] };
 
-/** Spreadsheets in Vietnamese locale often save with ";" (the decimal mark being ","): take the header's. */
-function detectDelimiter(headerLine: string): string {
-  const counts = [",", ";", "\t"].map((d) => ({ d, n: headerLine.split(d).length }));
-  return counts.sort((a, b) => b.n - a.n)[0].d;
-}
-
 function headerField(header: string): PlanField | null {
   // "Diện tích thu hồi (m²)" → "dien tich thu hoi": units in brackets are not part of the name.
   const key = foldForSearch(header).replace(/\(.*?\)/g, "").replace(/[^a-z0-9, ]/g, " ").replace(/\s+/g, " ").trim();
@@ -104,10 +98,9 @@ const AMOUNTS = ["unitPrice", "landCompensation", "assetCompensation", "support"
 export function readPlanCsv(input: string): PlanImport {
   const text = input.replace(/^\uFEFF/, "");
   if (hasNul(text) || !isWellFormed(text)) return { ok: false, problems: [{ line: null, field: null, message: "plan.error.encoding" }] };
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   let records: ReturnType<typeof parseCsv>;
   try {
-    records = parseCsv(text.normalize("NFC"), detectDelimiter(firstLine));
+    records = parseCsv(text.normalize("NFC"), detectDelimiter(text));
   } catch (error) {
     if (error instanceof UnclosedQuoteError) return { ok: false, problems: [{ line: error.line, field: null, message: "plan.error.unclosedQuote" }] };
     throw error;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const signIn = await admin.get("/can-bo/dang-nhap");
   await admin.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(signIn.html, "csrf"), email: "quantri@demo.dan-biet.vn", password: "demo-xuan-truong-2026" }));
   const second = await admin.get("/can-bo/xac-thuc");
-  await admin.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: totpCode(secret, totpStep(Date.now())) }));
+  await admin.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: await totpCode(secret, totpStep(Date.now())) }));
   const page = await admin.get("/can-bo/quan-tri/tai-khoan");
   const issued = await admin.post("/can-bo/quan-tri/tai-khoan", new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "issue-api-key", label: "Cổng dịch vụ công tỉnh" }));
   apiKey = /(db_[A-Za-z0-9_-]{40,})/.exec(visibleText(issued.html))![1];

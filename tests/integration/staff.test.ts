@@ -130,7 +130,7 @@ describe("signing in", () => {
     expect(res.location).toBe("/can-bo/xac-thuc");
     expect((await client.get("/can-bo")).status).toBe(302);
     const page = await client.get("/can-bo/xac-thuc");
-    const code = totpCode(secret, totpStep(Date.now()));
+    const code = await totpCode(secret, totpStep(Date.now()));
     const ok = await client.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), code }));
     expect(ok.status).toBe(303);
     expect((await client.get("/can-bo/nhat-ky")).status).toBe(200);

@@ -6,9 +6,8 @@ import { infoResponseSchema, residentStepSchema, staffActionSchema } from "~/dom
 import { filingSchema, parseFiling, prepareFilingValues, type FilingValues } from "~/domain/filing";
 import { MAX_FILE_BYTES, MAX_FILES } from "~/domain/uploads";
 import type { StaffUser } from "~/domain/permissions";
-import { filingRateLimit } from "~/services/platform/config.server";
 import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { requestLanguage, type RequestContext } from "~/services/platform/request.server";
 import { attachmentsError, type FilePolicy } from "~/services/platform/uploads.server";
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
@@ -39,8 +38,7 @@ export async function submitFiling(request: Request, context: RequestContext | u
       linkChecked = true;
       const linkErrors = await disclosureLinkErrors(data);
       if (Object.keys(linkErrors).length || batch.problems.length) return { outcome: "invalid", values, errors: { ...linkErrors, ...attachmentsError(batch.problems) } };
-      const { limit, windowMs } = filingRateLimit();
-      const limited = hitLimit(`file:${clientKey(context)}`, limit, windowMs);
+      const limited = await consume("filing", clientKey(context));
       if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
       const prepared = await prepareAttachments(batch, { keepLocation: data.keepPhotoLocation });
       if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
@@ -67,7 +65,7 @@ function readLink(values: FilingValues): { disclosureId: number | null; planRowN
 export async function submitInfoResponse(request: Request, context: RequestContext | undefined, caseId: number): Promise<FormOutcome<{ outcome: "sent" }>> {
   return handleForm(request, infoResponseSchema, { csrf: "token", files: ATTACHMENTS }, async ({ data, values, batch }) => {
     if (batch.problems.length) return { outcome: "invalid", values, errors: attachmentsError(batch.problems) };
-    const limited = hitLimit(`info:${clientKey(context)}`, 20, 600_000);
+    const limited = await consume("infoResponse", clientKey(context));
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
     const prepared = await prepareAttachments(batch, { keepLocation: false });
     if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };

@@ -1,17 +1,16 @@
 // The look-up form: code + access key, code + phone, or the receipt link's token. One message for every failure.
 import { z } from "zod";
-import { lookupSchema, receiptLookupSchema } from "~/domain/case-forms";
+import { lookupSchema,receiptLookupSchema } from "~/domain/case-forms";
 import { fieldErrors } from "~/domain/form-schema";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
-import { lookupRateLimit } from "~/services/platform/config.server";
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { phoneDigits } from "~/domain/text";
 import { read } from "~/services/platform/database.server";
 import { normaliseAccessKey,safeEqual,sha256 } from "~/services/platform/secrets.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
-import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
-import { grantCase, type RequestContext } from "~/services/platform/request.server";
+import { consume } from "~/services/platform/rate-limit.server";
+import { handleForm,type FormOutcome } from "~/services/platform/forms.server";
+import { grantCase,type RequestContext } from "~/services/platform/request.server";
 
 export type LookupCredentials =
   | { code: string; accessKey: string }
@@ -78,8 +77,7 @@ export async function submitLookup(request: Request, context: RequestContext | u
     },
     async ({ data, values }) => {
       // Every attempt counts: guessing is slowed per client (the phone number has far fewer bits than the key).
-      const { limit, windowMs } = lookupRateLimit();
-      const limited = hitLimit(`lookup:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+      const limited = await consume("lookup", context?.clientIp ?? "unknown");
       if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
       const code = data.code ?? "";
       const caseId = data.receiptToken

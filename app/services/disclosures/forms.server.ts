@@ -7,9 +7,8 @@ import type { StaffUser } from "~/domain/permissions";
 import { MAX_PLAN_CSV_BYTES, type PlanProblem } from "~/domain/plan-table";
 import { MAX_FILE_BYTES, MAX_FILES } from "~/domain/uploads";
 import { ATTACHMENT_FIELD, prepareAttachments } from "~/services/cases/attachments.server";
-import { lookupRateLimit } from "~/services/platform/config.server";
 import { handleForm, type FormOutcome, type FormValues } from "~/services/platform/forms.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { attachmentsError, type FilePolicy } from "~/services/platform/uploads.server";
 import { addComment, hideComment, replyToComment } from "./comments.server";
@@ -23,7 +22,7 @@ import { subscribe } from "./subscriptions.server";
 // browser's Fetch Metadata / Origin says where the post comes from (docs/decisions/009).
 export async function submitComment(request: Request, context: RequestContext | undefined, slug: string): Promise<FormOutcome<{ outcome: "sent" }>> {
   return handleForm(request, commentSchema, { csrf: "origin" }, async ({ data, values }) => {
-    const limited = hitLimit(`comment:${context?.clientIp ?? "unknown"}`, 10, 600_000);
+    const limited = await consume("comment", context?.clientIp ?? "unknown");
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
     await addComment(slug, data);
     return { outcome: "sent" as const };
@@ -32,7 +31,7 @@ export async function submitComment(request: Request, context: RequestContext | 
 
 export async function submitSubscription(request: Request, context: RequestContext | undefined): Promise<FormOutcome<{ outcome: "sent" }>> {
   return handleForm(request, subscribeSchema, { csrf: "origin" }, async ({ data, values }) => {
-    const limited = hitLimit(`subscribe:${context?.clientIp ?? "unknown"}`, 5, 600_000);
+    const limited = await consume("subscribe", context?.clientIp ?? "unknown");
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
     try {
       await subscribe(data.email, data.communeId);
@@ -51,8 +50,7 @@ export async function submitHouseholdLookup(
   slug: string,
 ): Promise<FormOutcome<{ outcome: "found"; found: NonNullable<Awaited<ReturnType<typeof householdRow>>> }>> {
   return handleForm(request, householdSchema, { csrf: "token" }, async ({ data, values }) => {
-    const { limit, windowMs } = lookupRateLimit();
-    const limited = hitLimit(`household:${context?.clientIp ?? "unknown"}`, limit, windowMs);
+    const limited = await consume("household", context?.clientIp ?? "unknown");
     if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
     const found = await householdRow(slug, data.code);
     if (!found) return { outcome: "invalid", values, errors: { code: "plan.household.notFound" } };

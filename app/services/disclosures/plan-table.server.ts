@@ -255,5 +255,8 @@ export async function planCodesCsv(user: StaffUser, disclosureId: number, ip: st
 
 /** The template a commune fills in: the header and one example row. */
 export function planTemplateCsv(): string {
-  return `\uFEFF${PLAN_TEMPLATE_HEADER}\r\n1,Nguyễn Văn A,"Xóm 1, xã Xuân Hồng",125,12,Đất trồng lúa,"250,5",105000,26302500,4500000,3000000,33802500,Không\r\n`;
+  return csvDocument([
+    PLAN_TEMPLATE_HEADER.split(","),
+    ["1", "Nguyễn Văn A", "Xóm 1, xã Xuân Hồng", "125", "12", "Đất trồng lúa", "250,5", "105000", "26302500", "4500000", "3000000", "33802500", "Không"],
+  ]);
 }

@@ -21,7 +21,7 @@ import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read,transaction } from "~/services/platform/database.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { categoryLabels, communeName, filingReference, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
 import { randomToken,sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
@@ -318,7 +318,7 @@ const FIELD_TO_PARAM: Record<string, string> = {
 export async function createRequest(form: URLSearchParams, ip: string, now = new Date()): Promise<Open311Result> {
   const apiKey = await verifyApiKey(form.get("api_key"));
   if (!apiKey) return fail(403, "api_key is missing or not valid");
-  const limited = hitLimit(`open311:${apiKey.id}`, 120, 60_000, now.getTime());
+  const limited = await consume("open311", String(apiKey.id));
   if (!limited.ok) return fail(429, "too many requests for this api_key; retry later", 429);
 
   const serviceCode = form.get("service_code")?.trim();

@@ -7,7 +7,9 @@ import { z } from "zod";
 
 const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess(blankIsUnset, schema.default(fallback as never));
+// `prefault`, not `default`: zod 4 returns a default as it is, without the schema's transforms ("5/600" would stay a
+// string), while a prefault is parsed like a value from the environment.
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess(blankIsUnset, schema.prefault(fallback as never));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /** "count/seconds", e.g. "5/600". */

@@ -9,11 +9,11 @@ import { COMMON_PASSWORDS } from "../../../db/data/common-passwords";
 import { requiresSecondFactor, type Role, type StaffUser } from "~/domain/permissions";
 import { cleanSingleLine } from "~/domain/text";
 import { translator } from "~/i18n";
-import { isSecureOrigin, publicUrl, signInRateLimit } from "~/services/platform/config.server";
+import { isSecureOrigin, publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
-import { hitLimit } from "~/services/platform/rate-limit.server";
+import { consume } from "~/services/platform/rate-limit.server";
 import { cookieValue } from "~/services/platform/request.server";
 import { decrypt, encrypt, hmac, randomToken, safeEqual, sha256 } from "~/services/platform/secrets.server";
 import { verifyTotp } from "./totp.server";
@@ -105,9 +105,8 @@ async function createSession(userId: number, pendingSecondFactor: boolean, now: 
  */
 export async function signIn(emailInput: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const ipLimit = signInRateLimit();
-  const perIp = hitLimit(`signin-ip:${ip}`, ipLimit.limit, ipLimit.windowMs, now.getTime());
-  const perEmail = hitLimit(`signin-email:${email}`, 10, 15 * 60_000, now.getTime());
+  const perIp = await consume("signInAddress", ip);
+  const perEmail = await consume("signInEmail", email);
   if (!perIp.ok || !perEmail.ok) {
     await audit({ userId: null, action: "signin.throttled", ip, details: { email } }, now);
     return { outcome: "refused", reason: "throttled", retryAfterSeconds: Math.max(perIp.retryAfterSeconds, perEmail.retryAfterSeconds) };
@@ -239,8 +238,8 @@ export async function revokeAllSessions(userId: number, now = new Date()): Promi
 export async function completeSecondFactor(session: StaffSession, code: string, ip: string, now = new Date()): Promise<string | null> {
   const user = (await read().select().from(users).where(eq(users.id, session.user.id)))[0];
   const secret = user?.totpSecret ? decrypt("totp", user.totpSecret) : null;
-  const limited = hitLimit(`totp:${session.user.id}`, 10, 15 * 60_000, now.getTime());
-  const step = secret && limited.ok ? verifyTotp(secret, code, now.getTime()) : null;
+  const limited = await consume("totp", String(session.user.id));
+  const step = secret && limited.ok ? await verifyTotp(secret, code, now.getTime()) : null;
   if (step === null || (user.lastTotpStep !== null && step <= user.lastTotpStep)) {
     await audit({ userId: session.user.id, action: "signin.second_factor_failed", ip }, now);
     return null;
@@ -254,7 +253,7 @@ export async function completeSecondFactor(session: StaffSession, code: string, 
 
 /** Stores a new TOTP secret once the user proves their authenticator shows the right code. */
 export async function enableSecondFactor(session: StaffSession, secret: string, code: string, ip: string, now = new Date()): Promise<string | null> {
-  const step = verifyTotp(secret, code, now.getTime());
+  const step = await verifyTotp(secret, code, now.getTime());
   if (step === null) return null;
   await transaction((tx) =>
     tx
@@ -272,7 +271,7 @@ export async function enableSecondFactor(session: StaffSession, secret: string, 
 /** Always the same answer; a link is mailed only when the account exists and is active. */
 export async function requestPasswordReset(emailInput: string, ip: string, now = new Date()): Promise<void> {
   const email = normaliseEmail(emailInput);
-  const limited = hitLimit(`reset:${ip}`, 5, 15 * 60_000, now.getTime());
+  const limited = await consume("passwordReset", ip);
   const user = limited.ok ? (await read().select().from(users).where(eq(users.email, email)))[0] : undefined;
   if (!user || user.disabledAt) {
     await audit({ userId: null, action: "password_reset.requested_unknown", ip, details: { email, throttled: !limited.ok } }, now);

@@ -1,70 +1,48 @@
-// Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) for the staff second factor.
-import crypto from "node:crypto";
+// Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) for the staff second factor, with
+// otplib (its default plugins: @noble/hashes for the HMAC, @scure/base for base32).
+import { generate, generateSecret, generateURI, verify } from "otplib";
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const PERIOD_SECONDS = 30;
+const ISSUER = "Dân Biết";
 
-export function base32Encode(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-export function base32Decode(text: string): Buffer {
-  const clean = text.toUpperCase().replace(/[^A-Z2-7]/g, "");
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of clean) {
-    value = (value << 5) | BASE32.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
+/** A new secret: 20 random bytes, base32 (what authenticator apps take). */
 export function newTotpSecret(): string {
-  return base32Encode(crypto.randomBytes(20));
+  return generateSecret({ length: 20 });
 }
 
+/** The RFC 6238 time step of a moment (ms since the epoch): the counter the code of that moment is made from. */
 export function totpStep(now: number): number {
-  return Math.floor(now / 30_000);
+  return Math.floor(now / 1000 / PERIOD_SECONDS);
 }
 
-export function totpCode(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac("sha1", base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const n = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(n).padStart(6, "0");
+/** The code of a time step (tests, and anyone checking an authenticator against the server). */
+export async function totpCode(secret: string, step: number): Promise<string> {
+  return generate({ secret, epoch: step * PERIOD_SECONDS, period: PERIOD_SECONDS, algorithm: "sha1", digits: 6 });
 }
 
-/** The matching step within ±1 of now (clock drift), or null. Callers refuse a step already used. */
-export function verifyTotp(secret: string, code: string, now = Date.now()): number | null {
-  const digits = code.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(digits)) return null;
-  const current = totpStep(now);
-  for (const step of [current, current - 1, current + 1]) {
-    const expected = totpCode(secret, step);
-    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(digits))) return step;
-  }
-  return null;
+/**
+ * The time step the code matched, within one step either side of now (clock drift), or null. Callers refuse a step
+ * already used (replay), comparing it with the last step they accepted.
+ */
+export async function verifyTotp(secret: string, code: string, now = Date.now()): Promise<number | null> {
+  const token = code.replace(/\s/g, "");
+  // otplib throws on a token that is not six digits: that is a wrong code here, not an error.
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({
+    secret,
+    token,
+    epoch: now / 1000,
+    period: PERIOD_SECONDS,
+    algorithm: "sha1",
+    digits: 6,
+    // One period either side: the previous, current and next steps, as authenticator clocks drift.
+    epochTolerance: PERIOD_SECONDS,
+  });
+  // The functional verify() types its result for TOTP or HOTP; a TOTP match carries the absolute RFC 6238 step.
+  return result.valid && "timeStep" in result ? result.timeStep : null;
 }
 
+/** The otpauth:// address an authenticator app reads (as a QR code or typed in). */
 export function otpauthUri(secret: string, account: string): string {
-  const issuer = "Dân Biết";
-  return `otpauth://totp/${encodeURIComponent(`${issuer}:${account}`)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+  return generateURI({ issuer: ISSUER, label: account, secret, algorithm: "sha1", digits: 6, period: PERIOD_SECONDS });
 }

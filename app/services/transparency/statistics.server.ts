@@ -5,6 +5,7 @@ import * as t from "../../../db/schema";
 import type { Period } from "~/domain/period";
 import { addDays,vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
+import { csvDocument } from "~/domain/csv";
 import { FIGURE_COLUMNS } from "~/domain/figures";
 import { translator } from "~/i18n";
 import { categoryLabels,communeName,reference } from "~/services/reference/reference.server";
@@ -87,15 +88,14 @@ export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Pr
   const firstColumn: Record<GroupBy, string> = { commune: t("stats.unit"), category: t("stats.category"), kind: t("report.kindLabel") };
   const label = (groupBy: GroupBy, r: FigureRow) =>
     r.key === "total" ? t("stats.total") : groupBy === "commune" ? r.label : groupBy === "category" ? t(`category.${r.key}`) : t(`kind.${r.key}`);
-  const line = (cells: (string | number | null)[]) => cells.map((c) => (c === null ? "" : /[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(",");
   const figures = await Promise.all(groups.map((groupBy) => statistics(period, groupBy)));
   const blocks = groups.map((groupBy, i) => {
     const { rows, total } = figures[i];
     const header = [firstColumn[groupBy], ...FIGURE_COLUMNS.map((c) => t(`stats.${c}`))];
-    return [header, ...[...rows, total].map((r) => [label(groupBy, r), ...FIGURE_COLUMNS.map((k) => r[k])])].map(line).join("\r\n");
+    return [header, ...[...rows, total].map((r) => [label(groupBy, r), ...FIGURE_COLUMNS.map((k) => r[k])])];
   });
-  // A byte-order mark so spreadsheet programs read the Vietnamese as UTF-8.
-  return "\uFEFF" + blocks.join("\r\n\r\n") + "\r\n";
+  // Blocks separated by an empty line; csvDocument adds the byte-order mark and neutralises formulas.
+  return csvDocument(blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block])));
 }
 
 
