@@ -1,20 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs,MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { DateText, StatusBadge } from "~/components/case-parts";
+import { Form,Link,useLoaderData,useLocation } from "@remix-run/react";
+import { DateText,StatusBadge } from "~/components/case-parts";
 import { StaffPage } from "~/components/staff-page";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
-import { caseScope } from "~/domain/permissions";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/auth.server";
 import { reference } from "~/services/reference/reference.server";
 import { listCases } from "~/services/cases/inbox.server";
-import { NO_STORE, staffHeader } from "~/services/staff/context.server";
-import { assignableOfficials } from "~/services/staff/directory.server";
-import { DISTRICT_ID } from "../../db/data/reference";
+import { NO_STORE,staffHeader } from "~/services/staff/context.server";
+import { assignableOfficials,unitsInScope } from "~/services/staff/directory.server";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];
 
@@ -23,8 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = readCaseFilters(new URL(request.url));
   const list = await listCases(session.user, filters);
   const ref = await reference();
-  const scope = caseScope(session.user, DISTRICT_ID);
-  const units = ref.communes.filter((c) => scope.all || scope.communeIds.includes(c.id)).map((c) => ({ id: c.id, name: c.name }));
+  const units = await unitsInScope(session.user);
   return json(
     {
       staff: await staffHeader(session),

@@ -1,21 +1,21 @@
 // Administrators change accounts, units and the calendar; deadlines and the daily digest follow (real SQLite file).
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe,expect,it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import * as t from "../../db/schema";
 import { InvalidError } from "~/domain/errors";
-import { addCalendarDay, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin/admin.server";
+import { addCalendarDay,inviteAccount,mergeUnit,setAccountDisabled,updateAccount } from "~/services/admin/admin.server";
 import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
-import { currentSession, signIn } from "~/services/staff/auth.server";
+import { currentSession,signIn } from "~/services/staff/auth.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { provideInformation } from "~/services/cases/resident-steps.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
+import { read } from "~/services/platform/database.server";
 import { sendDailyDigests } from "~/services/cases/digest.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
+import { filingFields,STAFF_PASSWORD,staffAccount,filingInput } from "../support/factories";
 
 
 async function caseRow(code: string) {

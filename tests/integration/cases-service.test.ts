@@ -3,17 +3,17 @@ import "../support/database";
 import fs from "node:fs";
 import path from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { describe, expect, it } from "vitest";
+import { describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
 import { isValidTrackingCode } from "~/domain/tracking-code";
-import { fileCase, receiptView } from "~/services/cases/filing.server";
+import { fileCase,receiptView } from "~/services/cases/filing.server";
 import { provideInformation } from "~/services/cases/resident-steps.server";
-import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
+import { publicCaseView,residentCaseView } from "~/services/cases/views.server";
 import { verifyLookup } from "~/services/cases/lookup.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
+import { read,sqliteClient } from "~/services/platform/database.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
-import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
+import { complaintFields,filingFields,staffAccount,filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
 

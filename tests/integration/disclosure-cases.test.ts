@@ -2,16 +2,16 @@
 // rows), the disclosure page counts the cases across versions without personal data, the case links back.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
 import { readPrefillQuery } from "~/domain/disclosure-link";
 import { translator } from "~/i18n";
 import { fileCase } from "~/services/cases/filing.server";
-import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
+import { publicCaseView,residentCaseView } from "~/services/cases/views.server";
+import { read,transaction } from "~/services/platform/database.server";
 import { InvalidError } from "~/domain/errors";
-import { prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
-import { createDraft, newVersion, publish, withdraw } from "~/services/disclosures/lifecycle.server";
+import { prefillFromDisclosure,relatedCases } from "~/services/disclosures/links.server";
+import { createDraft,newVersion,publish,withdraw } from "~/services/disclosures/lifecycle.server";
 import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { submitFiling } from "~/services/cases/forms.server";
 import { getRequest } from "~/services/open311/open311.server";
@@ -19,7 +19,7 @@ import { csrfTokenFor } from "~/services/platform/request.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { complaintFields, filingInput, formData, staffAccount } from "../support/factories";
+import { complaintFields,filingInput,formData,staffAccount } from "../support/factories";
 
 const POSTING = { from: "2026-11-25", to: "2026-12-31" };
 

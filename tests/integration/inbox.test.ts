@@ -2,14 +2,14 @@
 // diacritics, pages of 25, and the CSV export of exactly the filtered list.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll,describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
-import { addDays, vnDate } from "~/domain/dates";
+import { addDays,vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { exportCasesCsv, listCases, PAGE_SIZE } from "~/services/cases/inbox.server";
+import { read,transaction } from "~/services/platform/database.server";
+import { exportCasesCsv,listCases,PAGE_SIZE } from "~/services/cases/inbox.server";
 import { performStaffAction } from "~/services/cases/handling.server";
-import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
+import { complaintFields,filingFields,filingInput,staffAccount } from "../support/factories";
 
 const COMMUNE = "xuan-tien";
 const today = vnDate(new Date());

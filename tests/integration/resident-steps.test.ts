@@ -1,20 +1,20 @@
 // The resident's own steps after an answer (contest to the district, withdraw), an official's reopening, and the
 // denouncer's confidentiality, against a real SQLite file: each change, its event and its mail together.
 import "../support/database";
-import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and,eq } from "drizzle-orm";
+import { describe,expect,it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
-import { addDays, vnDate } from "~/domain/dates";
+import { addDays,vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
 import { publicCaseView } from "~/services/cases/views.server";
 import { residentStep } from "~/services/cases/resident-steps.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
-import { dueOnNow, performStaffAction } from "~/services/cases/handling.server";
+import { read } from "~/services/platform/database.server";
+import { dueOnNow,performStaffAction } from "~/services/cases/handling.server";
 import { reference } from "~/services/reference/reference.server";
 import { NotFoundError } from "~/domain/errors";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
+import { complaintFields,filingFields,filingInput,staffAccount } from "../support/factories";
 
 const caseRow = async (code: string) => (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
 const eventsOf = async (caseId: number, type: string) => (await read().select().from(t.caseEvents).where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, type))));

@@ -1,17 +1,17 @@
 // The public register and statistics against a real SQLite file, and as the portal renders them.
 import "../support/database";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll,beforeAll,describe,expect,it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
 import { residentStep } from "~/services/cases/resident-steps.server";
-import { read, sqliteClient, transaction } from "~/services/platform/database.server";
+import { sqliteClient } from "~/services/platform/database.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { registerPage } from "~/services/transparency/register.server";
 import { statistics } from "~/services/transparency/statistics.server";
-import { Client, hiddenValue, visibleText } from "../support/browserless-client";
-import { filingFields, filingInput, formData, staffAccount } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
+import { Client,hiddenValue,visibleText } from "../support/browserless-client";
+import { filingFields,filingInput,formData,staffAccount } from "../support/factories";
+import { startPortal,type RunningPortal } from "../support/server";
 
 const PRIVATE = { fullName: "Lý Thị Riêng Tư", phone: "0966 123 456", email: "rieng.tu@example.vn", address: "Số 7 ngõ Kín, xóm 4" };
 

@@ -1,17 +1,17 @@
 // What administrators change: accounts, administrative units (with mergers), hamlets, categories, response
 // templates and the holiday calendar. Every change is audited; reference caches are refreshed afterwards.
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and,asc,eq,inArray,isNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { firstStage } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import { vnDate } from "~/domain/dates";
-import type { Role, StaffUser } from "~/domain/permissions";
-import { cleanLongText, cleanSingleLine } from "~/domain/text";
+import type { Role,StaffUser } from "~/domain/permissions";
+import { cleanLongText,cleanSingleLine } from "~/domain/text";
 import { audit } from "~/services/platform/audit.server";
-import { createAccount, generatePassword, issuePasswordLink, normaliseEmail, revokeAllSessions } from "~/services/staff/auth.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { createAccount,generatePassword,issuePasswordLink,normaliseEmail,revokeAllSessions } from "~/services/staff/auth.server";
+import { read,transaction } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
-import { invalidateReference, reference } from "~/services/reference/reference.server";
+import { invalidateReference,reference } from "~/services/reference/reference.server";
 import { dueOnNow } from "~/services/cases/handling.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 

@@ -1,7 +1,7 @@
 // Reading the audit log (administrators): newest first, paginated, with the actor's name.
-import { count, desc, eq, like, type SQL } from "drizzle-orm";
-import { auditLog, users } from "../../../db/schema";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { count,desc,eq,like,type SQL } from "drizzle-orm";
+import { auditLog,users } from "../../../db/schema";
+import { read } from "~/services/platform/database.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,17 +1,17 @@
 // Demo data for `npm run demo`: cases filed through the same use case as real ones, and one account per role,
 // all clearly marked. Never run outside the demo start.
-import { eq, sql } from "drizzle-orm";
-import { cases, disclosures, planRows, users } from "../../../db/schema";
-import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
+import { eq,sql } from "drizzle-orm";
+import { cases,disclosures,planRows,users } from "../../../db/schema";
+import { COMMUNES,DISTRICT_ID } from "../../../db/data/reference";
 import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
 import { createAccount } from "~/services/staff/auth.server";
 import { fileCase } from "~/services/cases/filing.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
-import { addDays, vnDate } from "~/domain/dates";
-import { createDraft, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
+import { read,transaction } from "~/services/platform/database.server";
+import { addDays,vnDate } from "~/domain/dates";
+import { createDraft,openConsultation,publish } from "~/services/disclosures/lifecycle.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
-import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.server";
+import { decrypt,encrypt,randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
 

@@ -5,7 +5,7 @@ import { and,asc,desc,eq,gte,inArray,isNull,lte,notInArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { parseFiling, type FilingValues } from "~/domain/filing";
+import { parseFiling,type FilingValues } from "~/domain/filing";
 import {
 endOfVnDay,
 MAX_RESULTS,
@@ -22,7 +22,7 @@ import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read,transaction } from "~/services/platform/database.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { categoryLabels, communeName, filingReference, reference, requiredFields, selectableCommunes, type Reference } from "~/services/reference/reference.server";
+import { categoryLabels,communeName,filingReference,reference,selectableCommunes,type Reference } from "~/services/reference/reference.server";
 import { randomToken,sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
 

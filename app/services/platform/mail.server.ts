@@ -1,13 +1,13 @@
 // Mail goes through the outbox: a row written in the same transaction as the change it reports, delivered
 // afterwards by a worker in the server process, retried with backoff, and dead-lettered on permanent failure.
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and,asc,eq,lte } from "drizzle-orm";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import nodemailer,{ type Transporter } from "nodemailer";
 import { outbox } from "../../../db/schema";
-import { mailDir, publicUrl, reloadConfig, smtpUrl } from "./config.server";
-import { errorFields, logger } from "./logger.server";
-import { read, transaction, type Tx, type Db } from "./database.server";
+import { mailDir,publicUrl,reloadConfig,smtpUrl } from "./config.server";
+import { errorFields,logger } from "./logger.server";
+import { read,transaction,type Tx } from "./database.server";
 
 
 export interface OutgoingMail {

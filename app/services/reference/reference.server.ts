@@ -2,10 +2,10 @@
 // every filing and page needs it, and it changes only through administrators (who call invalidate).
 import { asc } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
-import type { CaseKind, FilingReference, KindField } from "~/domain/filing";
-import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import type { CalendarData,DeadlineRule } from "~/domain/deadlines";
+import type { CaseKind,FilingReference,KindField } from "~/domain/filing";
+import type { AdministrativeUnit,RoutingRule } from "~/domain/routing";
+import { read } from "~/services/platform/database.server";
 
 export interface Reference {
   communes: (AdministrativeUnit & { name: string; sortOrder: number })[];

@@ -1,11 +1,11 @@
 // `npm run accounts -- …`: create the first administrator and other accounts from the shell.
 import { startDatabase } from "~/services/platform/database.server";
-import { asc, eq } from "drizzle-orm";
+import { asc,eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import { ROLES, type Role } from "~/domain/permissions";
-import { createAccount, generatePassword, normaliseEmail, revokeAllSessions } from "./auth.server";
+import { ROLES,type Role } from "~/domain/permissions";
+import { createAccount,generatePassword,normaliseEmail,revokeAllSessions } from "./auth.server";
 import { audit } from "~/services/platform/audit.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { read,transaction } from "~/services/platform/database.server";
 import { reference } from "~/services/reference/reference.server";
 
 const USAGE = `Cách dùng (usage):

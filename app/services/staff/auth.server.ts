@@ -1,21 +1,21 @@
 // Staff accounts: argon2id passwords, server-side sessions in a signed httpOnly cookie (revocable), lock-out after
 // repeated failures, password reset by a one-time emailed link, and a TOTP second factor (required for admins).
 import argon2 from "argon2";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and,eq,gt,isNull,ne } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
 import crypto from "node:crypto";
-import { passwordResets, sessions, users } from "../../../db/schema";
+import { passwordResets,sessions,users } from "../../../db/schema";
 import { COMMON_PASSWORDS } from "../../../db/data/common-passwords";
-import { requiresSecondFactor, type Role, type StaffUser } from "~/domain/permissions";
+import { requiresSecondFactor,type Role,type StaffUser } from "~/domain/permissions";
 import { cleanSingleLine } from "~/domain/text";
 import { translator } from "~/i18n";
-import { isSecureOrigin, publicUrl } from "~/services/platform/config.server";
+import { isSecureOrigin,publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
-import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
+import { read,transaction,type Tx } from "~/services/platform/database.server";
+import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
 import { consume } from "~/services/platform/rate-limit.server";
 import { cookieValue } from "~/services/platform/request.server";
-import { decrypt, encrypt, hmac, randomToken, safeEqual, sha256 } from "~/services/platform/secrets.server";
+import { decrypt,encrypt,hmac,randomToken,safeEqual,sha256 } from "~/services/platform/secrets.server";
 import { verifyTotp } from "./totp.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;

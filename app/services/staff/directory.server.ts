@@ -1,9 +1,10 @@
 // Officials a user may assign cases to or filter by: the handling staff of the units in their scope.
-import { and, asc, inArray, isNull } from "drizzle-orm";
+import { and,asc,inArray,isNull } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { caseScope, type StaffUser } from "~/domain/permissions";
-import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
+import { caseScope, inScope, type StaffUser } from "~/domain/permissions";
+import { reference } from "~/services/reference/reference.server";
+import { read } from "~/services/platform/database.server";
 
 export async function assignableOfficials(user: StaffUser) {
   const scope = caseScope(user, DISTRICT_ID);
@@ -19,4 +20,10 @@ export async function assignableOfficials(user: StaffUser) {
     )
     .orderBy(asc(users.fullName))
     );
+}
+
+/** The units whose cases this user may list (for the inbox's unit filter). */
+export async function unitsInScope(user: StaffUser): Promise<{ id: string; name: string }[]> {
+  const scope = caseScope(user, DISTRICT_ID);
+  return (await reference()).communes.filter((c) => inScope(scope, c.id)).map((c) => ({ id: c.id, name: c.name }));
 }
