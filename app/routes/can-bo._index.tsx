@@ -8,7 +8,7 @@ import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
 import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { reference } from "~/services/reference/reference.server";
 import { listCases } from "~/services/cases/inbox.server";
 import { NO_STORE,staffHeader } from "~/services/staff/context.server";

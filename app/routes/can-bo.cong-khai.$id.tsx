@@ -11,7 +11,7 @@ import { PLAN_TEMPLATE_HEADER,type PlanProblem } from "~/domain/plan-table";
 import { allowedDisclosureActions,minimumPostingEnd,type DisclosureStatus } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
 import { ForbiddenError,NotFoundError } from "~/domain/errors";
 import { staffDisclosure } from "~/services/disclosures/reading.server";

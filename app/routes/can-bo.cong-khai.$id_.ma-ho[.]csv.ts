@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { planCodesCsv } from "~/services/disclosures/plan-table.server";
 import type { RequestContext } from "~/services/platform/request.server";
 

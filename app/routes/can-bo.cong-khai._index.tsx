@@ -6,7 +6,7 @@ import { Pager } from "~/components/pager";
 import { StaffPage } from "~/components/staff-page";
 import { canManageDisclosures } from "~/domain/permissions";
 import { useT } from "~/i18n/use-t";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
 import { disclosureTypes } from "~/services/disclosures/access.server";
 import { staffList } from "~/services/disclosures/reading.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { planTemplateCsv } from "~/services/disclosures/plan-table.server";
 
 /** The CSV template of a compensation plan's table of plots. */

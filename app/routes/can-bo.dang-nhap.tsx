@@ -5,7 +5,8 @@ import { z } from "zod";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
-import { currentSession, signIn } from "~/services/staff/auth.server";
+import { currentSession } from "~/services/staff/sessions.server";
+import { signIn } from "~/services/staff/sign-in.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 import { NO_STORE } from "~/services/staff/context.server";
 

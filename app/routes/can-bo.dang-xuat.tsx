@@ -4,7 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { clearSessionCookie, currentSession, requireStaff, signOut } from "~/services/staff/auth.server";
+import { clearSessionCookie, currentSession, requireStaff, signOut } from "~/services/staff/sessions.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 

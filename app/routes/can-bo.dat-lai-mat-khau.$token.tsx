@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { resetPassword, resetTokenValid } from "~/services/staff/auth.server";
+import { resetPassword, resetTokenValid } from "~/services/staff/passwords.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu mới — Dân Biết" }, { name: "robots", content: "noindex" }];

@@ -8,7 +8,7 @@ import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import type { FormValues } from "~/services/platform/forms.server";
-import { requireStaff } from "~/services/staff/auth.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffAction } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { requestPasswordReset } from "~/services/staff/auth.server";
+import { requestPasswordReset } from "~/services/staff/passwords.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Quên mật khẩu — Dân Biết" }];

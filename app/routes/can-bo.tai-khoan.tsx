@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { changePassword, requireStaff } from "~/services/staff/auth.server";
+import { changePassword } from "~/services/staff/passwords.server";
+import { requireStaff } from "~/services/staff/sessions.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 

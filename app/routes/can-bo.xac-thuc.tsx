@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
-import { completeSecondFactor, requirePendingSession } from "~/services/staff/auth.server";
+import { completeSecondFactor } from "~/services/staff/second-factor.server";
+import { requirePendingSession } from "~/services/staff/sessions.server";
 import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
 import { NO_STORE } from "~/services/staff/context.server";
 

@@ -84,7 +84,7 @@ export const STAFF_PASSWORD = "mat-khau-thu-nghiem-dai";
 let accountSeq = 0;
 /** A staff account created through the real service (argon2id hash), returned as the signed-in user shape. */
 export async function staffAccount(role: import("~/domain/permissions").Role, communeId: string) {
-  const { createAccount } = await import("~/services/staff/auth.server");
+  const { createAccount } = await import("~/services/staff/accounts.server");
   const email = `${role}.${communeId}.${++accountSeq}.${Date.now()}@test.dan-biet.vn`;
   const id = await createAccount({ email, fullName: `Thử ${role} ${communeId}`, role, communeId, password: STAFF_PASSWORD }, null, "test");
   return { id, role, communeId, email };

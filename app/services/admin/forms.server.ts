@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { adminSchema } from "~/domain/admin-forms";
 import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import type { StaffSession } from "~/services/staff/auth.server";
+import { type StaffSession } from "~/services/staff/sessions.server";
 import { requireAdminOperation } from "~/services/staff/context.server";
 import { issueApiKey, revokeApiKey } from "~/services/open311/open311.server";
 import * as admin from "./admin.server";

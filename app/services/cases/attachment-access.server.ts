@@ -4,7 +4,7 @@ import { DISTRICT_ID } from "../../../db/data/reference";
 import { canOnCase } from "~/domain/permissions";
 import { contentDisposition,readAttachment } from "./attachments.server";
 import { audit } from "~/services/platform/audit.server";
-import { currentSession } from "~/services/staff/auth.server";
+import { currentSession } from "~/services/staff/sessions.server";
 import { read } from "~/services/platform/database.server";
 import { hasCaseGrant } from "~/services/platform/request.server";
 

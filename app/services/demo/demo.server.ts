@@ -5,7 +5,7 @@ import { cases,disclosures,planRows,users } from "../../../db/schema";
 import { COMMUNES,DISTRICT_ID } from "../../../db/data/reference";
 import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
-import { createAccount } from "~/services/staff/auth.server";
+import { createAccount } from "~/services/staff/accounts.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read,transaction } from "~/services/platform/database.server";
 import { addDays,vnDate } from "~/domain/dates";

@@ -2,7 +2,7 @@
 import { and,asc,inArray,isNull } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { caseScope, inScope, type StaffUser } from "~/domain/permissions";
+import { caseScope,inScope,type StaffUser } from "~/domain/permissions";
 import { reference } from "~/services/reference/reference.server";
 import { read } from "~/services/platform/database.server";
 
