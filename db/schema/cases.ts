@@ -1,0 +1,139 @@
+// Cases: the case itself, its filer's personal data (apart, so no public query selects it by accident), its
+// timeline, attachments and rating.
+import { sql } from "drizzle-orm";
+import { index,integer,real,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt } from "./columns";
+import { caseKinds,categories,communes,hamlets } from "./reference";
+import { CASE_STATUSES } from "../../app/domain/case-workflow";
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    kindCode: text("kind_code").notNull().references(() => caseKinds.code),
+    categoryCode: text("category_code").notNull().references(() => categories.code),
+    /** The unit handling it now: a commune, or the district (triage). */
+    communeId: text("commune_id").notNull().references(() => communes.id),
+    /** Where the matter is; null when several communes or unknown. */
+    locationCommuneId: text("location_commune_id").references(() => communes.id),
+    locationScope: text("location_scope", { enum: ["commune", "multiple", "unknown"] }).notNull(),
+    hamletId: integer("hamlet_id").references(() => hamlets.id),
+    place: text("place").notNull(),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    projectLevel: text("project_level"),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    requestedOutcome: text("requested_outcome").notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    /** Status to return to when an information request is answered. */
+    statusBeforeInfoRequest: text("status_before_info_request", { enum: CASE_STATUSES }),
+    routingReason: text("routing_reason").notNull(),
+    publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
+    /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
+    searchText: text("search_text").notNull(),
+    language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
+    /** The project or plan the case is about, and the plan's row, when the resident picked one. */
+    disclosureId: integer("disclosure_id"),
+    planRowNo: integer("plan_row_no"),
+    receivedAt: text("received_at").notNull(),
+    /** Legal date (Asia/Ho_Chi_Minh) by which it must be accepted, refused or processed. */
+    acceptDueOn: text("accept_due_on").notNull(),
+    /** Due date of the stage in progress (accept, resolve, second instance), paused days included. */
+    dueOn: text("due_on").notNull(),
+    /** The deadline stage dueOn belongs to ("process", "accept", "resolve", "resolve_second" …). */
+    stage: text("stage").notNull(),
+    /** Day (YYYY-MM-DD) the stage's clock started; pauses and extensions are applied from events. */
+    stageStartedOn: text("stage_started_on").notNull(),
+    complex: integer("complex", { mode: "boolean" }).notNull().default(false),
+    extensionDays: integer("extension_days").notNull().default(0),
+    /** Set while the clock is paused (information requested from the resident). */
+    pausedSince: text("paused_since"),
+    /** Finished pauses [from, to] (YYYY-MM-DD): those days do not count towards the stage's limit. */
+    pauses: text("pauses", { mode: "json" }).$type<[string, string][]>().notNull().default(sql`'[]'`),
+    assigneeUserId: integer("assignee_user_id"),
+    answeredAt: text("answered_at"),
+    /** The due date of the stage that the answer closed, to count answers on time. */
+    answeredDueOn: text("answered_due_on"),
+    closedAt: text("closed_at"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    receiptTokenHash: text("receipt_token_hash").notNull(),
+    accessKeyHash: text("access_key_hash").notNull(),
+    /** AES-GCM ciphertext so the receipt can show the key again; the hash alone verifies look-ups. */
+    accessKeyEncrypted: text("access_key_encrypted").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_code_uq").on(t.code),
+    uniqueIndex("cases_idempotency_uq").on(t.idempotencyKey),
+    uniqueIndex("cases_receipt_token_uq").on(t.receiptTokenHash),
+    index("cases_commune_status_idx").on(t.communeId, t.status, t.dueOn),
+    index("cases_due_idx").on(t.status, t.dueOn),
+    index("cases_assignee_idx").on(t.assigneeUserId),
+    index("cases_received_idx").on(t.receivedAt),
+    index("cases_register_idx").on(t.publishConsent, t.status, t.answeredAt),
+    index("cases_disclosure_idx").on(t.disclosureId),
+  ],
+);
+
+/** Personal data lives apart from the case so that no public query can select it by accident. */
+export const caseContacts = sqliteTable("case_contacts", {
+  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  fullName: text("full_name").notNull(),
+  phone: text("phone").notNull(),
+  phoneDigits: text("phone_digits").notNull(),
+  email: text("email"),
+  address: text("address").notNull(),
+  idNumber: text("id_number"),
+  /** Kind-specific details: decision complained about, person denounced, dates… (JSON object). */
+  details: text("details", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  confidential: integer("confidential", { mode: "boolean" }).notNull(),
+  dataConsentAt: text("data_consent_at").notNull(),
+  createdAt: createdAt(),
+});
+
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    visibility: text("visibility", { enum: ["public", "internal"] }).notNull(),
+    actor: text("actor", { enum: ["resident", "official", "system"] }).notNull(),
+    actorUserId: integer("actor_user_id"),
+    /** Text shown on the timeline (public events only show it to the resident and, if consented, to the public). */
+    body: text("body"),
+    meta: text("meta", { mode: "json" }).$type<Record<string, unknown>>(),
+    idempotencyKey: text("idempotency_key"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.id), uniqueIndex("case_events_idem_uq").on(t.idempotencyKey)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: text("id").primaryKey(), // random UUID, also the file name on disk
+    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    eventId: integer("event_id").references(() => caseEvents.id),
+    displayName: text("display_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    uploadedBy: text("uploaded_by", { enum: ["resident", "official"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_case_idx").on(t.caseId)],
+);
+
+export const caseRatings = sqliteTable("case_ratings", {
+  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  score: integer("score").notNull(),
+  comment: text("comment"),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Keys for the Open311 API (issued by an administrator; only the hash is kept). */
