@@ -14,7 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { useNonce } from "./nonce";
 import { categoryLabels, reference } from "~/services/reference/reference.server";
-import { csrfToken, requestLanguage, type RequestContext } from "~/services/platform/request.server";
+import { requestLanguage } from "~/services/platform/request.server";
 import { useRootData, useT } from "./i18n/use-t";
 import styles from "./styles/app.css";
 
@@ -23,9 +23,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "any" },
 ];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const language = requestLanguage(request);
-  return json({ language, csrf: csrfToken(request, context as RequestContext), dataLabels: categoryLabels(await reference(), language) });
+  // The same for every visitor of a language: nothing here may belong to one person (public pages are cached).
+  return json({ language, dataLabels: categoryLabels(await reference(), language) });
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -105,12 +106,15 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "errorPage";
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 || status === 413 ? "badRequest" : status === 503 ? "unavailable" : "errorPage";
+  // A refusal carries its message key ("error.x") as its body: say it, in the page's language.
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && /^[a-z]+(\.[A-Za-z]+)+(:.*)?$/.test(error.data) ? t(error.data) : null;
   return (
     <Document title={`${t(`${key}.title`)} — ${t("app.name")}`}>
       <Layout>
         <h1>{t(`${key}.title`)}</h1>
         <p>{t(`${key}.body`)}</p>
+        {detail && detail !== t(`${key}.body`) ? <p>{detail}</p> : null}
         <p>
           <Link to="/">{t("nav.home")}</Link>
         </p>

@@ -1,6 +1,7 @@
 // GOV.UK-style form parts: a label, a hint, the error right above the input, all linked for screen readers.
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useRootData, useT } from "~/i18n/use-t";
+import { useMatches } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
 
 export const fieldId = (name: string) => `field-${name}`;
 
@@ -240,10 +241,22 @@ export function ErrorSummary({
   );
 }
 
-/** Every form post carries the CSRF token (server checks it against the cookie). */
+/**
+ * The page's CSRF token: private pages (the staff area's layout, residents' own pages) put it in their loader data;
+ * public pages have none, and their forms are checked by origin instead.
+ */
+export function useCsrfToken(): string {
+  const matches = useMatches();
+  for (const match of [...matches].reverse()) {
+    const token = (match.data as { csrf?: unknown } | undefined)?.csrf;
+    if (typeof token === "string") return token;
+  }
+  return "";
+}
+
+/** Every form post that acts for a signed-in person or a resident's own case carries the CSRF token. */
 export function CsrfField() {
-  const { csrf } = useRootData();
-  return <input type="hidden" name="csrf" value={csrf} />;
+  return <input type="hidden" name="csrf" value={useCsrfToken()} />;
 }
 
 /** Translates every message of an errors object (keys with parameters, e.g. "error.tooLong:200"). */

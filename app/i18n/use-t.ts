@@ -4,12 +4,11 @@ import { translator, type Language } from "./index";
 
 interface RootData {
   language: Language;
-  csrf: string;
   dataLabels: Record<string, string>;
 }
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData("root") as RootData | undefined) ?? { language: "vi", csrf: "", dataLabels: {} };
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { language: "vi", dataLabels: {} };
 }
 
 /** The translate function for the page's language (from the root loader), with labels kept as data. */

@@ -1,12 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, ErrorSummary, TextField } from "~/components/form";
+import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
+import { CsrfField,ErrorSummary,TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { resetPassword, resetTokenValid } from "~/services/staff/passwords.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import { resetPassword,resetTokenValid } from "~/services/staff/passwords.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { resetPasswordSchema } from "~/domain/staff-forms";
+import { handleForm } from "~/services/platform/forms.server";
+import { guard } from "~/services/platform/http.server";
+import { rejectionInfo } from "~/services/platform/responses.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu mới — Dân Biết" }, { name: "robots", content: "noindex" }];
+export const meta = pageMeta("title.staff.setPassword", { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return json({ valid: await resetTokenValid(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
@@ -14,14 +19,20 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
-  const password = String(form.get("password") ?? "");
-  const result = await resetPassword(params.token ?? "", password, (context as RequestContext).clientIp ?? "unknown");
-  if (result === "ok") return json({ done: true, error: null });
-  return json({ done: false, error: result === "invalid-link" ? "reset.invalid" : result }, { status: 400 });
-}
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
+  const outcome = await handleForm(request, resetPasswordSchema, { csrf: "token" }, async ({ data }) => ({
+    outcome: "done" as const,
+    result: await resetPassword(params.token ?? "", data.password, (context as RequestContext).clientIp ?? "unknown"),
+  }));
+  if (outcome.outcome === "forbidden") throw new Response("error.csrf", { status: 403 });
+  if (outcome.outcome === "invalid") return json({ done: false, error: Object.values(outcome.errors)[0] ?? "error.required" }, { status: 400 });
+  if (outcome.outcome !== "done") {
+    const info = rejectionInfo(outcome);
+    return json({ done: false, error: info.key }, info.init);
+  }
+  if (outcome.result === "ok") return json({ done: true, error: null });
+  return json({ done: false, error: outcome.result === "invalid-link" ? "reset.invalid" : outcome.result }, { status: 400 });
+});
 
 export default function ResetPassword() {
   const { valid } = useLoaderData<typeof loader>();

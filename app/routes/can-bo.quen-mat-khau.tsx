@@ -1,21 +1,31 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
-import { CsrfField, TextField } from "~/components/form";
+import { Form,useActionData } from "@remix-run/react";
+import { CsrfField,TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { requestPasswordReset } from "~/services/staff/passwords.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { forgotPasswordSchema } from "~/domain/staff-forms";
+import { handleForm } from "~/services/platform/forms.server";
+import { guard } from "~/services/platform/http.server";
+import { rejectionInfo } from "~/services/platform/responses.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu — Dân Biết" }];
+export const meta = pageMeta("title.staff.forgotPassword", { noindex: true });
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
-  const email = String(form.get("email") ?? "").slice(0, 254);
-  if (email) await requestPasswordReset(email, (context as RequestContext).clientIp ?? "unknown");
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
+  const outcome = await handleForm(request, forgotPasswordSchema, { csrf: "token" }, async ({ data }) => {
+    if (data.email) await requestPasswordReset(data.email, (context as RequestContext).clientIp ?? "unknown");
+    return { outcome: "sent" as const };
+  });
+  if (outcome.outcome === "forbidden") throw new Response("error.csrf", { status: 403 });
+  if (outcome.outcome !== "sent" && outcome.outcome !== "invalid") {
+    const info = rejectionInfo(outcome);
+    return json({ sent: false, error: info.key }, info.init);
+  }
   // The same answer whether or not the account exists.
   return json({ sent: true });
-}
+});
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();

@@ -1,15 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfField, ErrorSummary, TextField } from "~/components/form";
+import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
+import { CsrfField,ErrorSummary,TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
 import { changePassword } from "~/services/staff/passwords.server";
 import { requireStaff } from "~/services/staff/sessions.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
-import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { NO_STORE,staffHeader } from "~/services/staff/context.server";
+import { changePasswordSchema } from "~/domain/staff-forms";
+import { handleForm } from "~/services/platform/forms.server";
+import { guard } from "~/services/platform/http.server";
+import { rejectionInfo } from "~/services/platform/responses.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản của tôi — Dân Biết" }];
+export const meta = pageMeta("title.staff.myAccount", { noindex: true });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
@@ -18,15 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireStaff(request);
-  const form = await request.formData();
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) return json({ error: "error.csrf", saved: false }, { status: 403 });
-  const current = String(form.get("current") ?? "").slice(0, 1024);
-  const next = String(form.get("password") ?? "").slice(0, 1024);
-  const error = await changePassword(session, current, next, (context as RequestContext).clientIp ?? "unknown");
-  return error ? json({ error, saved: false }, { status: 400 }) : json({ error: null, saved: true });
-}
+  const outcome = await handleForm(request, changePasswordSchema, { csrf: "token" }, async ({ data }) => {
+    const error = await changePassword(session, data.current, data.password, (context as RequestContext).clientIp ?? "unknown");
+    return { outcome: "done" as const, error };
+  });
+  if (outcome.outcome === "done") return outcome.error ? json({ error: outcome.error, saved: false }, { status: 400 }) : json({ error: null, saved: true });
+  if (outcome.outcome === "invalid") return json({ error: Object.values(outcome.errors)[0] ?? "error.required", saved: false }, { status: 400 });
+  if (outcome.outcome === "forbidden") return json({ error: "error.csrf", saved: false }, { status: 403 });
+  const info = rejectionInfo(outcome);
+  return json({ error: info.key, saved: false }, info.init);
+});
 
 export default function MyAccount() {
   const { staff, totpEnabled } = useLoaderData<typeof loader>();

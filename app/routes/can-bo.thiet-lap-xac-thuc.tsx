@@ -1,16 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
+import { json,redirect } from "@remix-run/node";
+import { useActionData,useLoaderData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
 import { enableSecondFactor } from "~/services/staff/second-factor.server";
 import { requireSecondFactorSetup } from "~/services/staff/sessions.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
-import { decrypt, encrypt } from "~/services/platform/secrets.server";
+import type { RequestContext } from "~/services/platform/request.server";
+import { decrypt,encrypt } from "~/services/platform/secrets.server";
 import { NO_STORE } from "~/services/staff/context.server";
-import { newTotpSecret, otpauthUri } from "~/services/staff/totp.server";
+import { newTotpSecret,otpauthUri } from "~/services/staff/totp.server";
+import { setupSecondFactorSchema } from "~/domain/staff-forms";
+import { handleForm } from "~/services/platform/forms.server";
+import { guard } from "~/services/platform/http.server";
+import { rejectionInfo } from "~/services/platform/responses.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bật xác thực hai bước — Dân Biết" }];
+export const meta = pageMeta("title.staff.setupSecondFactor", { noindex: true });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSecondFactorSetup(request);
@@ -22,17 +27,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireSecondFactorSetup(request);
-  const form = await request.formData();
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
-  const opened = decrypt("totp-setup", String(form.get("sealed") ?? ""));
-  const [userId, secret] = (opened ?? "").split(":");
-  if (!secret || Number(userId) !== session.user.id) throw new Response("Bad request", { status: 400 });
-  const cookie = await enableSecondFactor(session, secret, String(form.get("code") ?? "").slice(0, 12), (context as RequestContext).clientIp ?? "unknown");
-  if (!cookie) return json({ error: "totp.failed" }, { status: 400 });
-  return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": cookie } });
-}
+  const outcome = await handleForm(request, setupSecondFactorSchema, { csrf: "token" }, async ({ data }) => {
+    const [userId, secret] = (decrypt("totp-setup", data.sealed) ?? "").split(":");
+    if (!secret || Number(userId) !== session.user.id) throw new Response("error.badForm", { status: 400 });
+    return { outcome: "checked" as const, cookie: await enableSecondFactor(session, secret, data.code, (context as RequestContext).clientIp ?? "unknown") };
+  });
+  if (outcome.outcome === "forbidden") throw new Response("error.csrf", { status: 403 });
+  if (outcome.outcome === "checked" && outcome.cookie) return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": outcome.cookie } });
+  if (outcome.outcome === "checked" || outcome.outcome === "invalid") return json({ error: "totp.failed" }, { status: 400 });
+  const info = rejectionInfo(outcome);
+  return json({ error: info.key }, info.init);
+});
 
 export default function SetUpSecondFactor() {
   const { secret, uri, sealed } = useLoaderData<typeof loader>();

@@ -1,14 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
+import { json,redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
 import { completeSecondFactor } from "~/services/staff/second-factor.server";
 import { requirePendingSession } from "~/services/staff/sessions.server";
-import { CSRF_FIELD, verifyCsrf, type RequestContext } from "~/services/platform/request.server";
+import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE } from "~/services/staff/context.server";
+import { secondFactorSchema } from "~/domain/staff-forms";
+import { handleForm } from "~/services/platform/forms.server";
+import { guard } from "~/services/platform/http.server";
+import { rejectionInfo } from "~/services/platform/responses.server";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác thực hai bước — Dân Biết" }];
+export const meta = pageMeta("title.staff.secondFactor", { noindex: true });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requirePendingSession(request);
@@ -16,15 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({}, { headers: NO_STORE });
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requirePendingSession(request);
-  const form = await request.formData();
-  if (!verifyCsrf(request, form.get(CSRF_FIELD))) throw new Response("Forbidden", { status: 403 });
-  const code = String(form.get("code") ?? "").slice(0, 12);
-  const cookie = await completeSecondFactor(session, code, (context as RequestContext).clientIp ?? "unknown");
-  if (!cookie) return json({ error: "totp.failed" }, { status: 401 });
-  return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": cookie } });
-}
+  const outcome = await handleForm(request, secondFactorSchema, { csrf: "token" }, async ({ data }) => ({
+    outcome: "checked" as const,
+    cookie: await completeSecondFactor(session, data.code, (context as RequestContext).clientIp ?? "unknown"),
+  }));
+  if (outcome.outcome === "forbidden") throw new Response("error.csrf", { status: 403 });
+  if (outcome.outcome === "checked" && outcome.cookie) return redirect("/can-bo", { status: 303, headers: { "Set-Cookie": outcome.cookie } });
+  if (outcome.outcome === "checked" || outcome.outcome === "invalid") return json({ error: "totp.failed" }, { status: 401 });
+  const info = rejectionInfo(outcome);
+  return json({ error: info.key }, info.init);
+});
 
 export default function SecondFactor() {
   const result = useActionData<typeof action>();

@@ -2,20 +2,22 @@
 import { json } from "@remix-run/node";
 import type { FormRejection } from "./forms.server";
 
-export function rejectionResponse<V>(rejection: FormRejection, fallback: V) {
-  const values = (rejection.values as V | undefined) ?? fallback;
+/** The message key, status and headers of a refusal (for pages whose action data has its own shape). */
+export function rejectionInfo(rejection: FormRejection): { key: string; init: { status: number; headers?: Record<string, string> } } {
   switch (rejection.outcome) {
     case "forbidden":
-      return json({ values, errors: { form: "error.csrf" } }, { status: 403 });
+      return { key: "error.csrf", init: { status: 403 } };
     case "tooLarge":
-      return json({ values, errors: { form: `error.requestTooLarge:${Math.max(1, Math.floor((rejection.limitBytes ?? 0) / 1024 / 1024))}` } }, { status: 413 });
+      return { key: `error.requestTooLarge:${Math.max(1, Math.floor((rejection.limitBytes ?? 0) / 1024 / 1024))}`, init: { status: 413 } };
     case "rateLimited":
-      return json(
-        { values, errors: { form: `error.rateLimited:${Math.ceil(rejection.retryAfterSeconds / 60)}` } },
-        { status: 429, headers: { "Retry-After": String(rejection.retryAfterSeconds) } },
-      );
+      return { key: `error.rateLimited:${Math.ceil(rejection.retryAfterSeconds / 60)}`, init: { status: 429, headers: { "Retry-After": String(rejection.retryAfterSeconds) } } };
     case "unavailable":
       // Said plainly: nothing was received; what was typed is on the page to send again later.
-      return json({ values, errors: { form: "error.unavailable" } }, { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } });
+      return { key: "error.unavailable", init: { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } } };
   }
+}
+
+export function rejectionResponse<V>(rejection: FormRejection, fallback: V) {
+  const { key, init } = rejectionInfo(rejection);
+  return json({ values: (rejection.values as V | undefined) ?? fallback, errors: { form: key } }, init);
 }

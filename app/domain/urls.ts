@@ -1,0 +1,22 @@
+// Where the portal may send a browser back to after an action: only a path of this site, judged the way a browser
+// reads it (browsers drop tabs and newlines in a URL and treat "\" as "/", so "/\t/evil.example" is "//evil.example").
+
+/** The path if it is one of our own (optionally under `prefix`), else `fallback`. */
+export function sameSitePath(value: string | null | undefined, fallback = "/", prefix = "/"): string {
+  if (!value || value.length > 2000) return fallback;
+  // Anything a browser would strip or reinterpret, or that cannot be a plain path, refuses the value outright.
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f || ch === "\\") return fallback;
+  }
+  if (!value.startsWith("/") || value.startsWith("//")) return fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(value, "http://portal.invalid");
+  } catch {
+    return fallback;
+  }
+  if (parsed.host !== "portal.invalid") return fallback;
+  const path = parsed.pathname + parsed.search + parsed.hash;
+  return path.startsWith(prefix) ? path : fallback;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { sameSitePath } from "~/domain/urls";
+
+describe("where a browser may be sent back to", () => {
+  it("keeps our own paths with their query and fragment", () => {
+    expect(sameSitePath("/ho-so/XT-26-0000013?x=1#a")).toBe("/ho-so/XT-26-0000013?x=1#a");
+    expect(sameSitePath("/can-bo/ho-so/X", "/can-bo", "/can-bo")).toBe("/can-bo/ho-so/X");
+  });
+
+  it("refuses every way of naming another site, as the browser would normalise it", () => {
+    for (const bad of ["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "javascript:alert(1)", " /x", "/\u0000x", "evil.example", "/%09/evil.example/../../"]) {
+      const target = sameSitePath(bad);
+      expect(target.startsWith("//") || /^[a-z]+:/i.test(target), bad).toBe(false);
+      expect(new URL(target, "http://portal.test").host, bad).toBe("portal.test");
+    }
+    expect(sameSitePath("/\t/evil.example")).toBe("/");
+  });
+
+  it("refuses what is outside the prefix, overlong or absent", () => {
+    expect(sameSitePath("/tra-cuu", "/can-bo", "/can-bo")).toBe("/can-bo");
+    expect(sameSitePath("/" + "a".repeat(3000))).toBe("/");
+    expect(sameSitePath(null)).toBe("/");
+    expect(sameSitePath(undefined, "/x")).toBe("/x");
+  });
+});
