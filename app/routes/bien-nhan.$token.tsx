@@ -7,15 +7,16 @@ import { CsrfField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { receiptView } from "~/services/cases/filing.server";
+import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Biên nhận hồ sơ — Dân Biết" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const receipt = await receiptView(params.token ?? "");
   if (!receipt) throw new Response("Not found", { status: 404 });
   const { id: _id, email, ...shown } = receipt;
   return json(
-    { ...shown, emailSentTo: email, receiptToken: params.token ?? "" },
+    { ...shown, emailSentTo: email, receiptToken: params.token ?? "", csrf: csrfToken(request, context as RequestContext) },
     // The link is a secret: never cached by a shared cache, never leaked in a Referer.
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
   );

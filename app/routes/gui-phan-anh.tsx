@@ -14,16 +14,17 @@ import { randomToken } from "~/services/platform/secrets.server";
 import { reference, requiredFields, selectableCommunes } from "~/services/reference/reference.server";
 import { submitFiling } from "~/services/cases/forms.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { requestTranslator, type RequestContext } from "~/services/platform/request.server";
+import { csrfToken, requestTranslator, type RequestContext } from "~/services/platform/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Gửi phản ánh, kiến nghị — Dân Biết" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const ref = await reference();
   const today = vnDate(new Date());
   // ?cong-khai=<disclosure>&dong=<row>: starting from a plan; ids only, never personal data in the address.
   const prefill = await prefillFromDisclosure(readPrefillQuery(new URL(request.url).searchParams), requestTranslator(request));
   return json({
+    csrf: csrfToken(request, context as RequestContext),
     prefill,
     disclosureGroups: await linkableDisclosures(),
     communes: selectableCommunes(ref, today).map((c) => ({ id: c.id, name: c.name })),

@@ -9,20 +9,21 @@ import { useT } from "~/i18n/use-t";
 import type { FormValues } from "~/services/platform/forms.server";
 import { residentCaseView } from "~/services/cases/views.server";
 import { submitInfoResponse, submitResidentStep } from "~/services/cases/forms.server";
-import type { RequestContext } from "~/services/platform/request.server";
+import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 import { requireResidentCase } from "~/services/cases/resident-access.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
+import { NO_STORE } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ của bạn — Dân Biết" }, { name: "robots", content: "noindex" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const caseId = await requireResidentCase(request, params.code ?? "");
   const view = (await residentCaseView(caseId))!;
   const url = new URL(request.url);
   const sent = url.searchParams.has("da-gui");
   const stepDone = url.searchParams.get("xong");
-  return json({ view, sent, stepDone, idempotencyKey: randomToken(18) }, { headers: { "Cache-Control": "private, no-store" } });
+  return json({ view, sent, stepDone, idempotencyKey: randomToken(18), csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
 }
 
 export const headers = forwardHeaders;

@@ -6,13 +6,14 @@ import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import type { FormValues } from "~/services/platform/forms.server";
 import { submitLookup } from "~/services/cases/lookup.server";
-import type { RequestContext } from "~/services/platform/request.server";
+import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
+import { NO_STORE } from "~/services/platform/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Tra cứu hồ sơ — Dân Biết" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ code: new URL(request.url).searchParams.get("ma") ?? "" });
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return json({ code: new URL(request.url).searchParams.get("ma") ?? "", csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
 }
 
 export const headers = forwardHeaders;
