@@ -1,0 +1,150 @@
+// One fixture for the suites that meet the portal as people do: the production build (one process per file, or per
+// describe block when a block needs other settings), optionally with a real SMTP server, real Chromium and a SQLite
+// handle on the portal's own database; and signing staff in, with or without a browser.
+import Database from "better-sqlite3";
+import type { Browser, Page as BrowserPage } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { totpCode, totpStep } from "~/services/staff/totp.server";
+import { launchBrowser } from "./browser";
+import { Client, hiddenValue, type Page } from "./browserless-client";
+import { DEMO_PASSWORD } from "./demo";
+import { startPortal, type RunningPortal } from "./server";
+import { startSmtp, type Smtp } from "./smtp";
+
+export { DEMO_PASSWORD };
+
+export interface PortalOptions {
+  /** Start a real SMTP server first and give the portal its address (SMTP_URL). */
+  smtp?: boolean;
+  /** Launch Chromium (tests/support/browser.ts). */
+  browser?: boolean;
+  /** Start with `--demo`: demo cases, disclosures and one account per role, all with DEMO_PASSWORD. */
+  demo?: boolean;
+  /** Extra environment for the portal (e.g. RATE_LIMIT_* overrides); wins over the defaults in server.ts. */
+  env?: Record<string, string>;
+  /** Open a better-sqlite3 handle on the portal's database: read-only, or read-write for tests that arrange rows. */
+  db?: "readonly" | "readwrite";
+}
+
+export interface PortalFixture {
+  readonly portal: RunningPortal;
+  /** The portal's address, http://127.0.0.1:<port>. */
+  readonly url: string;
+  readonly smtp: Smtp;
+  readonly browser: Browser;
+  readonly db: Database.Database;
+  /** The TOTP secret the demo start prints for the administrator (quantri@demo.dan-biet.vn). */
+  readonly adminTotpSecret: string;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks in the current file or describe block: starts what `options` asks for, once,
+ * and stops it afterwards. Read the parts through the returned object's getters inside hooks and tests.
+ */
+export function usePortal(options: PortalOptions = {}): PortalFixture {
+  let portal: RunningPortal | undefined;
+  let smtp: Smtp | undefined;
+  let browser: Browser | undefined;
+  let db: Database.Database | undefined;
+
+  beforeAll(async () => {
+    if (options.smtp) smtp = await startSmtp();
+    portal = await startPortal({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env }, options.demo ? ["--demo"] : []);
+    if (options.db) db = new Database(portal.databaseFile, { readonly: options.db === "readonly" });
+    if (options.browser) browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    db?.close();
+    await portal?.stop();
+    await smtp?.close();
+  });
+
+  const need = <T>(value: T | undefined, what: string, option?: keyof PortalOptions): T => {
+    if (value === undefined) {
+      throw new Error(option ? `usePortal: no ${what} — pass { ${option}: … } and read it inside a hook or test` : `usePortal: the portal is not running yet — read ${what} inside a hook or test`);
+    }
+    return value;
+  };
+
+  return {
+    get portal() {
+      return need(portal, "portal");
+    },
+    get url() {
+      return need(portal, "url").url;
+    },
+    get smtp() {
+      return need(smtp, "smtp", "smtp");
+    },
+    get browser() {
+      return need(browser, "browser", "browser");
+    },
+    get db() {
+      return need(db, "db", "db");
+    },
+    get adminTotpSecret() {
+      const secret = /mã TOTP bí mật: ([A-Z2-7]+)/.exec(need(portal, "adminTotpSecret").output())?.[1];
+      if (!secret) throw new Error("usePortal: the portal printed no TOTP secret — start it with { demo: true }");
+      return secret;
+    },
+  };
+}
+
+type HasUrl = { url: string };
+
+export interface SignInOptions {
+  /** The `next` field posted with the form (the page's own hidden field); left out when not given. */
+  next?: string;
+  /** The account's TOTP secret: answers the second factor at /can-bo/xac-thuc with the current code. */
+  totpSecret?: string;
+}
+
+/**
+ * Signs a staff member in without a browser: opens the sign-in page for its CSRF token, posts email and password
+ * (and `next` when asked), then the second factor when a TOTP secret is given. Returns the client, which keeps the
+ * session cookie, and the response to the password post.
+ */
+export async function signInClient(
+  portal: HasUrl,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  options: SignInOptions = {},
+): Promise<{ client: Client; res: Page }> {
+  const client = new Client(portal.url);
+  const form = await client.get("/can-bo/dang-nhap");
+  const fields: Record<string, string> = { csrf: hiddenValue(form.html, "csrf"), email, password };
+  if (options.next !== undefined) fields.next = options.next;
+  const res = await client.post("/can-bo/dang-nhap", new URLSearchParams(fields));
+  if (options.totpSecret) {
+    const second = await client.get("/can-bo/xac-thuc");
+    await client.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: totpCode(options.totpSecret, totpStep(Date.now())) }));
+  }
+  return { client, res };
+}
+
+export interface SignInPageOptions {
+  /** The page to open first: a staff page (which sends the visitor to sign in) or the sign-in page with `?next=`. */
+  open?: string;
+  /** The heading that shows the sign-in went through and the page after it is drawn. */
+  heading?: string;
+  /** Match the heading exactly. */
+  exact?: boolean;
+}
+
+/** Signs a staff member in with Chromium, by the visible labels, and waits for the page it lands on. */
+export async function signInPage(
+  page: BrowserPage,
+  portal: HasUrl,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  options: SignInPageOptions = {},
+): Promise<void> {
+  const { open = "/can-bo", heading = "Hồ sơ cần xử lý", exact } = options;
+  await page.goto(`${portal.url}${open}`);
+  await page.getByLabel(/^Thư điện tử/).fill(email);
+  await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByRole("heading", exact === undefined ? { name: heading } : { name: heading, exact }).waitFor();
+}
