@@ -1,18 +1,14 @@
 // axe-core (WCAG 2.0–2.2 A and AA rules) in real Chromium on every page a resident meets, in the states they
 // meet it: empty form, form with errors, receipt, look-up, their case, the public case page, home.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeReport, fillLandComplaint, launchBrowser, lookUp, newAxePage, readReceipt, type Resident } from "../support/browser";
+import type { Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { axeReport, fillLandComplaint, lookUp, newAxePage, readReceipt, type Resident } from "../support/browser";
 import { jpegWithGps } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import { usePortal } from "../support/portal-fixture";
 
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let browser: Browser;
-/** One resident's browser (CSP bypassed so axe can be injected), kept across the journey. */
+const fixture = usePortal({ smtp: true, browser: true });
+/** Each test's own resident browser (CSP bypassed so axe can be injected): nothing carries over between tests. */
 let page: Page;
-let filed: { code: string; accessKey: string; url: string } | undefined;
 
 const resident: Resident = {
   name: "Lê Thị Mai",
@@ -22,22 +18,25 @@ const resident: Resident = {
   idNumber: "036080001234",
 };
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-  page = await newAxePage(browser);
+beforeEach(async () => {
+  page = await newAxePage(fixture.browser);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await smtp?.close();
+afterEach(async () => {
+  await page?.context().close();
 });
 
 async function open(path: string): Promise<void> {
-  const response = await page.goto(`${portal.url}${path}`);
+  const response = await page.goto(`${fixture.url}${path}`);
   expect(response?.status(), path).toBe(200);
+}
+
+/** Files a published land complaint with a photo, as the resident would, and reads its receipt. */
+async function fileComplaint(): Promise<{ code: string; accessKey: string; url: string }> {
+  await open("/gui-phan-anh");
+  await fillLandComplaint(page, { resident, photo: { name: "anh.jpg", buffer: await jpegWithGps() }, publish: true });
+  await page.getByRole("button", { name: "Gửi hồ sơ" }).click();
+  return readReceipt(page);
 }
 
 describe("no serious or critical accessibility violation", () => {
@@ -68,10 +67,7 @@ describe("no serious or critical accessibility violation", () => {
   });
 
   it("on the receipt page", async () => {
-    await open("/gui-phan-anh");
-    await fillLandComplaint(page, { resident, photo: { name: "anh.jpg", buffer: await jpegWithGps() }, publish: true });
-    await page.getByRole("button", { name: "Gửi hồ sơ" }).click();
-    filed = await readReceipt(page);
+    await fileComplaint();
     expect(await axeReport(page), "receipt").toBe("");
   }, 30_000);
 
@@ -86,16 +82,16 @@ describe("no serious or critical accessibility violation", () => {
   });
 
   it("on the resident's case page", async () => {
-    expect(filed, "the receipt test filed a case").toBeDefined();
-    await lookUp(page, portal.url, filed!.code, { accessKey: filed!.accessKey });
+    const filed = await fileComplaint();
+    await lookUp(page, fixture.url, filed.code, { accessKey: filed.accessKey });
     await page.getByRole("link", { name: "anh.jpg" }).waitFor();
-    expect(await axeReport(page), `/tra-cuu/${filed!.code}`).toBe("");
-  });
+    expect(await axeReport(page), `/tra-cuu/${filed.code}`).toBe("");
+  }, 30_000);
 
   it("on the public case page", async () => {
-    expect(filed, "the receipt test filed a case").toBeDefined();
-    await open(`/ho-so/${filed!.code}`);
-    await page.getByRole("heading", { name: `Hồ sơ ${filed!.code}` }).waitFor();
-    expect(await axeReport(page), `/ho-so/${filed!.code}`).toBe("");
-  });
+    const filed = await fileComplaint();
+    await open(`/ho-so/${filed.code}`);
+    await page.getByRole("heading", { name: `Hồ sơ ${filed.code}` }).waitFor();
+    expect(await axeReport(page), `/ho-so/${filed.code}`).toBe("");
+  }, 30_000);
 });
