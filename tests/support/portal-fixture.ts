@@ -7,11 +7,8 @@ import { afterAll, beforeAll } from "vitest";
 import { totpCode, totpStep } from "~/services/staff/totp.server";
 import { launchBrowser } from "./browser";
 import { Client, hiddenValue, type Page } from "./browserless-client";
-import { DEMO_PASSWORD } from "./demo";
 import { startPortal, type RunningPortal } from "./server";
 import { startSmtp, type Smtp } from "./smtp";
-
-export { DEMO_PASSWORD };
 
 export interface PortalOptions {
   /** Start a real SMTP server first and give the portal its address (SMTP_URL). */
@@ -94,6 +91,14 @@ export function usePortal(options: PortalOptions = {}): PortalFixture {
 
 type HasUrl = { url: string };
 
+/**
+ * DEMO_PASSWORD from ./demo, loaded when a sign-in first needs it: the demo module brings the app's whole service
+ * graph with it (about 1.5 s to transform), which suites that never sign in should not pay for.
+ */
+async function demoPassword(): Promise<string> {
+  return (await import("./demo")).DEMO_PASSWORD;
+}
+
 export interface SignInOptions {
   /** The `next` field posted with the form (the page's own hidden field); left out when not given. */
   next?: string;
@@ -102,19 +107,19 @@ export interface SignInOptions {
 }
 
 /**
- * Signs a staff member in without a browser: opens the sign-in page for its CSRF token, posts email and password
- * (and `next` when asked), then the second factor when a TOTP secret is given. Returns the client, which keeps the
- * session cookie, and the response to the password post.
+ * Signs a staff member in without a browser (password: DEMO_PASSWORD unless given): opens the sign-in page for its
+ * CSRF token, posts email and password (and `next` when asked), then the second factor when a TOTP secret is given.
+ * Returns the client, which keeps the session cookie, and the response to the password post.
  */
 export async function signInClient(
   portal: HasUrl,
   email: string,
-  password: string = DEMO_PASSWORD,
+  password?: string,
   options: SignInOptions = {},
 ): Promise<{ client: Client; res: Page }> {
   const client = new Client(portal.url);
   const form = await client.get("/can-bo/dang-nhap");
-  const fields: Record<string, string> = { csrf: hiddenValue(form.html, "csrf"), email, password };
+  const fields: Record<string, string> = { csrf: hiddenValue(form.html, "csrf"), email, password: password ?? (await demoPassword()) };
   if (options.next !== undefined) fields.next = options.next;
   const res = await client.post("/can-bo/dang-nhap", new URLSearchParams(fields));
   if (options.totpSecret) {
@@ -133,18 +138,22 @@ export interface SignInPageOptions {
   exact?: boolean;
 }
 
-/** Signs a staff member in with Chromium, by the visible labels, and waits for the page it lands on. */
+/**
+ * Signs a staff member in with Chromium (password: DEMO_PASSWORD unless given), by the visible labels, and waits for
+ * the page it lands on.
+ */
 export async function signInPage(
   page: BrowserPage,
   portal: HasUrl,
   email: string,
-  password: string = DEMO_PASSWORD,
+  password?: string,
   options: SignInPageOptions = {},
 ): Promise<void> {
   const { open = "/can-bo", heading = "Hồ sơ cần xử lý", exact } = options;
+  const secret = password ?? (await demoPassword());
   await page.goto(`${portal.url}${open}`);
   await page.getByLabel(/^Thư điện tử/).fill(email);
-  await page.getByLabel(/^Mật khẩu/).fill(password);
+  await page.getByLabel(/^Mật khẩu/).fill(secret);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.getByRole("heading", exact === undefined ? { name: heading } : { name: heading, exact }).waitFor();
 }
