@@ -6,7 +6,8 @@ import type { Browser, Page as BrowserPage } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { totpCode, totpStep } from "~/services/staff/totp.server";
 import { launchBrowser } from "./browser";
-import { Client, hiddenValue, type Page } from "./browserless-client";
+import { Client, hiddenValue, visibleText, type Page } from "./browserless-client";
+import { formData } from "./factories";
 import { startPortal, type RunningPortal } from "./server";
 import { startSmtp, type Smtp } from "./smtp";
 
@@ -156,4 +157,25 @@ export async function signInPage(
   await page.getByLabel(/^Mật khẩu/).fill(secret);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.getByRole("heading", exact === undefined ? { name: heading } : { name: heading, exact }).waitFor();
+}
+
+/**
+ * Files a case as a browser without JavaScript would: opens the form for its CSRF token and idempotency key, posts
+ * the fields and files, and reads the tracking code and access key from the receipt. For tests that need a case to
+ * exist; the filing itself is tested in filing.test.ts and the e2e journeys.
+ */
+export async function fileByForm(
+  portal: HasUrl,
+  fields: Record<string, string>,
+  files: { name: string; bytes: Buffer; type?: string }[] = [],
+): Promise<{ client: Client; code: string; accessKey: string; receiptPath: string }> {
+  const client = new Client(portal.url);
+  const form = await client.get("/gui-phan-anh");
+  const posted = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files));
+  if (posted.status !== 303 || !posted.location) throw new Error(`The filing was refused (${posted.status}):\n${visibleText(posted.html).slice(0, 2000)}`);
+  const receipt = visibleText((await client.get(posted.location)).html);
+  const code = /XT-\d{2}-\d{7}/.exec(receipt)?.[0];
+  const accessKey = /[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}/.exec(receipt)?.[0];
+  if (!code || !accessKey) throw new Error(`The receipt shows no code or access key:\n${receipt}`);
+  return { client, code, accessKey, receiptPath: posted.location };
 }
