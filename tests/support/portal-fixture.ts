@@ -1,6 +1,6 @@
 // One fixture for the suites that meet the portal as people do: the production build (one process per file, or per
 // describe block when a block needs other settings), optionally with a real SMTP server, real Chromium and a SQLite
-// handle on the portal's own database; and signing staff in, with or without a browser.
+// handle on the portal's own database; signing staff in, with or without a browser; and filing a case without one.
 import Database from "better-sqlite3";
 import type { Browser, Page as BrowserPage } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
