@@ -1,13 +1,16 @@
 // axe-core (WCAG 2.0–2.2 A and AA rules) in real Chromium on every page a resident meets, in the states they
 // meet it: empty form, form with errors, receipt, look-up, their case, the public case page, home.
 import type { Page } from "playwright-core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { axeReport, fillLandComplaint, landComplaintFields, lookUp, newAxePage, readReceipt, type Resident } from "../support/browser";
 import { jpegWithGps } from "../support/factories";
 import { fileByForm, usePortal } from "../support/portal-fixture";
 
 const fixture = usePortal({ smtp: true, browser: true });
-/** Each test's own resident browser (CSP bypassed so axe can be injected): nothing carries over between tests. */
+/**
+ * One resident's browser (CSP bypassed so axe can be injected), shared so its cache stays warm. No test relies on
+ * what an earlier one left in it: each opens its own address and files its own case.
+ */
 let page: Page;
 
 const resident: Resident = {
@@ -18,12 +21,8 @@ const resident: Resident = {
   idNumber: "036080001234",
 };
 
-beforeEach(async () => {
+beforeAll(async () => {
   page = await newAxePage(fixture.browser);
-});
-
-afterEach(async () => {
-  await page?.context().close();
 });
 
 async function open(path: string): Promise<void> {
