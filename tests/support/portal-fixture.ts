@@ -47,7 +47,10 @@ export function usePortal(options: PortalOptions = {}): PortalFixture {
 
   beforeAll(async () => {
     if (options.smtp) smtp = await startSmtp();
+    // A demo portal's suite signs in with DEMO_PASSWORD: load it while the portal boots rather than at the first sign-in.
+    const password = options.demo ? demoPassword() : undefined;
     portal = await startPortal({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env }, options.demo ? ["--demo"] : []);
+    await password;
     if (options.db) db = new Database(portal.databaseFile, { readonly: options.db === "readonly" });
     if (options.browser) browser = await launchBrowser();
   });
