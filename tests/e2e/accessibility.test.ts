@@ -1,18 +1,17 @@
 // axe-core (WCAG 2.0–2.2 A and AA rules) in real Chromium on every page a resident meets, in the states they
 // meet it: empty form, form with errors, receipt, look-up, their case, the public case page, home.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeReport, fillLandComplaint, launchBrowser, lookUp, newAxePage, readReceipt, type Resident } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { axeReport, fillLandComplaint, landComplaintFields, lookUp, newAxePage, readReceipt, type Resident } from "../support/browser";
 import { jpegWithGps } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import { fileByForm, usePortal } from "../support/portal-fixture";
 
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let browser: Browser;
-/** One resident's browser (CSP bypassed so axe can be injected), kept across the journey. */
+const fixture = usePortal({ smtp: true, browser: true });
+/**
+ * One resident's browser (CSP bypassed so axe can be injected), shared so its cache stays warm. No test relies on
+ * what an earlier one left in it: each opens its own address and files its own case.
+ */
 let page: Page;
-let filed: { code: string; accessKey: string; url: string } | undefined;
 
 const resident: Resident = {
   name: "Lê Thị Mai",
@@ -23,21 +22,20 @@ const resident: Resident = {
 };
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-  page = await newAxePage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await smtp?.close();
+  page = await newAxePage(fixture.browser);
 });
 
 async function open(path: string): Promise<void> {
-  const response = await page.goto(`${portal.url}${path}`);
+  const response = await page.goto(`${fixture.url}${path}`);
   expect(response?.status(), path).toBe(200);
+}
+
+/**
+ * The resident's published land complaint with its photo, filed without a browser: the tests that use it check the
+ * pages after the filing (the receipt test files it in the browser).
+ */
+async function filedComplaint(): Promise<{ code: string; accessKey: string }> {
+  return fileByForm(fixture.portal, landComplaintFields({ resident, publish: true }), [{ name: "anh.jpg", bytes: await jpegWithGps(), type: "image/jpeg" }]);
 }
 
 describe("no serious or critical accessibility violation", () => {
@@ -71,7 +69,7 @@ describe("no serious or critical accessibility violation", () => {
     await open("/gui-phan-anh");
     await fillLandComplaint(page, { resident, photo: { name: "anh.jpg", buffer: await jpegWithGps() }, publish: true });
     await page.getByRole("button", { name: "Gửi hồ sơ" }).click();
-    filed = await readReceipt(page);
+    await readReceipt(page);
     expect(await axeReport(page), "receipt").toBe("");
   }, 30_000);
 
@@ -86,16 +84,16 @@ describe("no serious or critical accessibility violation", () => {
   });
 
   it("on the resident's case page", async () => {
-    expect(filed, "the receipt test filed a case").toBeDefined();
-    await lookUp(page, portal.url, filed!.code, { accessKey: filed!.accessKey });
+    const filed = await filedComplaint();
+    await lookUp(page, fixture.url, filed.code, { accessKey: filed.accessKey });
     await page.getByRole("link", { name: "anh.jpg" }).waitFor();
-    expect(await axeReport(page), `/tra-cuu/${filed!.code}`).toBe("");
+    expect(await axeReport(page), `/tra-cuu/${filed.code}`).toBe("");
   });
 
   it("on the public case page", async () => {
-    expect(filed, "the receipt test filed a case").toBeDefined();
-    await open(`/ho-so/${filed!.code}`);
-    await page.getByRole("heading", { name: `Hồ sơ ${filed!.code}` }).waitFor();
-    expect(await axeReport(page), `/ho-so/${filed!.code}`).toBe("");
+    const filed = await filedComplaint();
+    await open(`/ho-so/${filed.code}`);
+    await page.getByRole("heading", { name: `Hồ sơ ${filed.code}` }).waitFor();
+    expect(await axeReport(page), `/ho-so/${filed.code}`).toBe("");
   });
 });

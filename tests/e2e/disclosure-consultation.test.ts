@@ -1,32 +1,16 @@
 // End to end in real Chromium: a commune leader publishes a compensation plan with its plot table and consults
 // residents; a subscriber is mailed (real in-process SMTP); households see only their own row.
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, newAxePage, newPage, seriousViolations } from "../support/browser";
-import { startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeViolations, newAxePage, newPage, seriousViolations } from "../support/browser";
+import { signInPage, usePortal } from "../support/portal-fixture";
 
-const PASSWORD = "demo-xuan-truong-2026";
 const COMMUNE = "Xuân Hồng";
 const LEADER = "lanhdao.xuan-hong@demo.dan-biet.vn";
 const OFFICIAL = "canbo.xuan-hong@demo.dan-biet.vn";
 const SUBSCRIBER = "thu.pham@example.vn";
 
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url }, ["--demo"]);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await smtp?.close();
-});
+const fixture = usePortal({ smtp: true, browser: true, demo: true });
 
 const plan = {
   title: "Dự thảo phương án bồi thường, hỗ trợ dự án mở rộng đường trục xã đoạn xóm 3 – xóm 4",
@@ -60,12 +44,9 @@ const HOUR = 3_600_000;
 const vnLocal = (ms: number) => new Date(ms + 7 * HOUR).toISOString().slice(0, 16);
 const vnToday = (plusDays = 0) => new Date(Date.now() + 7 * HOUR + plusDays * 24 * HOUR).toISOString().slice(0, 10);
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/can-bo/dang-nhap?next=/can-bo/cong-khai`);
-  await page.getByLabel(/^Thư điện tử/).fill(email);
-  await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("heading", { name: "Nội dung công khai", exact: true }).waitFor();
+/** Signs in from the sign-in page, going on to the disclosures page. */
+function signIn(page: Page, email: string) {
+  return signInPage(page, fixture.portal, email, undefined, { open: "/can-bo/dang-nhap?next=/can-bo/cong-khai", heading: "Nội dung công khai", exact: true });
 }
 
 /** A <details> panel on the staff page, opened (clicking the summary of an open panel would close it). */
@@ -114,6 +95,7 @@ async function expectNoSeriousViolations(page: Page, what: string) {
 
 describe("a commune consults residents on a compensation plan", () => {
   it("a leader publishes the plan with its plot table and consults; a resident comments, an official replies, the summary is published", async () => {
+    const { browser, smtp, portal } = fixture;
     // 1. A subscriber asks for mail about Xuân Hồng and confirms the address from the mail.
     const subscriber = await newPage(browser);
     await subscriber.goto(`${portal.url}/cong-khai`);

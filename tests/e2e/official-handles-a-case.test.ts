@@ -1,33 +1,14 @@
 // End to end in real Chromium: an official handles a resident's case to the end; the district triages.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, newPage, seriousViolations } from "../support/browser";
-import { startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { describeViolations, newPage, seriousViolations } from "../support/browser";
+import { signInPage, usePortal } from "../support/portal-fixture";
 
-const PASSWORD = "demo-xuan-truong-2026";
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let browser: Browser;
+const fixture = usePortal({ smtp: true, browser: true, demo: true });
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url }, ["--demo"]);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await smtp?.close();
-});
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/can-bo`);
-  await page.getByLabel(/^Thư điện tử/).fill(email);
-  await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByRole("heading", { name: "Hồ sơ cần xử lý" }).waitFor();
+/** Signs in at /can-bo and waits for the inbox. */
+function signIn(page: Page, email: string) {
+  return signInPage(page, fixture.portal, email);
 }
 
 /** Opens an action's panel on the case page, fills it and submits it. */
@@ -43,7 +24,7 @@ async function fileCase(
   page: Page,
   options: { kind: RegExp; category: RegExp; commune: string; title: string; email?: string },
 ): Promise<{ code: string; accessKey: string }> {
-  await page.goto(`${portal.url}/gui-phan-anh`);
+  await page.goto(`${fixture.url}/gui-phan-anh`);
   await page.getByRole("radio", { name: options.kind }).check();
   await page.getByRole("radio", { name: options.category }).check();
   await page.getByLabel(/^Xã, thị trấn/).selectOption({ label: options.commune });
@@ -65,6 +46,7 @@ async function fileCase(
 
 describe("an official handles a resident's case", () => {
   it("accepts, asks for information, gets the answer, answers and closes; the resident is mailed and rates", async () => {
+    const { browser, smtp, portal } = fixture;
     const email = "lam.dang@example.vn";
     const resident = await newPage(browser);
     const filed = await fileCase(resident, { kind: /^Phản ánh/, category: /^Xây dựng/, commune: "Xuân Phú", title: "Xây nhà lấn ra đường làng", email });
@@ -115,6 +97,7 @@ describe("an official handles a resident's case", () => {
   }, 90_000);
 
   it("the district moves a triage case to a commune", async () => {
+    const { browser } = fixture;
     const resident = await newPage(browser);
     const { code: filed } = await fileCase(resident, { kind: /^Kiến nghị/, category: /^Khác/, commune: "Không rõ", title: "Đề nghị sửa đê" });
 

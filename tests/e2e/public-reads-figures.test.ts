@@ -1,26 +1,14 @@
 // The public reads the statistics and the register in a real browser, with and without JavaScript.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeViolations, launchBrowser, newPage, seriousViolations } from "../support/browser";
-import { startPortal, type RunningPortal } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { describeViolations, newPage, seriousViolations } from "../support/browser";
+import { usePortal } from "../support/portal-fixture";
 
-let portal: RunningPortal;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal({}, ["--demo"]);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const fixture = usePortal({ browser: true, demo: true });
 
 describe("the public reads figures", () => {
   it("/thong-ke renders its charts with JavaScript disabled", async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${portal.url}/thong-ke`);
+    const page = await newPage(fixture.browser, { javaScriptEnabled: false });
+    await page.goto(`${fixture.url}/thong-ke`);
     const charts = page.getByRole("img");
     expect(await charts.count()).toBe(2);
     const box = await charts.first().boundingBox();
@@ -33,9 +21,9 @@ describe("the public reads figures", () => {
   }, 30_000);
 
   it("the statistics and register pages pass axe", async () => {
-    const page = await newPage(browser);
+    const page = await newPage(fixture.browser);
     for (const path of ["/thong-ke", "/ho-so"]) {
-      await page.goto(`${portal.url}${path}`);
+      await page.goto(`${fixture.url}${path}`);
       expect(describeViolations(await seriousViolations(page)), path).toBe("");
     }
   }, 30_000);

@@ -1,30 +1,14 @@
 // On a 360 × 740 phone (touch, mobile viewport) in real Chromium: the filing page fits the screen in every state,
 // its controls are large enough to touch, and a resident completes a filing with the keyboard alone.
-import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { landComplaint, launchBrowser, newPage, readReceipt } from "../support/browser";
-import { startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { landComplaint, newPage, readReceipt } from "../support/browser";
+import { usePortal } from "../support/portal-fixture";
 
 const WIDTH = 360;
 const phone = { viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await smtp?.close();
-});
+const fixture = usePortal({ smtp: true, browser: true, db: "readonly" });
 
 /** The page scrolls sideways when its content is wider than the screen. */
 function scrollWidth(page: Page): Promise<number> {
@@ -85,8 +69,8 @@ async function expectFits(page: Page, state: string) {
 
 describe("on a 360-pixel phone", () => {
   it("the filing page fits the screen, empty, with every part open, and with errors", async () => {
-    const page = await newPage(browser, phone);
-    await page.goto(`${portal.url}/gui-phan-anh`);
+    const page = await newPage(fixture.browser, phone);
+    await page.goto(`${fixture.url}/gui-phan-anh`);
     expect(await page.evaluate(() => window.innerWidth)).toBe(WIDTH);
     await expectFits(page, "empty form");
     expect(await tinyTargets(page), "targets under 24 px").toEqual([]);
@@ -108,8 +92,8 @@ describe("on a 360-pixel phone", () => {
   }, 30_000);
 
   it("the submit button is reachable, large enough to touch, and the keyboard gets there", async () => {
-    const page = await newPage(browser, phone);
-    await page.goto(`${portal.url}/gui-phan-anh`);
+    const page = await newPage(fixture.browser, phone);
+    await page.goto(`${fixture.url}/gui-phan-anh`);
     const submit = page.getByRole("button", { name: "Gửi hồ sơ" });
     await submit.scrollIntoViewIfNeeded();
     const box = (await submit.boundingBox())!;
@@ -141,8 +125,8 @@ describe("on a 360-pixel phone", () => {
   }, 30_000);
 
   it("a resident completes a filing with the keyboard alone", async () => {
-    const page = await newPage(browser, phone);
-    await page.goto(`${portal.url}/gui-phan-anh`);
+    const page = await newPage(fixture.browser, phone);
+    await page.goto(`${fixture.url}/gui-phan-anh`);
     await page.locator("body").focus();
 
     const typed: Record<string, string> = {
@@ -203,7 +187,7 @@ describe("on a 360-pixel phone", () => {
     await expectFits(page, "receipt");
 
     // The resident's own case page, found with the same phone, fits too.
-    await page.goto(`${portal.url}/tra-cuu`);
+    await page.goto(`${fixture.url}/tra-cuu`);
     await expectFits(page, "/tra-cuu");
     await page.getByLabel(/^Mã hồ sơ/).fill(receipt.code);
     await page.getByLabel(/^Hoặc số điện thoại đã dùng khi gửi/).fill(typed.phone);
@@ -214,20 +198,15 @@ describe("on a 360-pixel phone", () => {
     expect(caseText).toContain(landComplaint.description);
 
     // What the keys chose and typed is what was stored.
-    const db = new Database(portal.databaseFile, { readonly: true });
-    try {
-      const stored = db
-        .prepare("SELECT c.kind_code, c.category_code, c.commune_id, p.full_name, p.phone, p.id_number, p.details FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?")
-        .get(receipt.code) as Record<string, string>;
-      expect(stored).toMatchObject({ kind_code: "complaint", category_code: "land", commune_id: "xuan-hong", full_name: typed.fullName, id_number: typed.idNumber });
-      expect(JSON.parse(stored.details)).toMatchObject({
-        complainedDecision: typed.complainedDecision,
-        complainedBody: typed.complainedBody,
-        decisionKnownOn: landComplaint.decisionKnownOn,
-      });
-    } finally {
-      db.close();
-    }
+    const stored = fixture.db
+      .prepare("SELECT c.kind_code, c.category_code, c.commune_id, p.full_name, p.phone, p.id_number, p.details FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?")
+      .get(receipt.code) as Record<string, string>;
+    expect(stored).toMatchObject({ kind_code: "complaint", category_code: "land", commune_id: "xuan-hong", full_name: typed.fullName, id_number: typed.idNumber });
+    expect(JSON.parse(stored.details)).toMatchObject({
+      complainedDecision: typed.complainedDecision,
+      complainedBody: typed.complainedBody,
+      decisionKnownOn: landComplaint.decisionKnownOn,
+    });
     await expectFits(page, "the resident's case page");
     await page.context().close();
   }, 60_000);

@@ -1,45 +1,30 @@
 // A resident files a petition through the running portal (production build, real SQLite file, real SMTP server).
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText, type Page } from "../support/browserless-client";
 import { brokenJpeg, complaintFields, exeRenamedJpg, filingFields, formData, jpegWithGps, pdf, png } from "../support/factories";
-import { runAccounts, startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import { signInClient, usePortal } from "../support/portal-fixture";
+import { runAccounts } from "../support/server";
 
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let dbRead: Database.Database;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url });
-  dbRead = new Database(portal.databaseFile, { readonly: true });
-});
-
-afterAll(async () => {
-  dbRead?.close();
-  await portal?.stop();
-  await smtp?.close();
-});
+const fixture = usePortal({ smtp: true, db: "readonly" });
 
 function counts() {
-  const n = (table: string) => (dbRead.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const n = (table: string) => (fixture.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { cases: n("cases"), contacts: n("case_contacts"), events: n("case_events"), attachments: n("attachments"), outbox: n("outbox") };
 }
 
 function uploadedFiles(): string[] {
-  if (!fs.existsSync(portal.uploadDir)) return [];
-  return fs.readdirSync(portal.uploadDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  if (!fs.existsSync(fixture.portal.uploadDir)) return [];
+  return fs.readdirSync(fixture.portal.uploadDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
 }
 
 /** Opens the form like a browser, then posts it with the page's own CSRF token and idempotency key. */
 async function file(
   fields: Record<string, string>,
   files: { name: string; bytes: Buffer; type?: string }[] = [],
-  client = new Client(portal.url),
+  client = new Client(fixture.url),
 ): Promise<{ client: Client; page: Page; form: Page }> {
   const form = await client.get("/gui-phan-anh");
   expect(form.status).toBe(200);
@@ -80,8 +65,8 @@ describe("filing a petition", () => {
   it("stores the photo upright, re-encoded, without EXIF (camera, GPS) unless the resident keeps the location", async () => {
     const photo = await jpegWithGps(64, 32);
     await file(filingFields({ title: "Ảnh không giữ vị trí" }), [{ name: "anh.jpg", bytes: photo }]);
-    const row = dbRead.prepare("SELECT id, latitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { id: string; latitude: number | null };
-    const stored = fs.readFileSync(path.join(portal.uploadDir, row.id.slice(0, 2), row.id));
+    const row = fixture.db.prepare("SELECT id, latitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { id: string; latitude: number | null };
+    const stored = fs.readFileSync(path.join(fixture.portal.uploadDir, row.id.slice(0, 2), row.id));
     const meta = await sharp(stored).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.orientation ?? 1).toBe(1);
@@ -91,7 +76,7 @@ describe("filing a petition", () => {
     expect(row.latitude).toBeNull();
 
     await file(filingFields({ title: "Ảnh giữ vị trí", keepPhotoLocation: "on" }), [{ name: "anh.jpg", bytes: photo }]);
-    const kept = dbRead.prepare("SELECT latitude, longitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { latitude: number; longitude: number };
+    const kept = fixture.db.prepare("SELECT latitude, longitude FROM attachments ORDER BY rowid DESC LIMIT 1").get() as { latitude: number; longitude: number };
     expect(kept.latitude).toBeCloseTo(20.25, 3);
     expect(kept.longitude).toBeCloseTo(106.3333, 3);
   });
@@ -100,23 +85,23 @@ describe("filing a petition", () => {
     const { client, page } = await file(filingFields({ email: "mail-test@example.vn", fullName: "Phạm Văn Tố" }));
     const receipt = await client.get(page.location!);
     const code = /XT-\d{2}-\d{7}/.exec(visibleText(receipt.html))![0];
-    const mail = await smtp.waitForMail((m) => m.to.includes("mail-test@example.vn"));
+    const mail = await fixture.smtp.waitForMail((m) => m.to.includes("mail-test@example.vn"));
     expect(mail.subject).toBe(`Dân Biết: đã nhận hồ sơ ${code}`);
     expect(mail.subject).not.toContain("Phạm");
     expect(mail.text).toContain(code);
-    expect(mail.text).toContain(`${portal.url}${page.location}`);
+    expect(mail.text).toContain(`${fixture.url}${page.location}`);
     // The worker marks the row sent right after the server's 250.
     await expect
-      .poll(() => (dbRead.prepare("SELECT status FROM outbox WHERE to_address = ?").get("mail-test@example.vn") as { status: string }).status)
+      .poll(() => (fixture.db.prepare("SELECT status FROM outbox WHERE to_address = ?").get("mail-test@example.vn") as { status: string }).status)
       .toBe("sent");
   });
 
   it("files a complaint with the fields the law requires for it, and routes a district project to the district", async () => {
     const { page } = await file(complaintFields({ projectLevel: "district" }));
     expect(page.status).toBe(303);
-    const row = dbRead.prepare("SELECT commune_id, routing_reason, kind_code FROM cases ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
+    const row = fixture.db.prepare("SELECT commune_id, routing_reason, kind_code FROM cases ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
     expect(row).toEqual({ commune_id: "huyen-xuan-truong", routing_reason: "compensation-district-project", kind_code: "complaint" });
-    const contact = dbRead.prepare("SELECT details, id_number FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { details: string; id_number: string };
+    const contact = fixture.db.prepare("SELECT details, id_number FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { details: string; id_number: string };
     expect(JSON.parse(contact.details)).toMatchObject({ complainedBody: "UBND xã Xuân Hồng", decisionKnownOn: "2026-11-05" });
     expect(contact.id_number).toBe("036080001234");
   });
@@ -134,7 +119,7 @@ describe("filing a petition", () => {
 
 describe("languages", () => {
   it("Vietnamese by default; the English switch keeps the page and remembers the choice", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const vi = await client.get("/gui-phan-anh");
     expect(vi.html).toContain('<html lang="vi"');
     expect(visibleText(vi.html)).toContain("Gửi phản ánh, kiến nghị");
@@ -153,15 +138,15 @@ describe("languages", () => {
   });
 
   it("the language switch only returns to local pages", async () => {
-    const res = await new Client(portal.url).get("/ngon-ngu?lang=en&back=https%3A%2F%2Fevil.example");
+    const res = await new Client(fixture.url).get("/ngon-ngu?lang=en&back=https%3A%2F%2Fevil.example");
     expect(res.location).toBe("/");
-    expect((await new Client(portal.url).get("/ngon-ngu?lang=en&back=%2F%2Fevil.example")).location).toBe("/");
+    expect((await new Client(fixture.url).get("/ngon-ngu?lang=en&back=%2F%2Fevil.example")).location).toBe("/");
   });
 });
 
 describe("double submission", () => {
   it("creates one case when the same form is posted twice (double click, back and resubmit)", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const form = await client.get("/gui-phan-anh");
     const fields = { csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title: "Gửi hai lần" }) };
     const before = counts();
@@ -203,7 +188,7 @@ describe("bad input gets a clear message and stores nothing", () => {
 
   it("<script> in every field is kept as text and never executed", async () => {
     const xss = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const { page } = await file(
       filingFields({ title: xss, description: xss, requestedOutcome: xss, place: xss, address: xss, fullName: `Lê ${xss}`, publishConsent: "on" }),
       [],
@@ -215,11 +200,9 @@ describe("bad input gets a clear message and stores nothing", () => {
     const pub = await client.get(`/ho-so/${code}`);
     expect(visibleText(pub.html)).toContain(`<script>alert("x")</script>`);
     // Every page that shows these fields: the receipt, the public page, and the official's case page (name, address).
-    const official = runAccounts(portal, ["create", "--email", "canbo.xss@test.vn", "--name", "Cán bộ thử", "--role", "commune_official", "--commune", "xuan-bac", "--password", "mat khau can bo rat dai"]);
+    const official = runAccounts(fixture.portal, ["create", "--email", "canbo.xss@test.vn", "--name", "Cán bộ thử", "--role", "commune_official", "--commune", "xuan-bac", "--password", "mat khau can bo rat dai"]);
     expect(official.status, official.stderr).toBe(0);
-    const staff = new Client(portal.url);
-    const signInForm = await staff.get("/can-bo/dang-nhap");
-    await staff.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(signInForm.html, "csrf"), email: "canbo.xss@test.vn", password: "mat khau can bo rat dai", next: "/can-bo" }));
+    const { client: staff } = await signInClient(fixture.portal, "canbo.xss@test.vn", "mat khau can bo rat dai", { next: "/can-bo" });
     const casePage = await staff.get(`/can-bo/ho-so/${code}`);
     expect(casePage.status).toBe(200);
     expect(visibleText(casePage.html)).toContain(`Lê <script>alert("x")</script>`);
@@ -235,7 +218,7 @@ describe("bad input gets a clear message and stores nothing", () => {
     expect(errorSummary(page.html)).toContain("ký tự không hợp lệ");
 
     await file(filingFields({ fullName: "Ngô\u200B Văn\u202E Cường\u2066", title: "Ký tự ẩn" }));
-    const row = dbRead.prepare("SELECT full_name FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { full_name: string };
+    const row = fixture.db.prepare("SELECT full_name FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { full_name: string };
     expect(row.full_name).toBe("Ngô Văn Cường");
   });
 
@@ -243,7 +226,7 @@ describe("bad input gets a clear message and stores nothing", () => {
     const nfd = "Nguyễn Đường Hà Nội".normalize("NFD");
     expect(nfd).not.toBe(nfd.normalize("NFC"));
     await file(filingFields({ title: nfd, fullName: "Nguyễn Thị Hoà".normalize("NFD") }));
-    const row = dbRead.prepare("SELECT c.title, c.search_text, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id ORDER BY c.id DESC LIMIT 1").get() as Record<string, string>;
+    const row = fixture.db.prepare("SELECT c.title, c.search_text, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id ORDER BY c.id DESC LIMIT 1").get() as Record<string, string>;
     expect(row.title).toBe("Nguyễn Đường Hà Nội".normalize("NFC"));
     expect(row.full_name).toBe("Nguyễn Thị Hoà".normalize("NFC"));
     expect(row.search_text).toContain("nguyen duong ha noi");
@@ -299,14 +282,14 @@ describe("bad input gets a clear message and stores nothing", () => {
   it("extra fields (status, communeId) are ignored, not stored", async () => {
     const { page } = await file({ ...filingFields({ title: "Trường thừa" }), status: "closed", communeId: "xuan-vinh" });
     expect(page.status).toBe(303);
-    const row = dbRead.prepare("SELECT status, commune_id FROM cases ORDER BY id DESC LIMIT 1").get();
+    const row = fixture.db.prepare("SELECT status, commune_id FROM cases ORDER BY id DESC LIMIT 1").get();
     expect(row).toEqual({ status: "received", commune_id: "xuan-bac" });
   });
 });
 
 describe("security of the filing form", () => {
   it("a post without the CSRF token is refused and stores nothing", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const form = await client.get("/gui-phan-anh");
     const before = counts();
     const page = await client.post("/gui-phan-anh", formData({ idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields() }));
@@ -317,7 +300,7 @@ describe("security of the filing form", () => {
   });
 
   it("a cross-site post is refused even with a valid token", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const form = await client.get("/gui-phan-anh");
     const before = counts();
     const body = formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields() });
@@ -328,7 +311,7 @@ describe("security of the filing form", () => {
   });
 
   it("every page carries security headers and a CSP nonce on Remix's scripts", async () => {
-    const page = await new Client(portal.url).get("/gui-phan-anh");
+    const page = await new Client(fixture.url).get("/gui-phan-anh");
     const csp = page.headers.get("content-security-policy")!;
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
@@ -347,7 +330,7 @@ describe("security of the filing form", () => {
 
   it("pages full of Vietnamese text carry no NUL or broken characters", async () => {
     for (const path of ["/", "/gui-phan-anh", "/tra-cuu", "/can-bo/dang-nhap"]) {
-      const res = await fetch(portal.url + path);
+      const res = await fetch(fixture.url + path);
       const bytes = Buffer.from(await res.arrayBuffer());
       expect(bytes.includes(0), path).toBe(false);
       expect(bytes.toString("utf8")).not.toContain("\uFFFD");
@@ -355,7 +338,7 @@ describe("security of the filing form", () => {
   });
 
   it("/healthz answers with the database state", async () => {
-    const res = await fetch(`${portal.url}/healthz`);
+    const res = await fetch(`${fixture.url}/healthz`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ status: "ok", database: { status: "ok", journalMode: "wal", synchronous: "full", foreignKeys: true } });
@@ -364,29 +347,25 @@ describe("security of the filing form", () => {
 });
 
 describe("rate limit", () => {
+  // A portal of its own, allowing two filings per client in ten minutes.
+  const limited = usePortal({ env: { RATE_LIMIT_FILING: "2/600" }, db: "readonly" });
+
   it("a client filing too often gets 429 with Retry-After, keeps its text, and nothing is stored", async () => {
-    const limited = await startPortal({ RATE_LIMIT_FILING: "2/600" });
-    try {
-      const client = new Client(limited.url);
-      const post = async (title: string) => {
-        const form = await client.get("/gui-phan-anh");
-        return client.post(
-          "/gui-phan-anh",
-          formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title }) }),
-        );
-      };
-      expect((await post("Lần 1")).status).toBe(303);
-      expect((await post("Lần 2")).status).toBe(303);
-      const third = await post("Lần 3");
-      expect(third.status).toBe(429);
-      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(visibleText(third.html)).toContain("Bạn đã gửi nhiều lần trong thời gian ngắn");
-      expect(third.html).toContain('value="Lần 3"');
-      const db = new Database(limited.databaseFile, { readonly: true });
-      expect((db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n).toBe(2);
-      db.close();
-    } finally {
-      await limited.stop();
-    }
+    const client = new Client(limited.url);
+    const post = async (title: string) => {
+      const form = await client.get("/gui-phan-anh");
+      return client.post(
+        "/gui-phan-anh",
+        formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title }) }),
+      );
+    };
+    expect((await post("Lần 1")).status).toBe(303);
+    expect((await post("Lần 2")).status).toBe(303);
+    const third = await post("Lần 3");
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(visibleText(third.html)).toContain("Bạn đã gửi nhiều lần trong thời gian ngắn");
+    expect(third.html).toContain('value="Lần 3"');
+    expect((limited.db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n).toBe(2);
   });
 });

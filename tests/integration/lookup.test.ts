@@ -1,23 +1,15 @@
 // A resident follows their case: look-up by code + key or phone, the private page, answering a request for
 // information with text and files, downloading their own attachments — and nobody else can.
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
 import { filingFields, formData, jpegWithGps, png } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
+import { usePortal } from "../support/portal-fixture";
 
-let portal: RunningPortal;
-
-beforeAll(async () => {
-  portal = await startPortal();
-});
-
-afterAll(async () => {
-  await portal?.stop();
-});
+// Read-write: the information requests below are written straight into the portal's database.
+const fixture = usePortal({ db: "readwrite" });
 
 interface Filed {
   client: Client;
@@ -27,7 +19,7 @@ interface Filed {
 }
 
 async function fileCase(fields: Record<string, string> = filingFields(), files: { name: string; bytes: Buffer }[] = []): Promise<Filed> {
-  const client = new Client(portal.url);
+  const client = new Client(fixture.url);
   const form = await client.get("/gui-phan-anh");
   const page = await client.post(
     "/gui-phan-anh",
@@ -50,21 +42,17 @@ async function lookUp(client: Client, fields: Record<string, string>) {
 
 /** An official asks for more information (the staff screen comes with the officials issue; the rule is here now). */
 function requestInformation(code: string, message: string) {
-  const db = new Database(portal.databaseFile);
-  try {
-    const now = new Date().toISOString();
-    const row = db.prepare("SELECT id, status FROM cases WHERE code = ?").get(code) as { id: number; status: string };
-    db.prepare("UPDATE cases SET status = 'info_requested', status_before_info_request = ?, updated_at = ? WHERE id = ?").run(row.status, now, row.id);
-    db.prepare("INSERT INTO case_events (case_id, type, visibility, actor, body, created_at) VALUES (?, 'info_requested', 'public', 'official', ?, ?)").run(row.id, message, now);
-  } finally {
-    db.close();
-  }
+  const db = fixture.db;
+  const now = new Date().toISOString();
+  const row = db.prepare("SELECT id, status FROM cases WHERE code = ?").get(code) as { id: number; status: string };
+  db.prepare("UPDATE cases SET status = 'info_requested', status_before_info_request = ?, updated_at = ? WHERE id = ?").run(row.status, now, row.id);
+  db.prepare("INSERT INTO case_events (case_id, type, visibility, actor, body, created_at) VALUES (?, 'info_requested', 'public', 'official', ?, ?)").run(row.id, message, now);
 }
 
 describe("look-up", () => {
   it("code + access key opens the resident's own page with status, timeline and what they sent", async () => {
     const filed = await fileCase(filingFields({ title: "Tra cứu bằng mã truy cập" }));
-    const stranger = new Client(portal.url);
+    const stranger = new Client(fixture.url);
     const res = await lookUp(stranger, { code: filed.code, accessKey: filed.accessKey });
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/tra-cuu/${filed.code}`);
@@ -81,7 +69,7 @@ describe("look-up", () => {
 
   it("code typed loosely + the phone number in international form also works", async () => {
     const filed = await fileCase();
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const res = await lookUp(client, { code: filed.code.toLowerCase().replace(/-/g, " "), phone: "+84 912 345 678" });
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/tra-cuu/${filed.code}`);
@@ -89,7 +77,7 @@ describe("look-up", () => {
 
   it("a wrong key gives one plain message, and the private page stays closed", async () => {
     const filed = await fileCase();
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const res = await lookUp(client, { code: filed.code, accessKey: "AAAA-BBBB-CCCC-DDDD" });
     expect(res.status).toBe(400);
     expect(visibleText(res.html)).toContain("Không tìm thấy hồ sơ với mã và thông tin đã nhập");
@@ -100,7 +88,7 @@ describe("look-up", () => {
   });
 
   it("a code with a typo, and a code without key or phone, say how to fix it", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const bad = await lookUp(client, { code: "XT-26-0000000", accessKey: "ABCD" });
     expect(visibleText(bad.html)).toContain("Mã hồ sơ chưa đúng");
     const filed = await fileCase();
@@ -118,9 +106,10 @@ describe("look-up", () => {
     expect(res.location).toBe(`/tra-cuu/${filed.code}`);
   });
 
-  it("guessing is slowed: too many look-ups from one client get 429", async () => {
-    const limited = await startPortal({ RATE_LIMIT_LOOKUP: "3/600" });
-    try {
+  describe("on a portal allowing three look-ups per client in ten minutes", () => {
+    const limited = usePortal({ env: { RATE_LIMIT_LOOKUP: "3/600" } });
+
+    it("guessing is slowed: too many look-ups from one client get 429", async () => {
       const client = new Client(limited.url);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
@@ -129,9 +118,7 @@ describe("look-up", () => {
         statuses.push(res.status);
       }
       expect(statuses).toEqual([400, 400, 400, 429]);
-    } finally {
-      await limited.stop();
-    }
+    });
   });
 });
 
@@ -139,7 +126,7 @@ describe("answering a request for more information", () => {
   it("the resident sees the request and answers with text and a HEIC photo; the case goes back to where it was", async () => {
     const filed = await fileCase();
     requestInformation(filed.code, "Đề nghị gửi ảnh chụp bức tường rào.");
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     await lookUp(client, { code: filed.code, accessKey: filed.accessKey });
     const page = await client.get(`/tra-cuu/${filed.code}`);
     expect(visibleText(page.html)).toContain("Cơ quan đề nghị bạn bổ sung");
@@ -166,16 +153,14 @@ describe("answering a request for more information", () => {
     const download = await client.get(href);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("image/jpeg");
-    const db = new Database(portal.databaseFile, { readonly: true });
-    const status = (db.prepare("SELECT status FROM cases WHERE code = ?").get(filed.code) as { status: string }).status;
-    db.close();
+    const status = (fixture.db.prepare("SELECT status FROM cases WHERE code = ?").get(filed.code) as { status: string }).status;
     expect(status).toBe("received");
   });
 
   it("an empty answer is refused with a message and nothing changes", async () => {
     const filed = await fileCase();
     requestInformation(filed.code, "Cần thêm giấy tờ.");
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     await lookUp(client, { code: filed.code, accessKey: filed.accessKey });
     const page = await client.get(`/tra-cuu/${filed.code}`);
     const res = await client.post(
@@ -189,16 +174,14 @@ describe("answering a request for more information", () => {
   it("a browser that has not looked the case up cannot post an answer", async () => {
     const filed = await fileCase();
     requestInformation(filed.code, "Cần thêm giấy tờ.");
-    const stranger = new Client(portal.url);
+    const stranger = new Client(fixture.url);
     const form = await stranger.get("/tra-cuu");
     const res = await stranger.post(
       `/tra-cuu/${filed.code}`,
       formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: "abcdefghijklmnopqrstuvwx", body: "Giả mạo" }),
     );
     expect(res.status).toBe(302);
-    const db = new Database(portal.databaseFile, { readonly: true });
-    const n = (db.prepare("SELECT count(*) AS n FROM case_events WHERE body = 'Giả mạo'").get() as { n: number }).n;
-    db.close();
+    const n = (fixture.db.prepare("SELECT count(*) AS n FROM case_events WHERE body = 'Giả mạo'").get() as { n: number }).n;
     expect(n).toBe(0);
   });
 });
@@ -206,12 +189,12 @@ describe("answering a request for more information", () => {
 describe("attachments", () => {
   it("are served to the filer only, as a download with a safe type, and never from public/", async () => {
     const filed = await fileCase(filingFields(), [{ name: "Ảnh tường rào.png", bytes: await png(30, 30) }]);
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     await lookUp(client, { code: filed.code, accessKey: filed.accessKey });
     const page = await client.get(`/tra-cuu/${filed.code}`);
     const href = /href="(\/tep\/[0-9a-f-]{36})"/.exec(page.html)![1];
 
-    const res = await fetch(portal.url + href, { headers: { Cookie: client.cookieHeader() } });
+    const res = await fetch(fixture.url + href, { headers: { Cookie: client.cookieHeader() } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("content-disposition")).toBe(
@@ -222,15 +205,15 @@ describe("attachments", () => {
     const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
     expect(meta.width).toBe(30);
 
-    const stranger = await fetch(portal.url + href);
+    const stranger = await fetch(fixture.url + href);
     expect(stranger.status).toBe(404);
     const otherResident = await fileCase();
-    const other = new Client(portal.url);
+    const other = new Client(fixture.url);
     await lookUp(other, { code: otherResident.code, accessKey: otherResident.accessKey });
-    expect((await fetch(portal.url + href, { headers: { Cookie: other.cookieHeader() } })).status).toBe(404);
+    expect((await fetch(fixture.url + href, { headers: { Cookie: other.cookieHeader() } })).status).toBe(404);
     const id = href.split("/").pop()!;
-    expect((await fetch(`${portal.url}/uploads/${id}`)).status).toBe(404);
-    expect((await fetch(`${portal.url}/build/../data/uploads/${id}`)).status).toBe(404);
+    expect((await fetch(`${fixture.url}/uploads/${id}`)).status).toBe(404);
+    expect((await fetch(`${fixture.url}/build/../data/uploads/${id}`)).status).toBe(404);
   });
 
   it("the public case page lists no attachment and no personal data", async () => {
@@ -238,7 +221,7 @@ describe("attachments", () => {
       filingFields({ fullName: "Vũ Thị Kín", phone: "0966111222", email: "kin@example.vn", address: "Ngõ 7 Kín Đáo", idNumber: "036099001111" }),
       [{ name: "anh.jpg", bytes: await jpegWithGps() }],
     );
-    const page = await new Client(portal.url).get(`/ho-so/${filed.code}`);
+    const page = await new Client(fixture.url).get(`/ho-so/${filed.code}`);
     expect(page.status).toBe(200);
     const html = page.html;
     for (const secret of ["Vũ Thị Kín", "0966111222", "kin@example.vn", "Ngõ 7 Kín Đáo", "036099001111", "/tep/", "anh.jpg"]) {

@@ -3,11 +3,11 @@ import "../support/database";
 import { eq } from "drizzle-orm";
 import { afterAll,beforeEach,describe,expect,it } from "vitest";
 import { outbox } from "../../db/schema";
-import { read,transaction } from "~/services/platform/database.server";
-import { deliverDueMail,enqueueMail,MAX_ATTEMPTS,resetTransport,retryDelayMs } from "~/services/platform/mail.server";
-import { startSmtp } from "../support/smtp";
+import { read, transaction } from "~/services/platform/database.server";
+import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, resetTransport, retryDelayMs } from "~/services/platform/mail.server";
+import { startSmtp, type Smtp } from "../support/smtp";
 
-const smtps: Awaited<ReturnType<typeof startSmtp>>[] = [];
+const smtps: Smtp[] = [];
 
 async function useSmtp(options: Parameters<typeof startSmtp>[0] = {}) {
   const smtp = await startSmtp(options);

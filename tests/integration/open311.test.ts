@@ -1,32 +1,19 @@
 // Open311 GeoReport v2 conformance against the running portal, in JSON and XML.
-import "../support/database";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
 import { filingFields, formData } from "../support/factories";
-import { startPortal, type RunningPortal } from "../support/server";
+import { signInClient, usePortal } from "../support/portal-fixture";
 
-let portal: RunningPortal;
+const fixture = usePortal({ demo: true, db: "readonly" });
 let apiKey = "";
-const base = () => `${portal.url}/open311/v2`;
+const base = () => `${fixture.url}/open311/v2`;
 
 beforeAll(async () => {
-  portal = await startPortal({}, ["--demo"]);
   // An administrator issues a key in the admin screen (second factor included).
-  const { totpCode, totpStep } = await import("~/services/staff/totp.server");
-  const secret = /mã TOTP bí mật: ([A-Z2-7]+)/.exec(portal.output())![1];
-  const admin = new Client(portal.url);
-  const signIn = await admin.get("/can-bo/dang-nhap");
-  await admin.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(signIn.html, "csrf"), email: "quantri@demo.dan-biet.vn", password: "demo-xuan-truong-2026" }));
-  const second = await admin.get("/can-bo/xac-thuc");
-  await admin.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: await totpCode(secret, totpStep(Date.now())) }));
+  const { client: admin } = await signInClient(fixture.portal, "quantri@demo.dan-biet.vn", undefined, { totpSecret: fixture.adminTotpSecret });
   const page = await admin.get("/can-bo/quan-tri/tai-khoan");
   const issued = await admin.post("/can-bo/quan-tri/tai-khoan", new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "issue-api-key", label: "Cổng dịch vụ công tỉnh" }));
   apiKey = /(db_[A-Za-z0-9_-]{40,})/.exec(visibleText(issued.html))![1];
-});
-
-afterAll(async () => {
-  await portal?.stop();
 });
 
 const get = (path: string) => fetch(`${base()}/${path}`);
@@ -129,9 +116,7 @@ describe("POST requests", () => {
     expect(body[0].service_request_id).toMatch(/^XT-\d{2}-\d{7}$/);
     expect(body[0]).not.toHaveProperty("token");
     expect(body[0].service_notice).toContain(`/ho-so/${body[0].service_request_id}`);
-    const db = new Database(portal.databaseFile, { readonly: true });
-    const row = db.prepare("SELECT c.commune_id, c.category_code, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?").get(body[0].service_request_id);
-    db.close();
+    const row = fixture.db.prepare("SELECT c.commune_id, c.category_code, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?").get(body[0].service_request_id);
     expect(row).toEqual({ commune_id: "xuan-hoa", category_code: "construction", full_name: "Trịnh Văn Mười" });
 
     const xml = await (await post("requests.xml", validRequest({ lat: "20.31", long: "106.35", address_string: undefined }))).text();
@@ -172,7 +157,7 @@ describe("GET requests", () => {
   let privateCode = "";
 
   beforeAll(async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const fileOne = async (fields: Record<string, string>) => {
       const form = await client.get("/gui-phan-anh");
       const res = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }));

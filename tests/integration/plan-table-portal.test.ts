@@ -1,29 +1,15 @@
 // The plan table through the running portal, as a browser without JavaScript posts it: the CSV upload, its
 // row-level errors, the household look-up, and the checks every staff post passes on the server.
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
-import { startPortal, type RunningPortal } from "../support/server";
+import { signInClient, usePortal } from "../support/portal-fixture";
 
-const PASSWORD = "demo-xuan-truong-2026";
-let portal: RunningPortal;
-let db: Database.Database;
+const fixture = usePortal({ demo: true, db: "readonly" });
 
-beforeAll(async () => {
-  portal = await startPortal({}, ["--demo"]);
-  db = new Database(portal.databaseFile, { readonly: true });
-});
-
-afterAll(async () => {
-  db?.close();
-  await portal?.stop();
-});
-
+/** A demo account signed in, as the sign-in form posts it (going on to /can-bo). */
 async function signIn(email: string) {
-  const client = new Client(portal.url);
-  const form = await client.get("/can-bo/dang-nhap");
-  const res = await client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: PASSWORD, next: "/can-bo" }));
+  const { client, res } = await signInClient(fixture.portal, email, undefined, { next: "/can-bo" });
   expect(res.status).toBe(303);
   return client;
 }
@@ -55,7 +41,7 @@ function upload(client: Client, id: number, csrf: string, csv: string | Blob) {
   return client.post(`/can-bo/cong-khai/${id}`, form);
 }
 
-const rowCount = (id: number) => (db.prepare("select count(*) as n from plan_rows where disclosure_id = ?").get(id) as { n: number }).n;
+const rowCount = (id: number) => (fixture.db.prepare("select count(*) as n from plan_rows where disclosure_id = ?").get(id) as { n: number }).n;
 
 describe("a commune leader imports the table from the staff page", () => {
   it("a bad row is named with its line and column, nothing is stored; the corrected file is imported", async () => {
@@ -110,7 +96,7 @@ describe("a commune leader imports the table from the staff page", () => {
       expect((await other.get(`/can-bo/cong-khai/${id}/ma-ho.csv`)).status).toBe(404);
     }
     expect((await upload(leader, id, "forged", csv)).status).toBe(403);
-    const anonymous = new Client(portal.url);
+    const anonymous = new Client(fixture.url);
     const refused = await anonymous.get(`/can-bo/cong-khai/${id}/ma-ho.csv`);
     expect(refused.location).toContain("/can-bo/dang-nhap");
     expect(refused.html).not.toContain("HX-");
@@ -120,10 +106,10 @@ describe("a commune leader imports the table from the staff page", () => {
 
 describe("a household opens its own row", () => {
   it("with the code from its notice; the public page shows initials only", async () => {
-    const match = /\/cong-khai\/(\S+) — mã hộ mẫu \(dòng 1\): (HX-\S+)/.exec(portal.output());
+    const match = /\/cong-khai\/(\S+) — mã hộ mẫu \(dòng 1\): (HX-\S+)/.exec(fixture.portal.output());
     expect(match).not.toBeNull();
     const [, slug, code] = match!;
-    const resident = new Client(portal.url);
+    const resident = new Client(fixture.url);
     const publicPage = visibleText((await resident.get(`/cong-khai/${slug}`)).html);
     expect(publicPage).toContain("Bảng bồi thường, hỗ trợ, tái định cư");
     expect(publicPage).toContain("N. V. B. D. L. M.");

@@ -1,35 +1,17 @@
 // Officials handle cases through the running portal: every check is on the server, every action is one transaction.
-import "../support/database";
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "~/services/staff/totp.server";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
 import { complaintFields, filingFields, formData, png } from "../support/factories";
-import { runAccounts, startPortal, type RunningPortal } from "../support/server";
-import { startSmtp } from "../support/smtp";
+import { signInClient, usePortal } from "../support/portal-fixture";
+import { runAccounts } from "../support/server";
 
-const PASSWORD = "demo-xuan-truong-2026";
-let portal: RunningPortal;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let db: Database.Database;
+// Read-write: the failure test adds (and drops) a trigger on the portal's database.
+const fixture = usePortal({ smtp: true, demo: true, db: "readwrite" });
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  portal = await startPortal({ SMTP_URL: smtp.url }, ["--demo"]);
-  db = new Database(portal.databaseFile);
-});
-
-afterAll(async () => {
-  db?.close();
-  await portal?.stop();
-  await smtp?.close();
-});
-
-async function signIn(email: string, password = PASSWORD) {
-  const client = new Client(portal.url);
-  const form = await client.get("/can-bo/dang-nhap");
-  const res = await client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password, next: "/can-bo" }));
-  return { client, res };
+/** Signs in as the sign-in form posts it (going on to /can-bo), with the demo password unless another is given. */
+function signIn(email: string, password?: string) {
+  return signInClient(fixture.portal, email, password, { next: "/can-bo" });
 }
 
 async function official(commune: string) {
@@ -39,7 +21,7 @@ async function official(commune: string) {
 }
 
 async function fileCase(fields: Record<string, string>, files: { name: string; bytes: Buffer }[] = []) {
-  const client = new Client(portal.url);
+  const client = new Client(fixture.url);
   const form = await client.get("/gui-phan-anh");
   const page = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files));
   expect(page.status).toBe(303);
@@ -59,13 +41,13 @@ async function act(client: Client, code: string, fields: Record<string, string>)
 }
 
 function snapshot(code: string) {
-  const row = db.prepare("SELECT id, status, commune_id, assignee_user_id, due_on FROM cases WHERE code = ?").get(code) as Record<string, unknown> & { id: number };
-  const n = (sql: string) => (db.prepare(sql).get(row.id) as { n: number }).n;
+  const row = fixture.db.prepare("SELECT id, status, commune_id, assignee_user_id, due_on FROM cases WHERE code = ?").get(code) as Record<string, unknown> & { id: number };
+  const n = (sql: string) => (fixture.db.prepare(sql).get(row.id) as { n: number }).n;
   return {
     row,
     events: n("SELECT count(*) AS n FROM case_events WHERE case_id = ?"),
     outbox: n("SELECT count(*) AS n FROM outbox WHERE case_id = ?"),
-    audit: (db.prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data'").get(code) as { n: number }).n,
+    audit: (fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data'").get(code) as { n: number }).n,
   };
 }
 
@@ -108,7 +90,7 @@ describe("signing in", () => {
     expect(locked.res.status).toBe(429);
     expect(Number(locked.res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(visibleText(locked.res.html)).toContain("Tài khoản tạm khóa");
-    const audit = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'signin.locked'").get() as { n: number };
+    const audit = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'signin.locked'").get() as { n: number };
     expect(audit.n).toBeGreaterThanOrEqual(1);
   });
 
@@ -125,7 +107,7 @@ describe("signing in", () => {
   });
 
   it("an administrator must pass the second factor, and a code works only once", async () => {
-    const secret = /mã TOTP bí mật: ([A-Z2-7]+)/.exec(portal.output())![1];
+    const secret = fixture.adminTotpSecret;
     const { client, res } = await signIn("quantri@demo.dan-biet.vn");
     expect(res.location).toBe("/can-bo/xac-thuc");
     expect((await client.get("/can-bo")).status).toBe(302);
@@ -141,9 +123,10 @@ describe("signing in", () => {
     expect(replay.status).toBe(401);
   });
 
-  it("too many sign-in attempts from one address are refused before any password is checked", async () => {
-    const limited = await startPortal({ RATE_LIMIT_SIGNIN: "3/600" });
-    try {
+  describe("on a portal allowing three sign-in attempts per address in ten minutes", () => {
+    const limited = usePortal({ env: { RATE_LIMIT_SIGNIN: "3/600" } });
+
+    it("too many sign-in attempts from one address are refused before any password is checked", async () => {
       const client = new Client(limited.url);
       const form = await client.get("/can-bo/dang-nhap");
       const attempt = (email: string) => client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: "sai mat khau", next: "/can-bo" }));
@@ -151,14 +134,12 @@ describe("signing in", () => {
       const refused = await attempt("d@x.vn");
       expect(refused.status).toBe(429);
       expect(refused.headers.get("Retry-After")).toMatch(/^\d+$/);
-    } finally {
-      await limited.stop();
-    }
+    });
   });
 
   it("a new administrator without a second factor must set one up before reaching any staff page", async () => {
     // Created from the shell as the README says, against the running portal's database.
-    const created = runAccounts(portal, ["create", "--email", "qt2@demo.dan-biet.vn", "--name", "Quản trị hai", "--role", "admin", "--commune", "huyen-xuan-truong", "--password", "mat khau quan tri rat dai"]);
+    const created = runAccounts(fixture.portal, ["create", "--email", "qt2@demo.dan-biet.vn", "--name", "Quản trị hai", "--role", "admin", "--commune", "huyen-xuan-truong", "--password", "mat khau quan tri rat dai"]);
     expect(created.status, created.stderr).toBe(0);
     const { client, res } = await signIn("qt2@demo.dan-biet.vn", "mat khau quan tri rat dai");
     expect(res.location).toMatch(/^\/can-bo\/thiet-lap-xac-thuc/);
@@ -173,11 +154,11 @@ describe("signing in", () => {
   it("a password reset link is mailed, works once, and ends the old sessions", async () => {
     const email = "canbo.xuan-phong@demo.dan-biet.vn";
     const old = await official("xuan-phong");
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const form = await client.get("/can-bo/quen-mat-khau");
     const res = await client.post("/can-bo/quen-mat-khau", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email }));
     expect(visibleText(res.html)).toContain("liên kết đặt lại mật khẩu đã được gửi");
-    const mail = await smtp.waitForMail((m) => m.to.includes(email));
+    const mail = await fixture.smtp.waitForMail((m) => m.to.includes(email));
     const link = /\/can-bo\/dat-lai-mat-khau\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
     const resetPage = await client.get(link);
     const done = await client.post(link, new URLSearchParams({ csrf: hiddenValue(resetPage.html, "csrf"), password: "mot cau mat khau moi that dai" }));
@@ -201,7 +182,7 @@ describe("an official of commune A can never reach commune B's cases", () => {
       expect(visibleText((await owner.get(`/can-bo?q=${encodeURIComponent(q)}`)).html), q).toContain(target.code);
     }
     const before = snapshot(target.code);
-    const attachmentId = (db.prepare("SELECT a.id FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.code = ?").get(target.code) as { id: string }).id;
+    const attachmentId = (fixture.db.prepare("SELECT a.id FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.code = ?").get(target.code) as { id: string }).id;
 
     for (const intruder of [await official("xuan-hong"), (await signIn("lanhdao.xuan-hong@demo.dan-biet.vn")).client]) {
       expect((await intruder.get(`/can-bo/ho-so/${target.code}`)).status).toBe(404);
@@ -233,7 +214,7 @@ describe("an official of commune A can never reach commune B's cases", () => {
       }
     }
     expect(snapshot(target.code)).toEqual(before);
-    const denied = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'attachment.denied'").get() as { n: number };
+    const denied = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'attachment.denied'").get() as { n: number };
     expect(denied.n).toBeGreaterThanOrEqual(2);
   });
 
@@ -285,11 +266,11 @@ describe("handling a case", () => {
     let res = await act(officer, filed.code, { action: "accept", note: "Đã thụ lý." });
     expect(res.status).toBe(303);
     expect(snapshot(filed.code).row.status).toBe("accepted");
-    await smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("thụ lý"));
+    await fixture.smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("thụ lý"));
 
     res = await act(officer, filed.code, { action: "request_info", note: "Đề nghị gửi sơ đồ thửa đất." });
     expect(snapshot(filed.code).row.status).toBe("info_requested");
-    await smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("bổ sung"));
+    await fixture.smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("bổ sung"));
 
     const resident = filed.resident;
     const lookup = await resident.get("/tra-cuu");
@@ -305,7 +286,7 @@ describe("handling a case", () => {
     );
     expect(res.status).toBe(303);
     expect(snapshot(filed.code).row.status).toBe("answered");
-    await smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("trả lời"));
+    await fixture.smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("trả lời"));
 
     res = await act(officer, filed.code, { action: "close" });
     expect(snapshot(filed.code).row.status).toBe("closed");
@@ -313,7 +294,7 @@ describe("handling a case", () => {
     const view = visibleText((await resident.get(`/tra-cuu/${filed.code}`)).html);
     expect(view).toContain("UBND xã trả lời như sau");
     expect(view).toContain("van-ban.png");
-    const audit = db.prepare("SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data' ORDER BY id").all(filed.code) as { action: string }[];
+    const audit = fixture.db.prepare("SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data' ORDER BY id").all(filed.code) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(["case.accept", "case.request_info", "case.answer", "case.close"]);
   });
 
@@ -321,12 +302,12 @@ describe("handling a case", () => {
     const filed = await fileCase(filingFields({ commune: "xuan-kien", email: "loi@example.vn" }));
     const officer = await official("xuan-kien");
     const before = snapshot(filed.code);
-    db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    fixture.db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
     try {
       const res = await act(officer, filed.code, { action: "accept" });
       expect(res.status).toBe(500);
     } finally {
-      db.exec("DROP TRIGGER fail_outbox");
+      fixture.db.exec("DROP TRIGGER fail_outbox");
     }
     expect(snapshot(filed.code)).toEqual(before);
   });
@@ -355,10 +336,10 @@ describe("handling a case", () => {
   it("a leader assigns only officials of the case's own commune", async () => {
     const filed = await fileCase(filingFields({ commune: "xuan-ngoc" }));
     const { client: leader } = await signIn("lanhdao.xuan-ngoc@demo.dan-biet.vn");
-    const outsider = db.prepare("SELECT id FROM users WHERE email = 'canbo.xuan-bac@demo.dan-biet.vn'").get() as { id: number };
+    const outsider = fixture.db.prepare("SELECT id FROM users WHERE email = 'canbo.xuan-bac@demo.dan-biet.vn'").get() as { id: number };
     const bad = await act(leader, filed.code, { action: "assign", assigneeUserId: String(outsider.id) });
     expect(bad.status).toBe(400);
-    const own = db.prepare("SELECT id FROM users WHERE email = 'canbo.xuan-ngoc@demo.dan-biet.vn'").get() as { id: number };
+    const own = fixture.db.prepare("SELECT id FROM users WHERE email = 'canbo.xuan-ngoc@demo.dan-biet.vn'").get() as { id: number };
     const ok = await act(leader, filed.code, { action: "assign", assigneeUserId: String(own.id) });
     expect(ok.status).toBe(303);
     expect(snapshot(filed.code).row.assignee_user_id).toBe(own.id);
@@ -367,22 +348,22 @@ describe("handling a case", () => {
 
 describe("the audit log", () => {
   it("is append-only in the database itself", () => {
-    expect(() => db.exec("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);
-    expect(() => db.exec("DELETE FROM audit_log")).toThrow(/append-only/);
+    expect(() => fixture.db.exec("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);
+    expect(() => fixture.db.exec("DELETE FROM audit_log")).toThrow(/append-only/);
   });
 
   it("records views of personal data", async () => {
     const filed = await fileCase(filingFields({ commune: "xuan-tan" }));
     const officer = await official("xuan-tan");
     await officer.get(`/can-bo/ho-so/${filed.code}`);
-    const row = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.view_personal_data' AND target_id = ?").get(filed.code) as { n: number };
+    const row = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.view_personal_data' AND target_id = ?").get(filed.code) as { n: number };
     expect(row.n).toBe(1);
   });
 });
 
 describe("staff pages", () => {
   it("are never cached and refuse anonymous visitors", async () => {
-    const anonymous = new Client(portal.url);
+    const anonymous = new Client(fixture.url);
     for (const p of ["/can-bo", "/can-bo/han-giai-quyet", "/can-bo/xuat-csv", "/can-bo/nhat-ky"]) {
       const res = await anonymous.get(p);
       expect(res.status, p).toBe(302);
@@ -399,7 +380,7 @@ describe("staff pages", () => {
     const csv = (await officer.get("/can-bo/xuat-csv")).html;
     const line = csv.split("\r\n").find((l) => l.startsWith(filed.code))!;
     expect(line).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    const audit = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cases.export'").get() as { n: number };
+    const audit = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'cases.export'").get() as { n: number };
     expect(audit.n).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,7 +1,6 @@
 // The public register and statistics against a real SQLite file, and as the portal renders them.
 import "../support/database";
-import Database from "better-sqlite3";
-import { afterAll,beforeAll,describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
 import { residentStep } from "~/services/cases/resident-steps.server";
@@ -9,9 +8,13 @@ import { sqliteClient } from "~/services/platform/database.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { registerPage } from "~/services/transparency/register.server";
 import { statistics } from "~/services/transparency/statistics.server";
-import { Client,hiddenValue,visibleText } from "../support/browserless-client";
-import { filingFields,filingInput,formData,staffAccount } from "../support/factories";
-import { startPortal,type RunningPortal } from "../support/server";
+import { Client, hiddenValue, visibleText } from "../support/browserless-client";
+import { filingFields, filingInput, formData, staffAccount } from "../support/factories";
+import { signInClient, usePortal } from "../support/portal-fixture";
+
+// One demo portal for the two blocks that read the figures through it (the service-level blocks use this process's
+// own database and never touch it).
+const fixture = usePortal({ demo: true, db: "readonly" });
 
 const PRIVATE = { fullName: "Lý Thị Riêng Tư", phone: "0966 123 456", email: "rieng.tu@example.vn", address: "Số 7 ngõ Kín, xóm 4" };
 
@@ -114,16 +117,8 @@ describe("the register of answered cases", () => {
 });
 
 describe("as the portal shows them", () => {
-  let portal: RunningPortal;
-  beforeAll(async () => {
-    portal = await startPortal({}, ["--demo"]);
-  });
-  afterAll(async () => {
-    await portal?.stop();
-  });
-
   it("/thong-ke draws its charts as SVG on the server, with a title and a description, and a table of the same numbers", async () => {
-    const res = await new Client(portal.url).get("/thong-ke");
+    const res = await new Client(fixture.url).get("/thong-ke");
     expect(res.status).toBe(200);
     const svgs = res.html.match(/<svg[^>]*role="img"[^>]*>/g) ?? [];
     expect(svgs.length).toBe(2);
@@ -134,25 +129,23 @@ describe("as the portal shows them", () => {
   });
 
   it("/thong-ke/csv gives the same figures", async () => {
-    const bytes = Buffer.from(await (await fetch(`${portal.url}/thong-ke/csv?tu=2026-01-01&den=2026-12-31`)).arrayBuffer());
+    const bytes = Buffer.from(await (await fetch(`${fixture.url}/thong-ke/csv?tu=2026-01-01&den=2026-12-31`)).arrayBuffer());
     // A byte-order mark first, so spreadsheet programs read the Vietnamese as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString("utf8");
     expect(csv.split("\r\n")[0]).toBe("Đơn vị,Đã nhận,Đã thụ lý,Đã trả lời,Trả lời đúng hạn,Đang quá hạn,Số ngày trả lời trung bình,Mức hài lòng (1–5)");
-    const db = new Database(portal.databaseFile, { readonly: true });
-    const received = (db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n;
-    db.close();
+    const received = (fixture.db.prepare("SELECT count(*) AS n FROM cases").get() as { n: number }).n;
     const total = csv.split("\r\n").find((l) => l.startsWith("Tổng cộng"))!;
     expect(total.split(",")[1]).toBe(String(received));
   });
 
   it("an invalid period says so and falls back to the year", async () => {
-    const res = await new Client(portal.url).get("/thong-ke?tu=2026-12-01&den=2026-01-01");
+    const res = await new Client(fixture.url).get("/thong-ke?tu=2026-12-01&den=2026-01-01");
     expect(visibleText(res.html)).toContain("Khoảng thời gian chưa đúng");
   });
 
   it("/ho-so lists answered cases without personal data and never an attachment", async () => {
-    const client = new Client(portal.url);
+    const client = new Client(fixture.url);
     const form = await client.get("/gui-phan-anh");
     await client.post(
       "/gui-phan-anh",
@@ -166,19 +159,8 @@ describe("as the portal shows them", () => {
 });
 
 describe("the district's periodic report", () => {
-  let portal: RunningPortal;
-  beforeAll(async () => {
-    portal = await startPortal({}, ["--demo"]);
-  });
-  afterAll(async () => {
-    await portal?.stop();
-  });
-
   async function signIn(email: string) {
-    const client = new Client(portal.url);
-    const form = await client.get("/can-bo/dang-nhap");
-    await client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: "demo-xuan-truong-2026" }));
-    return client;
+    return (await signInClient(fixture.portal, email)).client;
   }
 
   it("district staff get the month, quarter or year as a printable page and a CSV; commune officials do not", async () => {

@@ -133,6 +133,35 @@ export async function fillLandComplaint(page: Page, options: FilingOptions): Pro
   if (options.publish) await page.getByLabel(/^Tôi đồng ý công khai/).check();
 }
 
+/**
+ * The same land complaint as form fields (names as on the page), for a test that only needs such a case to exist
+ * and files it without a browser (see fileByForm in portal-fixture.ts).
+ */
+export function landComplaintFields(options: Omit<FilingOptions, "photo">): Record<string, string> {
+  const { resident } = options;
+  return {
+    kind: "complaint",
+    category: "land",
+    commune: "xuan-hong",
+    hamletId: "",
+    place: landComplaint.place,
+    title: options.title ?? landComplaint.title,
+    description: options.description ?? landComplaint.description,
+    requestedOutcome: landComplaint.requestedOutcome,
+    complainedDecision: landComplaint.complainedDecision,
+    complainedBody: landComplaint.complainedBody,
+    decisionKnownOn: landComplaint.decisionKnownOn,
+    fullName: resident.name,
+    phone: resident.phone,
+    email: resident.email,
+    address: resident.address,
+    idNumber: resident.idNumber,
+    dataConsent: "on",
+    truthConfirmed: "on",
+    ...(options.publish ? { publishConsent: "on" } : {}),
+  };
+}
+
 export const CODE = /XT-\d{2}-\d{7}/;
 export const ACCESS_KEY = /[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}/;
 

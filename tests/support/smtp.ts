@@ -78,3 +78,6 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A running test SMTP server: its address, the mails it received, and ways to wait for them. */
+export type Smtp = Awaited<ReturnType<typeof startSmtp>>;
