@@ -13,7 +13,11 @@ const host = {
   getCurrentDirectory: () => root,
   getCompilationSettings: () => cfg.options,
   getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-  fileExists: ts.sys.fileExists, readFile: ts.sys.readFile, readDirectory: ts.sys.readDirectory, directoryExists: ts.sys.directoryExists, getDirectories: ts.sys.getDirectories,
+  fileExists: ts.sys.fileExists,
+  readFile: ts.sys.readFile,
+  readDirectory: ts.sys.readDirectory,
+  directoryExists: ts.sys.directoryExists,
+  getDirectories: ts.sys.getDirectories,
 };
 const ls = ts.createLanguageService(host, ts.createDocumentRegistry());
 for (const file of files) {

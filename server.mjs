@@ -51,7 +51,15 @@ server.use((req, res, next) => {
   res.on("finish", () => {
     const ms = performance.now() - started;
     // One line for every failure or slow answer; the path without its query and secrets.
-    if (res.statusCode >= 500 || ms > 1000) app.logger.warn({ event: "request", requestId: res.locals.requestId, method: req.method, path: app.loggablePath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) });
+    if (res.statusCode >= 500 || ms > 1000)
+      app.logger.warn({
+        event: "request",
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: app.loggablePath(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(ms),
+      });
   });
   next();
 });

@@ -43,5 +43,11 @@ export default function handleRequest(
  */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  logger.error({ event: "request.error", requestId: (context as RequestContext).requestId, method: request.method, path: loggablePath(request.url), ...errorFields(error) });
+  logger.error({
+    event: "request.error",
+    requestId: (context as RequestContext).requestId,
+    method: request.method,
+    path: loggablePath(request.url),
+    ...errorFields(error),
+  });
 }

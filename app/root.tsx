@@ -1,16 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteError,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "./nonce";
 import { categoryLabels, reference } from "~/services/reference/reference.server";
@@ -106,7 +96,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 || status === 413 ? "badRequest" : status === 503 ? "unavailable" : "errorPage";
+  const key =
+    status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 || status === 413 ? "badRequest" : status === 503 ? "unavailable" : "errorPage";
   // A refusal carries its message key ("error.x") as its body: say it, in the page's language.
   const detail = isRouteErrorResponse(error) && typeof error.data === "string" && /^[a-z]+(\.[A-Za-z]+)+(:.*)?$/.test(error.data) ? t(error.data) : null;
   return (

@@ -19,19 +19,23 @@ import * as t from "./schema";
 
 export async function seedReferenceData(transaction: Transaction): Promise<void> {
   await transaction(async (tx) => {
-    await tx.insert(t.communes)
+    await tx
+      .insert(t.communes)
       .values(COMMUNES.map((c, i) => ({ ...c, parentId: c.level === "district" ? null : COMMUNES[0].id, sortOrder: i })))
       .onConflictDoNothing();
     const hamletRows = COMMUNES.flatMap((c) => hamletsFor(c.id).map((h, i) => ({ communeId: c.id, ...h, sortOrder: i })));
     if (hamletRows.length) await tx.insert(t.hamlets).values(hamletRows).onConflictDoNothing();
-    await tx.insert(t.categories)
+    await tx
+      .insert(t.categories)
       .values(CATEGORIES.map((c, i) => ({ ...c, sortOrder: i })))
       .onConflictDoNothing();
-    await tx.insert(t.caseKinds)
+    await tx
+      .insert(t.caseKinds)
       .values(CASE_KIND_ROWS.map((k, i) => ({ ...k, sortOrder: i })))
       .onConflictDoNothing();
     await tx.insert(t.calendarDays).values(CALENDAR_DAYS).onConflictDoNothing();
-    await tx.insert(t.disclosureTypes)
+    await tx
+      .insert(t.disclosureTypes)
       .values(DISCLOSURE_TYPES.map((d, i) => ({ ...d, sortOrder: i })))
       .onConflictDoNothing();
     // Rule tables are seeded once; afterwards they belong to the administrators.

@@ -55,7 +55,10 @@ async function main() {
 
   // A form session like a browser's: the CSRF cookie and the token printed in the form.
   const formPage = await fetch(`${base}/gui-phan-anh`);
-  const csrfCookie = formPage.headers.getSetCookie().find((c) => c.startsWith("csrf=")).split(";")[0];
+  const csrfCookie = formPage.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("csrf="))
+    .split(";")[0];
   const csrfToken = /name="csrf" value="([^"]+)"/.exec(await formPage.text())[1];
   const filingBody = (key) =>
     new URLSearchParams({
@@ -180,7 +183,9 @@ function print(results, totals) {
   const pad = (v, n) => String(v).padStart(n);
   const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   console.log(`\nDân Biết benchmark — node ${process.version}, ${os.cpus().length} CPUs, ${connections} connections × ${seconds} s per run, 127.0.0.1`);
-  console.log(`${"target".padEnd(22)}${pad("portal req/s", 14)}${pad("p50 ms", 8)}${pad("p99 ms", 8)} |${pad("bare req/s", 12)}${pad("p50", 6)}${pad("p99", 6)} |${pad("req/s ratio", 13)}${pad("p50 ratio", 11)}${pad("p99 ratio", 11)}`);
+  console.log(
+    `${"target".padEnd(22)}${pad("portal req/s", 14)}${pad("p50 ms", 8)}${pad("p99 ms", 8)} |${pad("bare req/s", 12)}${pad("p50", 6)}${pad("p99", 6)} |${pad("req/s ratio", 13)}${pad("p50 ratio", 11)}${pad("p99 ratio", 11)}`,
+  );
   for (const r of results) {
     const ratio = (a, b) => (b > 0 ? (a / b).toFixed(3) : "–");
     console.log(

@@ -2,7 +2,6 @@
 import { FIGURE_COLUMNS } from "~/domain/figures";
 import { useT } from "~/i18n/use-t";
 
-
 export interface FigureRowData {
   key: string;
   label: string;
@@ -15,7 +14,17 @@ export interface FigureRowData {
   satisfaction: number | null;
 }
 
-export function FigureTable({ rows, total, first, label }: { rows: FigureRowData[]; total: FigureRowData; first: string; label: (r: FigureRowData) => string }) {
+export function FigureTable({
+  rows,
+  total,
+  first,
+  label,
+}: {
+  rows: FigureRowData[];
+  total: FigureRowData;
+  first: string;
+  label: (r: FigureRowData) => string;
+}) {
   const t = useT();
   const cell = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
   return (

@@ -54,15 +54,7 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 }
 
 /** Label, hint and error around one control, all linked for screen readers; the control gets the ARIA props. */
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  required,
-  id = fieldId(name),
-  control,
-}: FieldProps & { control: (aria: Record<string, unknown>) => ReactNode }) {
+function Field({ name, label, hint, error, required, id = fieldId(name), control }: FieldProps & { control: (aria: Record<string, unknown>) => ReactNode }) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>
@@ -154,19 +146,7 @@ export function RadioGroup({
   );
 }
 
-export function Checkbox({
-  name,
-  label,
-  hint,
-  error,
-  checked,
-}: {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  checked?: boolean;
-}) {
+export function Checkbox({ name, label, hint, error, checked }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; checked?: boolean }) {
   return (
     <div className={`field checkbox${error ? " field--error" : ""}`}>
       <ErrorText id={fieldId(name)} error={error} />
@@ -213,9 +193,7 @@ export function ErrorSummary({
 }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = [...order, ...Object.keys(errors).filter((k) => !order.includes(k))]
-    .filter((k) => errors[k])
-    .map((k) => [k, errors[k]!] as const);
+  const entries = [...order, ...Object.keys(errors).filter((k) => !order.includes(k))].filter((k) => errors[k]).map((k) => [k, errors[k]!] as const);
   useEffect(() => {
     if (entries.length) ref.current?.focus();
   }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps

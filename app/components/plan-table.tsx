@@ -13,7 +13,21 @@ export function formatPlanValue(field: PlanField, value: string | number, none: 
   return value;
 }
 
-export function PlanTable({ id, caption, rows, totals, withAddress, withCodes }: { id: string; caption: string; rows: PlanTableRow[]; totals?: PlanTotals; withAddress?: boolean; withCodes?: boolean }) {
+export function PlanTable({
+  id,
+  caption,
+  rows,
+  totals,
+  withAddress,
+  withCodes,
+}: {
+  id: string;
+  caption: string;
+  rows: PlanTableRow[];
+  totals?: PlanTotals;
+  withAddress?: boolean;
+  withCodes?: boolean;
+}) {
   const t = useT();
   const none = t("plan.noResettlement");
   const n = (v: number) => formatPlanValue("total", v, none);
@@ -94,8 +108,16 @@ export function PlanChanges({ changes }: { changes: PlanRowChange[] }) {
               {c.fields.map((f) => (
                 <li key={f.field}>
                   {/* <del>/<ins> are not announced by screen readers: the words before/after are, visually hidden. */}
-                  {t(`plan.col.${f.field}`)}: <del><span className="visually-hidden">{t("disclosure.change.before")}: </span>{formatPlanValue(f.field, f.before, none)}</del> →{" "}
-                  <ins><span className="visually-hidden">{t("disclosure.change.after")}: </span>{formatPlanValue(f.field, f.after, none)}</ins>
+                  {t(`plan.col.${f.field}`)}:{" "}
+                  <del>
+                    <span className="visually-hidden">{t("disclosure.change.before")}: </span>
+                    {formatPlanValue(f.field, f.before, none)}
+                  </del>{" "}
+                  →{" "}
+                  <ins>
+                    <span className="visually-hidden">{t("disclosure.change.after")}: </span>
+                    {formatPlanValue(f.field, f.after, none)}
+                  </ins>
                 </li>
               ))}
             </ul>

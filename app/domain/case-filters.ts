@@ -14,7 +14,7 @@ const isoDate = z
   .transform((v) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined));
 
 export const caseFiltersSchema = z.object({
-  status: optionalText(30).transform((v) => (CASE_STATUSES as readonly string[]).includes(v ?? "") ? (v as CaseStatus) : undefined),
+  status: optionalText(30).transform((v) => ((CASE_STATUSES as readonly string[]).includes(v ?? "") ? (v as CaseStatus) : undefined)),
   kind: optionalText(30),
   category: optionalText(30),
   commune: optionalText(60),

@@ -5,7 +5,17 @@ import { longText, required, singleLine } from "./form-text";
 import { normaliseTrackingCode } from "./tracking-code";
 
 /** Legal grounds for refusing to accept a case (Luật Khiếu nại 2011 Điều 11, Luật Tiếp công dân). */
-export const REFUSAL_REASONS = ["not_competent", "anonymous", "out_of_time", "already_decided", "in_court", "no_capacity", "not_affecting_filer", "repeat", "other"] as const;
+export const REFUSAL_REASONS = [
+  "not_competent",
+  "anonymous",
+  "out_of_time",
+  "already_decided",
+  "in_court",
+  "no_capacity",
+  "not_affecting_filer",
+  "repeat",
+  "other",
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export const idempotencyKeyField = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired");
@@ -37,7 +47,11 @@ export const infoResponseSchema = z.object({
 
 /** The resident's rating, contest or withdrawal (the `step` field says which). */
 export const residentStepSchema = z.discriminatedUnion("step", [
-  z.object({ step: z.literal("rate"), score: z.coerce.number({ message: "error.chooseScore" }).int().min(1, "error.chooseScore").max(5, "error.chooseScore"), comment: longText(2_000) }),
+  z.object({
+    step: z.literal("rate"),
+    score: z.coerce.number({ message: "error.chooseScore" }).int().min(1, "error.chooseScore").max(5, "error.chooseScore"),
+    comment: longText(2_000),
+  }),
   z.object({ step: z.literal("contest"), reason: required(longText(10_000)) }),
   z.object({ step: z.literal("withdraw"), reason: longText(2_000) }),
 ]);

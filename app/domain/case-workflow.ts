@@ -3,33 +3,12 @@
 import { addDays, vnDate } from "./dates";
 import { InvalidError } from "./errors";
 
-export const CASE_STATUSES = [
-  "received",
-  "accepted",
-  "refused",
-  "in_progress",
-  "info_requested",
-  "answered",
-  "closed",
-  "contested",
-  "withdrawn",
-] as const;
+export const CASE_STATUSES = ["received", "accepted", "refused", "in_progress", "info_requested", "answered", "closed", "contested", "withdrawn"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export type Actor = "resident" | "official" | "system";
 
-export type CaseAction =
-  | "accept"
-  | "refuse"
-  | "transfer"
-  | "start"
-  | "request_info"
-  | "provide_info"
-  | "answer"
-  | "close"
-  | "contest"
-  | "reopen"
-  | "withdraw";
+export type CaseAction = "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw";
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -81,12 +60,7 @@ export class TransitionError extends InvalidError {
 }
 
 /** The status after `action`, or a TransitionError. `previous` is the status saved when information was requested. */
-export function nextStatus(
-  status: CaseStatus,
-  action: CaseAction,
-  actor: Actor,
-  previous: CaseStatus | null = null,
-): CaseStatus {
+export function nextStatus(status: CaseStatus, action: CaseAction, actor: Actor, previous: CaseStatus | null = null): CaseStatus {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status) || !t.by.includes(actor)) throw new TransitionError(action, status);
   if (t.to !== "previous") return t.to;

@@ -31,7 +31,11 @@ export const SIDE_LIMITS: ReadonlySet<string> = new Set(["file_limit", "transfer
 
 /** The stage whose clock the event starts for this kind (a rule's start_event), or null when none does. */
 export function stageForEvent(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string | null, event: string): string | null {
-  const stages = [...new Set(rules.filter((r) => r.kindCode === kindCode && r.startEvent === event && !SIDE_LIMITS.has(r.stage) && !r.stage.endsWith("_complex")).map((r) => r.stage))];
+  const stages = [
+    ...new Set(
+      rules.filter((r) => r.kindCode === kindCode && r.startEvent === event && !SIDE_LIMITS.has(r.stage) && !r.stage.endsWith("_complex")).map((r) => r.stage),
+    ),
+  ];
   // A category-specific rule and the general one name the same stage; several stages for one event is a data error.
   const stage = stages.find((st) => findRule(rules, kindCode, st, categoryCode));
   return stage ?? null;
@@ -51,7 +55,10 @@ export interface CaseClock {
 export function caseDueOn(clock: CaseClock, rules: readonly DeadlineRule[], calendar: CalendarData): string {
   const rule = findRule(rules, clock.kindCode, clock.stage, clock.categoryCode);
   if (!rule) throw new Error(`No time-limit rule for ${clock.kindCode}/${clock.stage}`);
-  return stageDueDate({ startedOn: clock.stageStartedOn, length: rule.length, unit: rule.unit, extensionDays: clock.extensionDays, pauses: clock.pauses }, calendar);
+  return stageDueDate(
+    { startedOn: clock.stageStartedOn, length: rule.length, unit: rule.unit, extensionDays: clock.extensionDays, pauses: clock.pauses },
+    calendar,
+  );
 }
 
 /** The clock fields of a case when `stage` starts today: no pause, no extension, its own due date. */
@@ -101,12 +108,7 @@ export function dueDate(start: string, length: number, unit: DayUnit, calendar: 
 }
 
 /** Picks the rule for a kind and stage, preferring one specific to the category. */
-export function findRule<R extends DeadlineRule>(
-  rules: readonly R[],
-  kindCode: string,
-  stage: string,
-  categoryCode?: string | null,
-): R | undefined {
+export function findRule<R extends DeadlineRule>(rules: readonly R[], kindCode: string, stage: string, categoryCode?: string | null): R | undefined {
   const candidates = rules.filter((r) => r.kindCode === kindCode && r.stage === stage);
   return candidates.find((r) => r.categoryCode != null && r.categoryCode === categoryCode) ?? candidates.find((r) => r.categoryCode == null);
 }
@@ -120,11 +122,22 @@ export function firstStage(rules: readonly DeadlineRule[], kindCode: string, cat
 
 /** The due date of the first stage for a case received on `receivedOn` (what the receipt shows). */
 export function firstStageDueDate(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string, receivedOn: string, calendar: CalendarData): string {
-  return caseDueOn({ kindCode, categoryCode, stage: firstStage(rules, kindCode, categoryCode), stageStartedOn: receivedOn, extensionDays: 0, pauses: [] }, rules, calendar);
+  return caseDueOn(
+    { kindCode, categoryCode, stage: firstStage(rules, kindCode, categoryCode), stageStartedOn: receivedOn, extensionDays: 0, pauses: [] },
+    rules,
+    calendar,
+  );
 }
 
 /** The date of a limit that is not the case's own clock (SIDE_LIMITS), counted from `from`; null without a rule. */
-export function sideLimitDue(rules: readonly DeadlineRule[], kindCode: string, stage: string, categoryCode: string | null, from: string, calendar: CalendarData): string | null {
+export function sideLimitDue(
+  rules: readonly DeadlineRule[],
+  kindCode: string,
+  stage: string,
+  categoryCode: string | null,
+  from: string,
+  calendar: CalendarData,
+): string | null {
   const rule = findRule(rules, kindCode, stage, categoryCode);
   return rule ? dueDate(from, rule.length, rule.unit, calendar) : null;
 }

@@ -10,12 +10,21 @@ export const commentSchema = z.object({
   authorPhone: required(singleLine(20)).refine((v) => /^0\d{9,10}$/.test(phoneDigits(v)), "error.phone"),
   showName: checkbox,
   /** Sent by pages that carry one; otherwise the key is derived from the comment itself (see comments.server.ts). */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired").optional(),
+  idempotencyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired")
+    .optional(),
 });
 
 export const subscribeSchema = z.object({
-  email: singleLine(254).pipe(z.email({ message: "error.email" })).meta({ maxLength: 254, required: true }),
-  communeId: z.string().max(60).optional().transform((v) => (v ? v : null)),
+  email: singleLine(254)
+    .pipe(z.email({ message: "error.email" }))
+    .meta({ maxLength: 254, required: true }),
+  communeId: z
+    .string()
+    .max(60)
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export const householdSchema = z.object({ code: required(singleLine(40)) });
@@ -32,7 +41,12 @@ const draftFields = {
 
 /** One schema per staff intent on a disclosure (the `intent` field says which). */
 export const staffDisclosureSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), typeCode: z.string().min(1, "disclosure.error.type").max(40), communeId: z.string().min(1, "admin.error.unit").max(60), ...draftFields }),
+  z.object({
+    intent: z.literal("create"),
+    typeCode: z.string().min(1, "disclosure.error.type").max(40),
+    communeId: z.string().min(1, "admin.error.unit").max(60),
+    ...draftFields,
+  }),
   z.object({ intent: z.literal("update"), ...draftFields }),
   z.object({ intent: z.literal("publish"), from: date, to: date }),
   z.object({ intent: z.literal("open-consultation"), from: localDateTime, to: localDateTime }),

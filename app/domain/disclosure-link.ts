@@ -21,7 +21,10 @@ const CATEGORY_FOR_TYPE: Record<LinkableType, string | null> = {
   investment_project: null,
 };
 
-const positiveId = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
+const positiveId = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/)
+  .transform(Number);
 
 /** `?cong-khai=<id>&dong=<row>`: both optional, anything malformed is ignored; a row needs its disclosure. */
 export function readPrefillQuery(search: URLSearchParams): { disclosureId: number | null; rowNo: number | null } {
@@ -72,7 +75,9 @@ export function filingPrefill(src: PrefillSource, t: Translate): FilingValues {
     // Not the plot: the place may be published with the case, and the plot ties it to a row of the public table.
     place: "",
     // No row number in the title: it may be published, and the public table ties a row to a household's initials.
-    title: fitting(LIMITS.title, d.title, (title) => t(complaint ? "file.prefill.complaintTitle" : "file.prefill.feedbackTitle", disclosureLinkLabel(t, { title, version: d.version }, null))),
+    title: fitting(LIMITS.title, d.title, (title) =>
+      t(complaint ? "file.prefill.complaintTitle" : "file.prefill.feedbackTitle", disclosureLinkLabel(t, { title, version: d.version }, null)),
+    ),
     complainedDecision: fitting(LIMITS.complainedDecision, d.title, (title) => disclosureLinkLabel(t, { title, version: d.version }, null)),
     complainedBody: t(`file.prefill.body.${unit.level}`, unit.name),
   };

@@ -73,6 +73,10 @@ export function consultationOpen(d: { status: string; consultationFrom: string |
 
 /** A readable, unique address: the folded title and the disclosure's id. */
 export function disclosureSlug(title: string, id: number): string {
-  const words = foldForSearch(title).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-[^-]*$/, "");
+  const words = foldForSearch(title)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60)
+    .replace(/-[^-]*$/, "");
   return `${words || "cong-khai"}-${id}`;
 }

@@ -14,10 +14,16 @@ const rawText = z
 // Each builder records what the page needs to know (maxLength, required) as zod metadata: the page reads it with
 // `fieldSpecs` (domain/form-schema.ts), so the rule is written once, here, for the server and the page.
 export function singleLine(max: number) {
-  return rawText.transform(cleanSingleLine).pipe(z.string().max(max, `error.tooLong:${max}`)).meta({ maxLength: max });
+  return rawText
+    .transform(cleanSingleLine)
+    .pipe(z.string().max(max, `error.tooLong:${max}`))
+    .meta({ maxLength: max });
 }
 export function longText(max: number) {
-  return rawText.transform(cleanLongText).pipe(z.string().max(max, `error.tooLong:${max}`)).meta({ maxLength: max, multiline: true });
+  return rawText
+    .transform(cleanLongText)
+    .pipe(z.string().max(max, `error.tooLong:${max}`))
+    .meta({ maxLength: max, multiline: true });
 }
 export function required(schema: ReturnType<typeof singleLine>) {
   const meta = schema.meta() ?? {};
@@ -28,4 +34,3 @@ export const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1")
   .meta({ maxLength: 5 });
-

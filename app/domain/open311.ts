@@ -31,7 +31,9 @@ function element(name: string, value: unknown): string {
     return `<${name}>${value.map((v) => element(child, v)).join("")}</${name}>`;
   }
   if (typeof value === "object") {
-    return `<${name}>${Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join("")}</${name}>`;
+    return `<${name}>${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => element(k, v))
+      .join("")}</${name}>`;
   }
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
@@ -75,7 +77,10 @@ export const requestFiltersSchema = z
     service_code: optional,
     start_date: optional.refine((v) => v === undefined || W3C.test(v), "start_date must be a W3C datetime with a time zone"),
     end_date: optional.refine((v) => v === undefined || W3C.test(v), "end_date must be a W3C datetime with a time zone"),
-    status: optional.refine((v) => v === undefined || v.split(",").every((s) => s.trim() === "open" || s.trim() === "closed"), "status must be open, closed or both"),
+    status: optional.refine(
+      (v) => v === undefined || v.split(",").every((s) => s.trim() === "open" || s.trim() === "closed"),
+      "status must be open, closed or both",
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.start_date && v.end_date) {
@@ -90,12 +95,21 @@ export type RequestFilters = z.output<typeof requestFiltersSchema>;
 /** From the filters to the query: an explicit id list overrides everything; otherwise the last 90 days by default. */
 export function resolveRequestQuery(filters: RequestFilters, now: Date) {
   if (filters.service_request_id) {
-    return { ids: filters.service_request_id.split(",").map((s) => s.trim()).filter(Boolean).slice(0, MAX_RESULTS) };
+    return {
+      ids: filters.service_request_id
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, MAX_RESULTS),
+    };
   }
   const end = filters.end_date ? new Date(filters.end_date) : now;
   const start = filters.start_date ? new Date(filters.start_date) : new Date(end.getTime() - MAX_RANGE_DAYS * 86_400_000);
   return {
-    serviceCodes: filters.service_code?.split(",").map((s) => s.trim()).filter(Boolean),
+    serviceCodes: filters.service_code
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     statuses: filters.status?.split(",").map((s) => s.trim() as "open" | "closed"),
     start: start.toISOString(),
     end: end.toISOString(),

@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { vnDate } from "./dates";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
 
 export function readPeriod(url: URL, fallback: { from: string; to: string }): { from: string; to: string; invalid: boolean } {
   const from = url.searchParams.get("tu");

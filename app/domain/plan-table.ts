@@ -59,7 +59,11 @@ export type PlanImport = { ok: true; rows: PlanRow[] } | { ok: false; problems: 
 
 function headerField(header: string): PlanField | null {
   // "Diện tích thu hồi (m²)" → "dien tich thu hoi": units in brackets are not part of the name.
-  const key = foldForSearch(header).replace(/\(.*?\)/g, "").replace(/[^a-z0-9, ]/g, " ").replace(/\s+/g, " ").trim();
+  const key = foldForSearch(header)
+    .replace(/\(.*?\)/g, "")
+    .replace(/[^a-z0-9, ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   for (const column of PLAN_COLUMNS) if (column.aliases.includes(key)) return column.field;
   return null;
 }
@@ -242,7 +246,6 @@ export interface PlanTotals {
   total: number;
 }
 
-
 // No 0/O, 1/I/L, as for access keys: the code is typed from a paper notice.
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -256,7 +259,10 @@ export const HOUSEHOLD_CODE_SYMBOLS = CODE_ALPHABET.length;
 
 /** What a person typed → the canonical code, or null: case, spaces, dashes and the "HX" prefix are optional. */
 export function normaliseHouseholdCode(input: string): string | null {
-  const typed = input.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const typed = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   // The random part may itself start with HX: strip the prefix only when it is there in addition.
   const compact = typed.length === 10 && typed.startsWith("HX") ? typed.slice(2) : typed;
   if (compact.length !== 8 || [...compact].some((c) => !CODE_ALPHABET.includes(c))) return null;

@@ -61,11 +61,7 @@ function matches(rule: RoutingRule, input: RoutingInput): boolean {
   );
 }
 
-export function routeCase(
-  input: RoutingInput,
-  rules: readonly RoutingRule[],
-  units: readonly AdministrativeUnit[],
-): RoutingDecision {
+export function routeCase(input: RoutingInput, rules: readonly RoutingRule[], units: readonly AdministrativeUnit[]): RoutingDecision {
   const district = units.find((u) => u.level === "district" && inForce(u, input.on));
   if (!district) throw new Error("No district unit in force");
   const toDistrict = (reason: string): RoutingDecision => ({ communeId: district.id, routeTo: "district", reason });

@@ -19,13 +19,7 @@ export function isWellFormed(value: string): boolean {
 
 /** A name, a title, an address: NFC, no invisible or direction-changing characters, single spaces. */
 export function cleanSingleLine(value: string): string {
-  return value
-    .normalize("NFC")
-    .replace(BIDI_CONTROLS, "")
-    .replace(ZERO_WIDTH_SINGLE_LINE, "")
-    .replace(CONTROL_SINGLE_LINE, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return value.normalize("NFC").replace(BIDI_CONTROLS, "").replace(ZERO_WIDTH_SINGLE_LINE, "").replace(CONTROL_SINGLE_LINE, " ").replace(/\s+/g, " ").trim();
 }
 
 /** A description: NFC, newlines kept (as \n), invisible and direction-changing characters removed, emoji kept. */
@@ -46,14 +40,7 @@ export function cleanLongText(value: string): string {
  * (SQLite FTS5's remove_diacritics leaves đ alone, hence our own fold.)
  */
 export function foldForSearch(value: string): string {
-  return value
-    .normalize("NFC")
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/\s+/g, " ")
-    .trim();
+  return value.normalize("NFC").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/\s+/g, " ").trim();
 }
 
 /** Digits of a phone number in national form: "+84 912 345 678" and "0912345678" compare equal. */

@@ -27,7 +27,10 @@ export function formatTrackingCode(year: number, sequence: number): string {
 
 /** Accepts what people type ("xt 26 0001234", "XT260001234") and returns the canonical code, or null. */
 export function normaliseTrackingCode(input: string): string | null {
-  const compact = input.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const compact = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   const match = /^XT(\d{2})(\d{7})$/.exec(compact);
   if (!match) return null;
   const code = `${PREFIX}-${match[1]}-${match[2]}`;

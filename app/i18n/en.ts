@@ -11,7 +11,8 @@ export const en: Record<MessageKey, string> = {
   "nav.lookup": "Look up a case",
   "nav.main": "Main navigation",
   "nav.switchLanguage": "Tiếng Việt",
-  "footer.contact": "Citizen Reception Office, Xuân Trường District People's Committee. If you cannot use this site, you can go to your commune People's Committee office or ask your hamlet head for help.",
+  "footer.contact":
+    "Citizen Reception Office, Xuân Trường District People's Committee. If you cannot use this site, you can go to your commune People's Committee office or ask your hamlet head for help.",
   "footer.privacy": "Your personal information is used only to handle your case and is never made public.",
   "home.title": "Send feedback, petitions, complaints and denunciations about land, construction, and compensation for site clearance",
   "home.intro": "Your case goes to the commune or town People's Committee responsible. You get a tracking code to follow it until you have an answer.",
@@ -34,8 +35,10 @@ export const en: Record<MessageKey, string> = {
   "kind.denunciation": "Denunciation",
   "kind.feedback.hint": "Tell the authorities about something wrong or unreasonable that you have seen.",
   "kind.petition.hint": "Ask the authorities to consider, change or do something.",
-  "kind.complaint.hint": "Ask for a decision or action of a state body that harmed your own rights to be reviewed (for example a land recovery decision or a compensation amount).",
-  "kind.denunciation.hint": "Report an unlawful act of an official or a body to the competent authority. The identity of the person reporting is kept confidential.",
+  "kind.complaint.hint":
+    "Ask for a decision or action of a state body that harmed your own rights to be reviewed (for example a land recovery decision or a compensation amount).",
+  "kind.denunciation.hint":
+    "Report an unlawful act of an official or a body to the competent authority. The identity of the person reporting is kept confidential.",
   "category.land": "Land",
   "category.construction": "Construction and building order",
   "category.compensation": "Compensation, support and resettlement (site clearance)",
@@ -79,7 +82,8 @@ export const en: Record<MessageKey, string> = {
   "routing.unit-not-in-force": "The administrative unit has changed: the district will sort it and send it to the right place.",
   "file.title": "Send feedback or a petition",
   "file.intro": "Fill in the parts below. Parts marked (required) must be filled in. A relative or your hamlet head can fill it in for you.",
-  "file.anonymous": "The law does not allow anonymous submissions to be handled. So you need to give your real full name, address and phone number. This information is never made public.",
+  "file.anonymous":
+    "The law does not allow anonymous submissions to be handled. So you need to give your real full name, address and phone number. This information is never made public.",
   "file.required": "(required)",
   "file.optional": "(optional)",
   "file.kind.legend": "What kind of matter do you want to send?",
@@ -133,13 +137,15 @@ export const en: Record<MessageKey, string> = {
   "file.consent.legend": "Confirmation",
   "file.dataConsent": "I agree that state bodies may use my personal information to receive and handle this case.",
   "file.truthConfirmed": "I confirm that what I have written is true (in place of a signature).",
-  "file.publishConsent": "I agree that the content of the case and its answer may be published (without my name, address or phone number) so that others can know.",
+  "file.publishConsent":
+    "I agree that the content of the case and its answer may be published (without my name, address or phone number) so that others can know.",
   "file.submit": "Send",
   "file.submitting": "Sending…",
   "file.reattach": "For safety, the browser does not keep the files you chose: please choose your photos and documents again before sending.",
   "file.errorSummary": "Some parts need fixing",
   "file.disclosure": "Related project or plan",
-  "file.disclosure.hint": "If your matter is about a project, construction work, land-use plan or compensation plan that is being disclosed, choose it here. Officials will read your case together with it.",
+  "file.disclosure.hint":
+    "If your matter is about a project, construction work, land-use plan or compensation plan that is being disclosed, choose it here. Officials will read your case together with it.",
   "file.disclosure.none": "— Not about any project or plan —",
   "file.planRow": "Row in the plan's table",
   "file.linked": "You are filing about: {0}. Some answers are filled in already: read them, correct them if needed and fill in the rest.",
@@ -156,8 +162,9 @@ export const en: Record<MessageKey, string> = {
   "error.chooseCommune": "Choose the commune or town where it happened.",
   "error.chooseHamlet": "Choose a hamlet from the list.",
   "error.hamletNotInCommune": "The hamlet you chose is not in the commune you chose. Choose the hamlet again.",
-  "error.chooseProjectLevel": "Say who runs the project (choose \"I don't know\" if you are not sure).",
-  "error.chooseDisclosure": "This project or plan is no longer among those being disclosed. Choose again from the list, or choose “Not about any project or plan”.",
+  "error.chooseProjectLevel": 'Say who runs the project (choose "I don\'t know" if you are not sure).',
+  "error.chooseDisclosure":
+    "This project or plan is no longer among those being disclosed. Choose again from the list, or choose “Not about any project or plan”.",
   "error.planRow": "This row is not in the table of the chosen plan. Choose the right plan, or press Send again to send without the row number.",
   "error.phone": "The phone number is not right: 10 or 11 digits starting with 0, for example 0912 345 678.",
   "error.email": "The email address is not right, for example: name@gmail.com. You can leave it empty.",
@@ -250,15 +257,20 @@ export const en: Record<MessageKey, string> = {
   "error.alreadyRated": "You have already rated this case.",
   "error.contestClosed": "The period for asking for a second review has ended.",
   "mail.filed.subject": "Dân Biết: case {0} received",
-  "mail.filed.body": "Dear Sir or Madam,\n\nYour case has been received.\n\nCase code: {0}\nHandled by: {1}\nDate by which it must be accepted or refused: {2}\n\nYour receipt and access key: {3}\nLook up your case: {4}\n\nThis email was sent automatically; please do not reply.\nDân Biết — Xuân Trường District People's Committee",
+  "mail.filed.body":
+    "Dear Sir or Madam,\n\nYour case has been received.\n\nCase code: {0}\nHandled by: {1}\nDate by which it must be accepted or refused: {2}\n\nYour receipt and access key: {3}\nLook up your case: {4}\n\nThis email was sent automatically; please do not reply.\nDân Biết — Xuân Trường District People's Committee",
   "mail.step.subject": "Dân Biết: case {0} — {1}",
-  "mail.step.body": "Dear Sir or Madam,\n\nCase {0} has a new step: {1}.\n{2}\nSee the details and reply if needed: {3}\n\nThis email was sent automatically; please do not reply.\nDân Biết — Xuân Trường District People's Committee",
+  "mail.step.body":
+    "Dear Sir or Madam,\n\nCase {0} has a new step: {1}.\n{2}\nSee the details and reply if needed: {3}\n\nThis email was sent automatically; please do not reply.\nDân Biết — Xuân Trường District People's Committee",
   "mail.digest.subject": "Dân Biết: {1} cases due soon or overdue on {0}",
-  "mail.digest.body": "Dear commune leader,\n\nThese cases need handling now:\n\n{0}\n\nOverdue list: {1}\n\nDân Biết — Xuân Trường District People's Committee",
+  "mail.digest.body":
+    "Dear commune leader,\n\nThese cases need handling now:\n\n{0}\n\nOverdue list: {1}\n\nDân Biết — Xuân Trường District People's Committee",
   "mail.welcome.subject": "Dân Biết: your staff account",
-  "mail.welcome.body": "An administrator has created a Dân Biết staff account for you.\n\nOpen this link within {1} days to set your password (it works only once):\n{0}\n\nDân Biết — Xuân Trường District People's Committee",
+  "mail.welcome.body":
+    "An administrator has created a Dân Biết staff account for you.\n\nOpen this link within {1} days to set your password (it works only once):\n{0}\n\nDân Biết — Xuân Trường District People's Committee",
   "mail.reset.subject": "Dân Biết: reset your password",
-  "mail.reset.body": "A password reset was requested for your staff account.\n\nOpen this link within {1} minutes to set a new password (it works only once):\n{0}\n\nIf you did not ask for this, ignore this email and tell your administrator.\n\nDân Biết — Xuân Trường District People's Committee",
+  "mail.reset.body":
+    "A password reset was requested for your staff account.\n\nOpen this link within {1} minutes to set a new password (it works only once):\n{0}\n\nIf you did not ask for this, ignore this email and tell your administrator.\n\nDân Biết — Xuân Trường District People's Committee",
   "error.passwordTooShort": "The password needs at least {0} characters. A sentence you remember works well.",
   "error.passwordCommon": "This password is too common or easy to guess. Choose another one.",
   "staff.nav": "Staff navigation",
@@ -325,7 +337,8 @@ export const en: Record<MessageKey, string> = {
   "staffCase.publish.yes": "The filer agreed to publication (without personal information)",
   "staffCase.publish.no": "Not to be published",
   "staffCase.contact": "Filer",
-  "staffCase.contact.confidential": "Denunciation: the denouncer's identity must be kept confidential. Never reveal it to the person denounced or to anyone not responsible.",
+  "staffCase.contact.confidential":
+    "Denunciation: the denouncer's identity must be kept confidential. Never reveal it to the person denounced or to anyone not responsible.",
   "staffCase.contact.hidden": "Your role may not see the filer's personal information.",
   "staffCase.idNumber": "Citizen ID number",
   "staffCase.timeline": "What has happened (internal steps included)",
@@ -454,7 +467,8 @@ export const en: Record<MessageKey, string> = {
   "admin.templates.add": "Add a template",
   "admin.templates.delete": "Delete template",
   "admin.calendar.title": "Public holidays and make-up working days",
-  "admin.calendar.intro": "Deadlines in working days skip the days off below; make-up days (Saturdays worked) count as working days. Update this each year from the Ministry of Home Affairs' announcement.",
+  "admin.calendar.intro":
+    "Deadlines in working days skip the days off below; make-up days (Saturdays worked) count as working days. Update this each year from the Ministry of Home Affairs' announcement.",
   "admin.calendar.year": "Year",
   "admin.calendar.date": "Date",
   "admin.calendar.kind": "Kind",
@@ -508,7 +522,8 @@ export const en: Record<MessageKey, string> = {
   "totp.submit": "Confirm",
   "totp.failed": "The code is wrong or already used. Wait for a new code and enter it.",
   "totp.setup.title": "Turn on two-step verification",
-  "totp.setup.intro": "Administrator accounts must use two-step verification. Add the key below to an authenticator app (Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code the app shows.",
+  "totp.setup.intro":
+    "Administrator accounts must use two-step verification. Add the key below to an authenticator app (Google Authenticator, Microsoft Authenticator…), then enter the 6-digit code the app shows.",
   "totp.setup.secret": "Secret key",
   "totp.setup.uri": "Or open the set-up link",
   "forgot.title": "Forgot your password",
@@ -576,7 +591,8 @@ export const en: Record<MessageKey, string> = {
 
   "nav.disclosures": "Disclosures",
   "disclosure.title": "Public disclosures",
-  "disclosure.intro": "Projects, works, land-use plans, compensation and resettlement plans, budgets and the other things communes, the town and the district must make public so that people can know, discuss and supervise.",
+  "disclosure.intro":
+    "Projects, works, land-use plans, compensation and resettlement plans, budgets and the other things communes, the town and the district must make public so that people can know, discuss and supervise.",
   "disclosure.allUnits": "The whole district",
   "disclosure.type": "Kind",
   "disclosure.unit": "Unit",
@@ -689,7 +705,8 @@ export const en: Record<MessageKey, string> = {
   "plan.title": "Compensation, support and resettlement table",
   "plan.staffTitle": "Table of recovered plots",
   "plan.intro": "Each plot recovered, with its area, unit price, compensation and support amounts and the resettlement arrangement.",
-  "plan.namesMasked": "Land users' names are shortened to protect personal data. A household sees its own row in full with the code on its land-recovery notice.",
+  "plan.namesMasked":
+    "Land users' names are shortened to protect personal data. A household sees its own row in full with the code on its land-recovery notice.",
   "plan.col.rowNo": "No.",
   "plan.col.householdName": "Land user",
   "plan.col.householdAddress": "Address",
@@ -716,19 +733,23 @@ export const en: Record<MessageKey, string> = {
   "plan.change.plot": "Plot {0}, map sheet {1}",
   "plan.household.link": "Households: see your own row",
   "plan.household.title": "See your household's row in the plan",
-  "plan.household.intro": "Enter the household code from your land-recovery notice to see your household's row in full: name, amounts and resettlement arrangement.",
+  "plan.household.intro":
+    "Enter the household code from your land-recovery notice to see your household's row in full: name, amounts and resettlement arrangement.",
   "plan.household.code": "Household code",
   "plan.household.code.hint": "For example HX-7K3M-Q9RT. Upper or lower case does not matter.",
   "plan.household.submit": "Show",
   "plan.household.notFound": "This code is not in the plan. Check the code on the notice, or ask the commune People's Committee.",
   "plan.household.yourRow": "Your household's row (row {0})",
-  "plan.household.outdated": "This plan has been replaced or withdrawn, and the version in force no longer holds your household's row under this code. Ask the commune for the new code.",
+  "plan.household.outdated":
+    "This plan has been replaced or withdrawn, and the version in force no longer holds your household's row under this code. Ask the commune for the new code.",
   "plan.household.complain": "Complain about this row",
-  "plan.household.complain.hint": "If you disagree with the area, unit price, amounts or resettlement arrangement, file a complaint now; the form is pre-filled with the plan, version and your row.",
+  "plan.household.complain.hint":
+    "If you disagree with the area, unit price, amounts or resettlement arrangement, file a complaint now; the form is pre-filled with the plan, version and your row.",
   "plan.household.back": "Back to the plan",
   "plan.import": "Import table",
   "plan.import.file": "CSV file of the table",
-  "plan.import.hint": "Save the spreadsheet as CSV UTF-8. The first line holds the column names: {0}. Amounts are whole numbers (e.g. 1.250.000); Total must equal land + assets compensation + support. Importing again replaces the whole table; plots already present keep their household codes.",
+  "plan.import.hint":
+    "Save the spreadsheet as CSV UTF-8. The first line holds the column names: {0}. Amounts are whole numbers (e.g. 1.250.000); Total must equal land + assets compensation + support. Importing again replaces the whole table; plots already present keep their household codes.",
   "plan.import.template": "Download the template",
   "plan.import.done": "{0} rows imported.",
   "plan.import.newCodes": "{0} households got a new code (new plot or new land user): print their notices.",
@@ -757,7 +778,8 @@ export const en: Record<MessageKey, string> = {
   "plan.error.noRows": "A compensation plan needs its table of plots before it is published.",
   "plan.error.noTable": "This kind of disclosure has no table of plots.",
   "mail.subscribe.subject": "Dân Biết: confirm disclosure emails",
-  "mail.subscribe.body": "Someone used this address to subscribe to new disclosures of: {0}.\n\nIf it was you, open this link to confirm:\n{1}\n\nIf not, ignore this email: you will get nothing more.\n\nDân Biết — Xuân Trường District People's Committee",
+  "mail.subscribe.body":
+    "Someone used this address to subscribe to new disclosures of: {0}.\n\nIf it was you, open this link to confirm:\n{1}\n\nIf not, ignore this email: you will get nothing more.\n\nDân Biết — Xuân Trường District People's Committee",
   "mail.disclosure.subject": "Dân Biết: {0} disclosed: {1}",
   "mail.disclosure.body": "{0} has just disclosed: {1}\n\n{2}\n\nDetails: {3}\n\nUnsubscribe: {4}\n\nDân Biết — Xuân Trường District People's Committee",
 
@@ -766,7 +788,8 @@ export const en: Record<MessageKey, string> = {
   "forbidden.title": "Not allowed",
   "forbidden.body": "Your account may not see this page. Ask your administrator if you need it.",
   "errorPage.title": "Something went wrong",
-  "errorPage.body": "The system had an error, so what you just did may not have been done. Please try again in a few minutes. If you just filed a case, look it up before sending it again, so it is not sent twice.",
+  "errorPage.body":
+    "The system had an error, so what you just did may not have been done. Please try again in a few minutes. If you just filed a case, look it up before sending it again, so it is not sent twice.",
   "title.home": "Home",
   "title.file": "File a petition or feedback",
   "title.receipt": "Case receipt",
@@ -800,7 +823,8 @@ export const en: Record<MessageKey, string> = {
   "badRequest.body": "The address or the data sent is not right. Check it, or go back to the home page.",
   "unavailable.title": "The system is busy",
   "unavailable.body": "The system cannot take requests right now. Nothing was saved. Please try again in a few minutes.",
-  "error.unavailable": "The system is busy, so your case has NOT been received. What you typed is still below: please send it again in a few minutes. If it still fails, go to the commune office.",
+  "error.unavailable":
+    "The system is busy, so your case has NOT been received. What you typed is still below: please send it again in a few minutes. If it still fails, go to the commune office.",
   "error.busy": "The system is busy; nothing was saved. Please try again in a few minutes.",
   "error.storageFull": "The server has no room left for files; nothing was saved. Please try again later.",
   "error.badForm": "What was sent could not be read. Open the page again and send it again.",

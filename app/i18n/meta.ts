@@ -17,7 +17,10 @@ export function metaTranslator(matches: MetaArgs["matches"]): Translate {
  * `meta` for a route: its title from the catalogue ("<page> — Dân Biết"), optionally built from the loader's data,
  * and `noindex` for pages that belong to one person (receipts, look-ups, staff pages).
  */
-export function pageMeta<D = unknown>(title: string | ((t: Translate, data: D) => string), options: { noindex?: boolean; description?: (t: Translate, data: D) => string } = {}) {
+export function pageMeta<D = unknown>(
+  title: string | ((t: Translate, data: D) => string),
+  options: { noindex?: boolean; description?: (t: Translate, data: D) => string } = {},
+) {
   return ({ data, matches }: MetaArgs): MetaDescriptor[] => {
     const t = metaTranslator(matches);
     const text = typeof title === "string" ? t(title) : data ? title(t, data as D) : t("errorPage.title");

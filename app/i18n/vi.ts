@@ -34,7 +34,8 @@ export const vi = {
   "kind.denunciation": "Tố cáo",
   "kind.feedback.hint": "Báo cho chính quyền biết một việc chưa đúng, chưa hợp lý mà bạn thấy.",
   "kind.petition.hint": "Đề nghị chính quyền xem xét, sửa đổi hoặc làm một việc.",
-  "kind.complaint.hint": "Đề nghị xem xét lại một quyết định hoặc việc làm của cơ quan nhà nước đã ảnh hưởng đến quyền lợi của chính bạn (ví dụ: quyết định thu hồi đất, mức bồi thường).",
+  "kind.complaint.hint":
+    "Đề nghị xem xét lại một quyết định hoặc việc làm của cơ quan nhà nước đã ảnh hưởng đến quyền lợi của chính bạn (ví dụ: quyết định thu hồi đất, mức bồi thường).",
   "kind.denunciation.hint": "Báo cho cơ quan có thẩm quyền biết hành vi vi phạm pháp luật của cán bộ hoặc cơ quan. Danh tính người tố cáo được giữ bí mật.",
 
   "category.land": "Đất đai",
@@ -85,7 +86,8 @@ export const vi = {
 
   "file.title": "Gửi phản ánh, kiến nghị",
   "file.intro": "Điền các mục dưới đây. Mục có dấu (bắt buộc) phải điền. Bạn có thể nhờ người thân hoặc trưởng xóm điền giúp.",
-  "file.anonymous": "Pháp luật không cho phép giải quyết đơn không rõ người gửi. Vì vậy bạn cần ghi họ tên, địa chỉ và số điện thoại thật. Thông tin này không bao giờ được công khai.",
+  "file.anonymous":
+    "Pháp luật không cho phép giải quyết đơn không rõ người gửi. Vì vậy bạn cần ghi họ tên, địa chỉ và số điện thoại thật. Thông tin này không bao giờ được công khai.",
   "file.required": "(bắt buộc)",
   "file.optional": "(không bắt buộc)",
   "file.kind.legend": "Bạn muốn gửi loại việc gì?",
@@ -145,7 +147,8 @@ export const vi = {
   "file.reattach": "Vì lý do an toàn, trình duyệt không giữ lại tệp đã chọn: hãy chọn lại ảnh, giấy tờ trước khi gửi.",
   "file.errorSummary": "Cần sửa một số mục",
   "file.disclosure": "Dự án, phương án liên quan",
-  "file.disclosure.hint": "Nếu việc của bạn liên quan đến một dự án, công trình, quy hoạch hoặc phương án bồi thường đang được công khai, hãy chọn ở đây. Cán bộ sẽ xem hồ sơ cùng nội dung đó.",
+  "file.disclosure.hint":
+    "Nếu việc của bạn liên quan đến một dự án, công trình, quy hoạch hoặc phương án bồi thường đang được công khai, hãy chọn ở đây. Cán bộ sẽ xem hồ sơ cùng nội dung đó.",
   "file.disclosure.none": "— Không liên quan đến dự án, phương án nào —",
   "file.planRow": "Dòng trong bảng phương án",
   "file.linked": "Bạn đang gửi hồ sơ về: {0}. Một số mục đã được điền sẵn: hãy đọc lại, sửa nếu cần và điền các mục còn thiếu.",
@@ -164,7 +167,8 @@ export const vi = {
   "error.chooseHamlet": "Hãy chọn xóm trong danh sách.",
   "error.hamletNotInCommune": "Xóm đã chọn không thuộc xã đã chọn. Hãy chọn lại xóm.",
   "error.chooseProjectLevel": "Hãy cho biết dự án do cấp nào thực hiện (chọn Không rõ nếu không biết).",
-  "error.chooseDisclosure": "Dự án, phương án này không còn trong danh sách đang công khai. Hãy chọn lại trong danh sách, hoặc chọn “Không liên quan đến dự án, phương án nào”.",
+  "error.chooseDisclosure":
+    "Dự án, phương án này không còn trong danh sách đang công khai. Hãy chọn lại trong danh sách, hoặc chọn “Không liên quan đến dự án, phương án nào”.",
   "error.planRow": "Không tìm thấy dòng này trong bảng của phương án đã chọn. Hãy chọn đúng phương án, hoặc bấm Gửi hồ sơ lần nữa để gửi mà không ghi số dòng.",
   "error.phone": "Số điện thoại chưa đúng: gồm 10 hoặc 11 chữ số, bắt đầu bằng 0, ví dụ 0912 345 678.",
   "error.email": "Địa chỉ email chưa đúng, ví dụ: ten@gmail.com. Có thể để trống.",
@@ -261,16 +265,20 @@ export const vi = {
   "error.contestClosed": "Đã hết thời hạn đề nghị giải quyết lần hai.",
 
   "mail.filed.subject": "Dân Biết: đã nhận hồ sơ {0}",
-  "mail.filed.body": "Kính gửi ông/bà,\n\nHồ sơ của ông/bà đã được tiếp nhận.\n\nMã hồ sơ: {0}\nNơi giải quyết: {1}\nHạn thụ lý hoặc trả lời việc tiếp nhận: {2}\n\nXem biên nhận và mã truy cập: {3}\nTra cứu hồ sơ: {4}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
+  "mail.filed.body":
+    "Kính gửi ông/bà,\n\nHồ sơ của ông/bà đã được tiếp nhận.\n\nMã hồ sơ: {0}\nNơi giải quyết: {1}\nHạn thụ lý hoặc trả lời việc tiếp nhận: {2}\n\nXem biên nhận và mã truy cập: {3}\nTra cứu hồ sơ: {4}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
 
   "mail.step.subject": "Dân Biết: hồ sơ {0} — {1}",
-  "mail.step.body": "Kính gửi ông/bà,\n\nHồ sơ {0} có bước mới: {1}.\n{2}\nXem chi tiết và trả lời (nếu cần): {3}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
+  "mail.step.body":
+    "Kính gửi ông/bà,\n\nHồ sơ {0} có bước mới: {1}.\n{2}\nXem chi tiết và trả lời (nếu cần): {3}\n\nThư này được gửi tự động, xin đừng trả lời.\nDân Biết — UBND huyện Xuân Trường",
   "mail.digest.subject": "Dân Biết: {1} hồ sơ sắp đến hạn hoặc quá hạn ngày {0}",
   "mail.digest.body": "Kính gửi lãnh đạo UBND xã,\n\nCác hồ sơ sau cần xử lý ngay:\n\n{0}\n\nDanh sách quá hạn: {1}\n\nDân Biết — UBND huyện Xuân Trường",
   "mail.welcome.subject": "Dân Biết: tài khoản cán bộ của bạn",
-  "mail.welcome.body": "Quản trị viên đã tạo tài khoản cán bộ Dân Biết cho bạn.\n\nMở liên kết sau trong {1} ngày để đặt mật khẩu (chỉ dùng được một lần):\n{0}\n\nDân Biết — UBND huyện Xuân Trường",
+  "mail.welcome.body":
+    "Quản trị viên đã tạo tài khoản cán bộ Dân Biết cho bạn.\n\nMở liên kết sau trong {1} ngày để đặt mật khẩu (chỉ dùng được một lần):\n{0}\n\nDân Biết — UBND huyện Xuân Trường",
   "mail.reset.subject": "Dân Biết: đặt lại mật khẩu",
-  "mail.reset.body": "Có yêu cầu đặt lại mật khẩu tài khoản cán bộ của bạn.\n\nMở liên kết sau trong {1} phút để đặt mật khẩu mới (chỉ dùng được một lần):\n{0}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này và báo cho quản trị viên.\n\nDân Biết — UBND huyện Xuân Trường",
+  "mail.reset.body":
+    "Có yêu cầu đặt lại mật khẩu tài khoản cán bộ của bạn.\n\nMở liên kết sau trong {1} phút để đặt mật khẩu mới (chỉ dùng được một lần):\n{0}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này và báo cho quản trị viên.\n\nDân Biết — UBND huyện Xuân Trường",
   "error.passwordTooShort": "Mật khẩu cần ít nhất {0} ký tự. Nên dùng một câu dễ nhớ.",
   "error.passwordCommon": "Mật khẩu này quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.",
 
@@ -472,7 +480,8 @@ export const vi = {
   "admin.templates.add": "Thêm mẫu",
   "admin.templates.delete": "Xóa mẫu",
   "admin.calendar.title": "Ngày nghỉ lễ và ngày làm bù",
-  "admin.calendar.intro": "Hạn giải quyết tính theo ngày làm việc bỏ qua các ngày nghỉ dưới đây; ngày làm bù (thứ Bảy đi làm) được tính là ngày làm việc. Cập nhật theo thông báo hằng năm của Bộ Nội vụ.",
+  "admin.calendar.intro":
+    "Hạn giải quyết tính theo ngày làm việc bỏ qua các ngày nghỉ dưới đây; ngày làm bù (thứ Bảy đi làm) được tính là ngày làm việc. Cập nhật theo thông báo hằng năm của Bộ Nội vụ.",
   "admin.calendar.year": "Năm",
   "admin.calendar.date": "Ngày",
   "admin.calendar.kind": "Loại",
@@ -528,7 +537,8 @@ export const vi = {
   "totp.submit": "Xác nhận",
   "totp.failed": "Mã không đúng hoặc đã dùng. Hãy chờ mã mới và nhập lại.",
   "totp.setup.title": "Bật xác thực hai bước",
-  "totp.setup.intro": "Tài khoản quản trị bắt buộc dùng xác thực hai bước. Thêm khóa dưới đây vào ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), rồi nhập mã 6 chữ số ứng dụng hiển thị.",
+  "totp.setup.intro":
+    "Tài khoản quản trị bắt buộc dùng xác thực hai bước. Thêm khóa dưới đây vào ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…), rồi nhập mã 6 chữ số ứng dụng hiển thị.",
   "totp.setup.secret": "Khóa bí mật",
   "totp.setup.uri": "Hoặc mở liên kết cấu hình",
   "forgot.title": "Quên mật khẩu",
@@ -575,7 +585,8 @@ export const vi = {
   "stats.chart.communes": "Hồ sơ đã nhận và đã trả lời theo xã, thị trấn, từ {0} đến {1}",
   "stats.chart.communes.desc": "Biểu đồ thanh: mỗi đơn vị có hai thanh, số hồ sơ đã nhận và số đã trả lời. Số liệu chi tiết ở bảng bên dưới.",
   "stats.chart.onTime": "Tỷ lệ trả lời đúng hạn theo lĩnh vực (%), từ {0} đến {1}",
-  "stats.chart.onTime.desc": "Biểu đồ thanh: phần trăm hồ sơ đã trả lời đúng hạn trong số hồ sơ đã trả lời, theo từng lĩnh vực. Số liệu chi tiết ở bảng bên dưới.",
+  "stats.chart.onTime.desc":
+    "Biểu đồ thanh: phần trăm hồ sơ đã trả lời đúng hạn trong số hồ sơ đã trả lời, theo từng lĩnh vực. Số liệu chi tiết ở bảng bên dưới.",
   "stats.period.invalid": "Khoảng thời gian chưa đúng: ngày bắt đầu phải trước ngày kết thúc. Đang hiện số liệu từ đầu năm.",
 
   "report.title": "Báo cáo định kỳ kết quả tiếp nhận, giải quyết phản ánh, kiến nghị",
@@ -597,7 +608,8 @@ export const vi = {
 
   "nav.disclosures": "Công khai",
   "disclosure.title": "Công khai thông tin",
-  "disclosure.intro": "Dự án, công trình, quy hoạch sử dụng đất, phương án bồi thường, hỗ trợ, tái định cư, ngân sách và các nội dung xã, thị trấn, huyện phải công khai để người dân biết, bàn và giám sát.",
+  "disclosure.intro":
+    "Dự án, công trình, quy hoạch sử dụng đất, phương án bồi thường, hỗ trợ, tái định cư, ngân sách và các nội dung xã, thị trấn, huyện phải công khai để người dân biết, bàn và giám sát.",
   "disclosure.allUnits": "Toàn huyện",
   "disclosure.type": "Loại nội dung",
   "disclosure.unit": "Đơn vị",
@@ -710,7 +722,8 @@ export const vi = {
   "plan.title": "Bảng bồi thường, hỗ trợ, tái định cư",
   "plan.staffTitle": "Bảng thửa đất bị thu hồi",
   "plan.intro": "Từng thửa đất bị thu hồi với diện tích, đơn giá, số tiền bồi thường, hỗ trợ và phương án tái định cư.",
-  "plan.namesMasked": "Tên chủ sử dụng đất được viết tắt để bảo vệ thông tin cá nhân. Hộ gia đình xem đầy đủ dòng của mình bằng mã hộ ghi trên thông báo thu hồi đất.",
+  "plan.namesMasked":
+    "Tên chủ sử dụng đất được viết tắt để bảo vệ thông tin cá nhân. Hộ gia đình xem đầy đủ dòng của mình bằng mã hộ ghi trên thông báo thu hồi đất.",
   "plan.col.rowNo": "STT",
   "plan.col.householdName": "Chủ sử dụng đất",
   "plan.col.householdAddress": "Địa chỉ",
@@ -743,13 +756,16 @@ export const vi = {
   "plan.household.submit": "Xem",
   "plan.household.notFound": "Không tìm thấy mã này trong phương án. Hãy kiểm tra lại mã trên thông báo, hoặc hỏi UBND xã.",
   "plan.household.yourRow": "Dòng của hộ gia đình (dòng {0})",
-  "plan.household.outdated": "Phương án này đã được thay thế hoặc đã rút lại, và phiên bản đang có hiệu lực không còn dòng của hộ với mã này. Hãy hỏi UBND xã về mã mới.",
+  "plan.household.outdated":
+    "Phương án này đã được thay thế hoặc đã rút lại, và phiên bản đang có hiệu lực không còn dòng của hộ với mã này. Hãy hỏi UBND xã về mã mới.",
   "plan.household.complain": "Khiếu nại về dòng này",
-  "plan.household.complain.hint": "Nếu không đồng ý với diện tích, đơn giá, số tiền hoặc phương án tái định cư, bạn gửi khiếu nại ngay; đơn đã điền sẵn phương án, phiên bản và dòng của hộ.",
+  "plan.household.complain.hint":
+    "Nếu không đồng ý với diện tích, đơn giá, số tiền hoặc phương án tái định cư, bạn gửi khiếu nại ngay; đơn đã điền sẵn phương án, phiên bản và dòng của hộ.",
   "plan.household.back": "Quay lại phương án",
   "plan.import": "Nhập bảng",
   "plan.import.file": "Tệp CSV của bảng",
-  "plan.import.hint": "Lưu bảng tính dưới dạng CSV UTF-8. Dòng đầu là tên cột: {0}. Số tiền ghi số nguyên (ví dụ 1.250.000); Tổng cộng phải bằng bồi thường đất + bồi thường tài sản + hỗ trợ. Nhập lại sẽ thay cả bảng; thửa đã có giữ nguyên mã hộ.",
+  "plan.import.hint":
+    "Lưu bảng tính dưới dạng CSV UTF-8. Dòng đầu là tên cột: {0}. Số tiền ghi số nguyên (ví dụ 1.250.000); Tổng cộng phải bằng bồi thường đất + bồi thường tài sản + hỗ trợ. Nhập lại sẽ thay cả bảng; thửa đã có giữ nguyên mã hộ.",
   "plan.import.template": "Tải tệp mẫu",
   "plan.import.done": "Đã nhập {0} dòng.",
   "plan.import.newCodes": "Có {0} hộ được cấp mã mới (thửa mới hoặc đổi chủ sử dụng): hãy in thông báo cho các hộ này.",
@@ -778,7 +794,8 @@ export const vi = {
   "plan.error.noRows": "Phương án bồi thường phải có bảng các thửa đất trước khi công khai.",
   "plan.error.noTable": "Loại nội dung này không có bảng thửa đất.",
   "mail.subscribe.subject": "Dân Biết: xác nhận nhận thư công khai",
-  "mail.subscribe.body": "Có người dùng địa chỉ này để đăng ký nhận thư khi có nội dung công khai mới của: {0}.\n\nNếu đúng là bạn, hãy mở liên kết sau để xác nhận:\n{1}\n\nNếu không phải bạn, hãy bỏ qua thư này: bạn sẽ không nhận thêm thư nào.\n\nDân Biết — UBND huyện Xuân Trường",
+  "mail.subscribe.body":
+    "Có người dùng địa chỉ này để đăng ký nhận thư khi có nội dung công khai mới của: {0}.\n\nNếu đúng là bạn, hãy mở liên kết sau để xác nhận:\n{1}\n\nNếu không phải bạn, hãy bỏ qua thư này: bạn sẽ không nhận thêm thư nào.\n\nDân Biết — UBND huyện Xuân Trường",
   "mail.disclosure.subject": "Dân Biết: {0} công khai: {1}",
   "mail.disclosure.body": "{0} vừa công khai: {1}\n\n{2}\n\nXem chi tiết: {3}\n\nHủy nhận thư: {4}\n\nDân Biết — UBND huyện Xuân Trường",
 
@@ -787,7 +804,8 @@ export const vi = {
   "forbidden.title": "Không có quyền",
   "forbidden.body": "Tài khoản của bạn không được xem trang này. Nếu cần, hãy liên hệ quản trị viên.",
   "errorPage.title": "Đã có lỗi",
-  "errorPage.body": "Hệ thống gặp lỗi nên việc bạn vừa làm có thể chưa được thực hiện. Hãy thử lại sau ít phút. Nếu bạn vừa gửi hồ sơ, hãy tra cứu trước khi gửi lại để không gửi hai lần.",
+  "errorPage.body":
+    "Hệ thống gặp lỗi nên việc bạn vừa làm có thể chưa được thực hiện. Hãy thử lại sau ít phút. Nếu bạn vừa gửi hồ sơ, hãy tra cứu trước khi gửi lại để không gửi hai lần.",
   "title.home": "Trang chủ",
   "title.file": "Gửi phản ánh, kiến nghị",
   "title.receipt": "Biên nhận hồ sơ",
@@ -821,7 +839,8 @@ export const vi = {
   "badRequest.body": "Địa chỉ hoặc dữ liệu gửi lên không đúng. Hãy kiểm tra lại, hoặc quay về trang chủ.",
   "unavailable.title": "Hệ thống đang bận",
   "unavailable.body": "Hệ thống tạm thời không nhận được yêu cầu. Chưa có gì được lưu. Hãy thử lại sau ít phút.",
-  "error.unavailable": "Hệ thống đang bận nên hồ sơ CHƯA được tiếp nhận. Nội dung bạn đã điền vẫn còn ở dưới đây: hãy thử gửi lại sau ít phút. Nếu vẫn không được, hãy đến UBND xã.",
+  "error.unavailable":
+    "Hệ thống đang bận nên hồ sơ CHƯA được tiếp nhận. Nội dung bạn đã điền vẫn còn ở dưới đây: hãy thử gửi lại sau ít phút. Nếu vẫn không được, hãy đến UBND xã.",
   "error.busy": "Hệ thống đang bận, chưa có gì được lưu. Hãy thử lại sau ít phút.",
   "error.storageFull": "Máy chủ hết chỗ lưu tệp, chưa có gì được lưu. Hãy thử lại sau.",
   "error.badForm": "Nội dung gửi lên không đọc được. Hãy mở lại trang và gửi lại.",

@@ -9,7 +9,10 @@ import { reference, selectableCommunes } from "~/services/reference/reference.se
 
 export const meta: MetaFunction = () => [
   { title: "Dân Biết — Cổng phản ánh, kiến nghị huyện Xuân Trường" },
-  { name: "description", content: "Gửi phản ánh, kiến nghị, khiếu nại, tố cáo về đất đai, xây dựng, bồi thường giải phóng mặt bằng và theo dõi đến khi có trả lời." },
+  {
+    name: "description",
+    content: "Gửi phản ánh, kiến nghị, khiếu nại, tố cáo về đất đai, xây dựng, bồi thường giải phóng mặt bằng và theo dõi đến khi có trả lời.",
+  },
 ];
 
 export async function loader() {

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs,MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form,Link,useLoaderData,useLocation } from "@remix-run/react";
-import { DateText,StatusBadge } from "~/components/case-parts";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DateText, StatusBadge } from "~/components/case-parts";
 import { StaffPage } from "~/components/staff-page";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
@@ -11,8 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { reference } from "~/services/reference/reference.server";
 import { listCases } from "~/services/cases/inbox.server";
-import { NO_STORE,staffHeader } from "~/services/staff/context.server";
-import { assignableOfficials,unitsInScope } from "~/services/staff/directory.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { assignableOfficials, unitsInScope } from "~/services/staff/directory.server";
 
 export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];
 
@@ -65,14 +65,27 @@ export default function Inbox() {
           <Select id="kind" label={t("inbox.kind")} value={filters.kind} options={CASE_KINDS.map((k) => [k, t(`kind.${k}`)])} />
           <Select id="category" label={t("inbox.category")} value={filters.category} options={categories.map((c) => [c, t(`category.${c}`)])} />
           {units.length > 1 ? <Select id="commune" label={t("inbox.commune")} value={filters.commune} options={units.map((u) => [u.id, u.name])} /> : null}
-          <Select id="hamlet" label={t("inbox.hamlet")} value={filters.hamlet?.toString()} options={hamlets.map((h) => [String(h.id), `${h.name} – ${units.find((u) => u.id === h.communeId)?.name ?? ""}`])} />
+          <Select
+            id="hamlet"
+            label={t("inbox.hamlet")}
+            value={filters.hamlet?.toString()}
+            options={hamlets.map((h) => [String(h.id), `${h.name} – ${units.find((u) => u.id === h.communeId)?.name ?? ""}`])}
+          />
           <Select
             id="assignee"
             label={t("inbox.assignee")}
             value={filters.assignee?.toString()}
             options={[["none", t("inbox.assignee.none")], ...officials.map((o) => [String(o.id), o.fullName] as [string, string])]}
           />
-          <Select id="due" label={t("inbox.due")} value={filters.due} options={[["overdue", t("inbox.due.overdue")], ["due_soon", t("inbox.due.due_soon")]]} />
+          <Select
+            id="due"
+            label={t("inbox.due")}
+            value={filters.due}
+            options={[
+              ["overdue", t("inbox.due.overdue")],
+              ["due_soon", t("inbox.due.due_soon")],
+            ]}
+          />
           <div className="field">
             <label htmlFor="f-from">{t("inbox.from")}</label>
             <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ""} />

@@ -1,24 +1,24 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs,MetaFunction } from "@remix-run/node";
-import { json,redirect } from "@remix-run/node";
-import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { DateText,DateTimeText } from "~/components/case-parts";
-import { CsrfField,ErrorSummary,TextArea,TextField,useTranslatedErrors } from "~/components/form";
+import { DateText, DateTimeText } from "~/components/case-parts";
+import { CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { PlanTable } from "~/components/plan-table";
 import { StaffPage } from "~/components/staff-page";
-import { PLAN_TEMPLATE_HEADER,type PlanProblem } from "~/domain/plan-table";
-import { allowedDisclosureActions,minimumPostingEnd,type DisclosureStatus } from "~/domain/disclosure";
+import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
+import { allowedDisclosureActions, minimumPostingEnd, type DisclosureStatus } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
-import { ForbiddenError,NotFoundError } from "~/domain/errors";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
 import { staffDisclosure } from "~/services/disclosures/reading.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { staffPlanTable } from "~/services/disclosures/plan-table.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { NO_STORE,staffHeader } from "~/services/staff/context.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 
 export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
 
@@ -26,7 +26,7 @@ async function view(request: Request, id: number) {
   const session = await requireStaff(request);
   const commentPage = Number(new URL(request.url).searchParams.get("trang-y-kien") ?? "1") || 1;
   try {
-    return { session, ...await staffDisclosure(session.user, id, commentPage) };
+    return { session, ...(await staffDisclosure(session.user, id, commentPage)) };
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ForbiddenError) throw new Response("Not found", { status: 404 });
     throw error;
@@ -65,13 +65,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const imported = outcome.imported ? `&dong=${outcome.imported.rows}&ma-moi=${outcome.imported.newCodes}` : "";
     return redirect(`/can-bo/cong-khai/${outcome.id}?da-luu=${outcome.intent}${imported}`, 303);
   }
-  if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors, problems: "problems" in outcome ? outcome.problems : [], moreProblems: "moreProblems" in outcome ? outcome.moreProblems : 0 }, { status: 400 });
+  if (outcome.outcome === "invalid")
+    return json(
+      {
+        values: outcome.values,
+        errors: outcome.errors,
+        problems: "problems" in outcome ? outcome.problems : [],
+        moreProblems: "moreProblems" in outcome ? outcome.moreProblems : 0,
+      },
+      { status: 400 },
+    );
   if (outcome.outcome === "forbidden") throw new Response("Forbidden", { status: 403 });
   return rejectionResponse(outcome, {});
 }
 
 export default function StaffDisclosure() {
-  const { staff, disclosure: d, comments, commentPages, documents, type, canManage, suggestedPosting, done, imported, plan, planHeader } = useLoaderData<typeof loader>();
+  const {
+    staff,
+    disclosure: d,
+    comments,
+    commentPages,
+    documents,
+    type,
+    canManage,
+    suggestedPosting,
+    done,
+    imported,
+    plan,
+    planHeader,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -82,7 +104,9 @@ export default function StaffDisclosure() {
     <StaffPage staff={staff} title={d.title}>
       {done ? (
         <p className="panel panel--success" role="status">
-          {done === "import-plan" && imported.rows ? `${t("plan.import.done", imported.rows)} ${t("plan.import.newCodes", imported.newCodes ?? "0")}` : t("admin.saved")}
+          {done === "import-plan" && imported.rows
+            ? `${t("plan.import.done", imported.rows)} ${t("plan.import.newCodes", imported.newCodes ?? "0")}`
+            : t("admin.saved")}
         </p>
       ) : null}
       <ErrorSummary errors={errors} order={["form", "title", "summary", "body", "from", "to", "reason", "reply", "attachments", "planCsv"]} />
@@ -106,10 +130,23 @@ export default function StaffDisclosure() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="update" />
-            <TextField name="title" id="u-title" label={t("disclosure.field.title")} required defaultValue={values.title ?? d.title} error={failed === "update" ? errors.title : undefined} />
+            <TextField
+              name="title"
+              id="u-title"
+              label={t("disclosure.field.title")}
+              required
+              defaultValue={values.title ?? d.title}
+              error={failed === "update" ? errors.title : undefined}
+            />
             <TextArea name="summary" id="u-summary" label={t("sd.summary")} required rows={3} defaultValue={values.summary ?? d.summary} />
             <TextArea name="body" id="u-body" label={t("sd.body")} required rows={10} defaultValue={values.body ?? d.body} />
-            <TextArea name="keyFigures" id="u-figures" label={t("sd.keyFigures")} rows={4} defaultValue={values.keyFigures ?? d.keyFigures.map((k) => `${k.label}: ${k.value}`).join("\n")} />
+            <TextArea
+              name="keyFigures"
+              id="u-figures"
+              label={t("sd.keyFigures")}
+              rows={4}
+              defaultValue={values.keyFigures ?? d.keyFigures.map((k) => `${k.label}: ${k.value}`).join("\n")}
+            />
             <button type="submit" className="button">
               {t("sd.save")}
             </button>
@@ -137,7 +174,14 @@ export default function StaffDisclosure() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="open-consultation" />
-            <TextField name="from" id="c-from" type="datetime-local" label={t("sd.consultation.from")} required defaultValue={values.from ?? `${d.postingFrom}T07:00`} />
+            <TextField
+              name="from"
+              id="c-from"
+              type="datetime-local"
+              label={t("sd.consultation.from")}
+              required
+              defaultValue={values.from ?? `${d.postingFrom}T07:00`}
+            />
             <TextField name="to" id="c-to" type="datetime-local" label={t("sd.consultation.to")} required defaultValue={values.to ?? `${d.postingTo}T17:00`} />
             <button type="submit" className="button">
               {t("sd.openConsultation")}
@@ -151,7 +195,14 @@ export default function StaffDisclosure() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="close-consultation" />
-            <TextArea name="summary" id="cc-summary" label={t("sd.summaryOfComments")} required rows={8} error={failed === "close-consultation" ? errors.summary : undefined} />
+            <TextArea
+              name="summary"
+              id="cc-summary"
+              label={t("sd.summaryOfComments")}
+              required
+              rows={8}
+              error={failed === "close-consultation" ? errors.summary : undefined}
+            />
             <button type="submit" className="button">
               {t("sd.closeConsultation")}
             </button>
@@ -188,7 +239,17 @@ export default function StaffDisclosure() {
                       {errors.planCsv}
                     </p>
                   ) : null}
-                  <input type="file" id="field-planCsv" name="planCsv" accept=".csv,text/csv" aria-describedby={failed === "import-plan" && errors.planCsv ? `field-planCsv-error${result && "problems" in result && result.problems.length ? " plan-problems" : ""}` : undefined} />
+                  <input
+                    type="file"
+                    id="field-planCsv"
+                    name="planCsv"
+                    accept=".csv,text/csv"
+                    aria-describedby={
+                      failed === "import-plan" && errors.planCsv
+                        ? `field-planCsv-error${result && "problems" in result && result.problems.length ? " plan-problems" : ""}`
+                        : undefined
+                    }
+                  />
                 </div>
                 <button type="submit" className="button">
                   {t("plan.import")}

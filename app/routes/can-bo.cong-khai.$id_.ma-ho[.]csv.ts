@@ -9,6 +9,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const csv = await planCodesCsv(session.user, Number(params.id), (context as RequestContext).clientIp ?? "unknown");
   if (csv === null) throw new Response("Not found", { status: 404 });
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="ma-ho-${Number(params.id)}.csv"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="ma-ho-${Number(params.id)}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -18,8 +18,18 @@ export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireStaff(request);
-  const units = (await reference()).communes.filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id)).map((c) => ({ id: c.id, name: c.name }));
-  return json({ staff: await staffHeader(session), list: await staffList(session.user, Number(new URL(request.url).searchParams.get("trang") ?? "1") || 1), types: (await disclosureTypes()).map((d) => d.code), units }, { headers: NO_STORE });
+  const units = (await reference()).communes
+    .filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id))
+    .map((c) => ({ id: c.id, name: c.name }));
+  return json(
+    {
+      staff: await staffHeader(session),
+      list: await staffList(session.user, Number(new URL(request.url).searchParams.get("trang") ?? "1") || 1),
+      types: (await disclosureTypes()).map((d) => d.code),
+      units,
+    },
+    { headers: NO_STORE },
+  );
 }
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;

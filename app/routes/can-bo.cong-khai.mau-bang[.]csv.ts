@@ -6,6 +6,10 @@ import { planTemplateCsv } from "~/services/disclosures/plan-table.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   return new Response(planTemplateCsv(), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="mau-bang-boi-thuong.csv"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="mau-bang-boi-thuong.csv"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

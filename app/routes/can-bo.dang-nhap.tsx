@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
-import { json,redirect } from "@remix-run/node";
-import { Form,useActionData,useLoaderData } from "@remix-run/react";
-import { CsrfField,ErrorSummary,TextField } from "~/components/form";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { currentSession } from "~/services/staff/sessions.server";
@@ -36,7 +36,12 @@ export const action = guard(async ({ request, context }: ActionFunctionArgs) => 
   switch (outcome.outcome) {
     case "signedIn": {
       const { result } = outcome;
-      const target = result.next === "home" ? sameSitePath(outcome.next, "/can-bo", "/can-bo") : result.next === "second-factor" ? "/can-bo/xac-thuc" : "/can-bo/thiet-lap-xac-thuc";
+      const target =
+        result.next === "home"
+          ? sameSitePath(outcome.next, "/can-bo", "/can-bo")
+          : result.next === "second-factor"
+            ? "/can-bo/xac-thuc"
+            : "/can-bo/thiet-lap-xac-thuc";
       return redirect(target, { status: 303, headers: { "Set-Cookie": result.setCookie } });
     }
     case "refused": {
@@ -50,11 +55,10 @@ export const action = guard(async ({ request, context }: ActionFunctionArgs) => 
       return json({ error: "signin.failed", email }, { status: 400 });
     case "forbidden":
       return json({ error: "error.csrf", email: "" }, { status: 403 });
-    default:
-      {
-        const info = rejectionInfo(outcome);
-        return json({ error: info.key, email }, info.init);
-      }
+    default: {
+      const info = rejectionInfo(outcome);
+      return json({ error: info.key, email }, info.init);
+    }
   }
 });
 

@@ -1,12 +1,12 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
-import { json,redirect } from "@remix-run/node";
-import { Form,useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
-import { clearSessionCookie,currentSession,requireStaff,signOut } from "~/services/staff/sessions.server";
+import { clearSessionCookie, currentSession, requireStaff, signOut } from "~/services/staff/sessions.server";
 import type { RequestContext } from "~/services/platform/request.server";
-import { NO_STORE,staffHeader } from "~/services/staff/context.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { signOutSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
 import { guard } from "~/services/platform/http.server";

@@ -1,9 +1,9 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
-import { CsrfField,ErrorSummary,TextField } from "~/components/form";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
-import { resetPassword,resetTokenValid } from "~/services/staff/passwords.server";
+import { resetPassword, resetTokenValid } from "~/services/staff/passwords.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { resetPasswordSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";

@@ -114,7 +114,11 @@ export default function StaffCase() {
             <div>
               <dt>{t("staffCase.location")}</dt>
               <dd>
-                {c.locationScope === "commune" ? c.locationCommuneName : c.locationScope === "multiple" ? t("staffCase.severalCommunes") : t("staffCase.unknownPlace")}
+                {c.locationScope === "commune"
+                  ? c.locationCommuneName
+                  : c.locationScope === "multiple"
+                    ? t("staffCase.severalCommunes")
+                    : t("staffCase.unknownPlace")}
                 {c.hamletName ? ` — ${c.hamletName}` : ""} — {c.place}
               </dd>
             </div>
@@ -301,7 +305,14 @@ export default function StaffCase() {
           {view.extensionDays ? (
             <ActionForm action="extend" open={failed?.action === "extend"}>
               <p className="hint">{t("staffCase.extend.hint", view.extensionDays)}</p>
-              <TextArea name="note" id="note-extend" label={t("staffCase.reason")} required rows={3} error={failed?.action === "extend" ? errors.note : undefined} />
+              <TextArea
+                name="note"
+                id="note-extend"
+                label={t("staffCase.reason")}
+                required
+                rows={3}
+                error={failed?.action === "extend" ? errors.note : undefined}
+              />
             </ActionForm>
           ) : null}
           {(["note", "remark"] as const)

@@ -55,7 +55,11 @@ export default function AuditLog() {
                 <td>{r.userName ? `${r.userName} (${r.userEmail})` : t("audit.system")}</td>
                 <td className="mono-small">{r.action}</td>
                 <td>
-                  {r.targetType === "case" && r.targetId ? <Link to={`/can-bo/ho-so/${r.targetId}`}>{r.targetId}</Link> : [r.targetType, r.targetId].filter(Boolean).join(" ")}
+                  {r.targetType === "case" && r.targetId ? (
+                    <Link to={`/can-bo/ho-so/${r.targetId}`}>{r.targetId}</Link>
+                  ) : (
+                    [r.targetType, r.targetId].filter(Boolean).join(" ")
+                  )}
                 </td>
                 <td className="mono-small">{r.ip}</td>
                 <td className="mono-small">{r.details ? JSON.stringify(r.details) : ""}</td>

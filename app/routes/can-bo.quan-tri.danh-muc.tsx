@@ -18,7 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireAdminOperation(request, "manage_reference");
   const ref = await reference();
   return json(
-    { staff: await staffHeader(session), units: ref.communes, hamlets: ref.hamlets, categories: await allCategories(), templates: await allTemplates(), disclosureTypes: await allDisclosureTypes() },
+    {
+      staff: await staffHeader(session),
+      units: ref.communes,
+      hamlets: ref.hamlets,
+      categories: await allCategories(),
+      templates: await allTemplates(),
+      disclosureTypes: await allDisclosureTypes(),
+    },
     { headers: NO_STORE },
   );
 }
@@ -169,7 +176,15 @@ export default function ReferenceData() {
               <CsrfField />
               <input type="hidden" name="intent" value="save-disclosure-type" />
               <input type="hidden" name="code" value={d.code} />
-              <TextField name="minPostingDays" id={`dt-days-${d.code}`} type="number" label={t("admin.disclosureTypes.minPostingDays")} required defaultValue={String(d.minPostingDays)} inputMode="numeric" />
+              <TextField
+                name="minPostingDays"
+                id={`dt-days-${d.code}`}
+                type="number"
+                label={t("admin.disclosureTypes.minPostingDays")}
+                required
+                defaultValue={String(d.minPostingDays)}
+                inputMode="numeric"
+              />
               <CheckboxWithId name="consultation" id={`dt-consult-${d.code}`} label={t("admin.disclosureTypes.consultation")} checked={d.consultation} />
               <CheckboxWithId name="publishNames" id={`dt-names-${d.code}`} label={t("admin.disclosureTypes.publishNames")} checked={d.publishNames} />
               <TextField name="source" id={`dt-source-${d.code}`} label={t("admin.disclosureTypes.source")} required defaultValue={d.source} />

@@ -19,7 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireAdminOperation(request, "manage_accounts");
   const units = (await reference()).communes.filter((c) => c.validTo == null).map((c) => ({ id: c.id, name: c.name }));
   return json(
-    { staff: await staffHeader(session), accounts: await listAccounts(), apiKeys: await listApiKeys(), units, me: session.user.id, now: new Date().toISOString() },
+    {
+      staff: await staffHeader(session),
+      accounts: await listAccounts(),
+      apiKeys: await listApiKeys(),
+      units,
+      me: session.user.id,
+      now: new Date().toISOString(),
+    },
     { headers: NO_STORE },
   );
 }
@@ -87,7 +94,9 @@ export default function Accounts() {
                 </td>
                 <td>{t(`role.${a.role}`)}</td>
                 <td>{unitName(a.communeId)}</td>
-                <td>{a.disabledAt ? t("admin.accounts.disabled") : a.lockedUntil && a.lockedUntil > now ? t("admin.accounts.locked") : t("admin.accounts.active")}</td>
+                <td>
+                  {a.disabledAt ? t("admin.accounts.disabled") : a.lockedUntil && a.lockedUntil > now ? t("admin.accounts.locked") : t("admin.accounts.active")}
+                </td>
                 <td>{a.totpEnabledAt ? t("admin.accounts.totp.on") : t("admin.accounts.totp.off")}</td>
                 <td>
                   <details>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form,useActionData } from "@remix-run/react";
-import { CsrfField,TextField } from "~/components/form";
+import { Form, useActionData } from "@remix-run/react";
+import { CsrfField, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { requestPasswordReset } from "~/services/staff/passwords.server";
 import type { RequestContext } from "~/services/platform/request.server";

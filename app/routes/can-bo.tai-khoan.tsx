@@ -1,13 +1,13 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form,Link,useActionData,useLoaderData } from "@remix-run/react";
-import { CsrfField,ErrorSummary,TextField } from "~/components/form";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
 import { changePassword } from "~/services/staff/passwords.server";
 import { requireStaff } from "~/services/staff/sessions.server";
 import type { RequestContext } from "~/services/platform/request.server";
-import { NO_STORE,staffHeader } from "~/services/staff/context.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { changePasswordSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
 import { guard } from "~/services/platform/http.server";

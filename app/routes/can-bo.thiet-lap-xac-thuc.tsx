@@ -1,14 +1,14 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
-import { json,redirect } from "@remix-run/node";
-import { useActionData,useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";
 import { enableSecondFactor } from "~/services/staff/second-factor.server";
 import { requireSecondFactorSetup } from "~/services/staff/sessions.server";
 import type { RequestContext } from "~/services/platform/request.server";
-import { decrypt,encrypt } from "~/services/platform/secrets.server";
+import { decrypt, encrypt } from "~/services/platform/secrets.server";
 import { NO_STORE } from "~/services/staff/context.server";
-import { newTotpSecret,otpauthUri } from "~/services/staff/totp.server";
+import { newTotpSecret, otpauthUri } from "~/services/staff/totp.server";
 import { setupSecondFactorSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
 import { guard } from "~/services/platform/http.server";
@@ -21,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSecondFactorSetup(request);
   const secret = newTotpSecret();
   // The secret travels sealed in the form until the user proves their app shows the right code.
-  return json(
-    { secret, uri: otpauthUri(secret, session.user.email), sealed: encrypt("totp-setup", `${session.user.id}:${secret}`) },
-    { headers: NO_STORE },
-  );
+  return json({ secret, uri: otpauthUri(secret, session.user.email), sealed: encrypt("totp-setup", `${session.user.id}:${secret}`) }, { headers: NO_STORE });
 }
 
 export const action = guard(async ({ request, context }: ActionFunctionArgs) => {

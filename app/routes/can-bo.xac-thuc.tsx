@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs,LoaderFunctionArgs } from "@remix-run/node";
-import { json,redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { TotpCodeForm } from "~/components/totp-form";
 import { useT } from "~/i18n/use-t";

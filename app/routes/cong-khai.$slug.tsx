@@ -15,7 +15,10 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.disclosure.title ?? "Công khai"} — Dân Biết` }, { name: "description", content: data?.disclosure.summary ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.disclosure.title ?? "Công khai"} — Dân Biết` },
+  { name: "description", content: data?.disclosure.summary ?? "" },
+];
 export const headers = forwardHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -80,11 +83,7 @@ export default function DisclosurePage() {
               {t("plan.household.link")}
             </Link>
           </p>
-          {plan.rows.length ? (
-            <PlanTable id="plan-caption" caption={t("plan.title")} rows={plan.rows} totals={plan.totals} />
-          ) : (
-            <p>{t("plan.none")}</p>
-          )}
+          {plan.rows.length ? <PlanTable id="plan-caption" caption={t("plan.title")} rows={plan.rows} totals={plan.totals} /> : <p>{t("plan.none")}</p>}
           <Pager page={plan.page} pages={plan.pages} label={t("plan.title")} link={(p) => `?trang-bang=${p}#bang`} />
           {plan.hasPrevious ? (
             <>
@@ -222,8 +221,23 @@ export default function DisclosurePage() {
                 <CsrfField />
                 <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
                 <TextArea name="body" label={t("disclosure.comment.body")} required rows={5} error={errors.body} defaultValue={values.body} />
-                <TextField name="authorName" label={t("disclosure.comment.name")} required autoComplete="name" error={errors.authorName} defaultValue={values.authorName} />
-                <TextField name="authorPhone" type="tel" label={t("disclosure.comment.phone")} required autoComplete="tel" error={errors.authorPhone} defaultValue={values.authorPhone} />
+                <TextField
+                  name="authorName"
+                  label={t("disclosure.comment.name")}
+                  required
+                  autoComplete="name"
+                  error={errors.authorName}
+                  defaultValue={values.authorName}
+                />
+                <TextField
+                  name="authorPhone"
+                  type="tel"
+                  label={t("disclosure.comment.phone")}
+                  required
+                  autoComplete="tel"
+                  error={errors.authorPhone}
+                  defaultValue={values.authorPhone}
+                />
                 <Checkbox name="showName" label={t("disclosure.comment.showName")} checked={values.showName === "on"} />
                 <button type="submit" className="button button--primary">
                   {t("disclosure.comment.submit")}

@@ -13,13 +13,19 @@ import { csrfToken, type RequestContext } from "~/services/platform/request.serv
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { NO_STORE } from "~/services/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Công khai"} — Hộ gia đình — Dân Biết` }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? "Công khai"} — Hộ gia đình — Dân Biết` },
+  { name: "robots", content: "noindex" },
+];
 export const headers = forwardHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const disclosure = await publicDisclosure(params.slug ?? "");
   if (!disclosure || !hasPlanTable(disclosure.typeCode)) throw new Response("Not found", { status: 404 });
-  return json({ slug: disclosure.slug, title: disclosure.title, version: disclosure.version, csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
+  return json(
+    { slug: disclosure.slug, title: disclosure.title, version: disclosure.version, csrf: csrfToken(request, context as RequestContext) },
+    { headers: NO_STORE },
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

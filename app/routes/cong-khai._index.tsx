@@ -19,7 +19,11 @@ export const headers = forwardHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const filters = { commune: url.searchParams.get("xa")?.slice(0, 60) || undefined, type: url.searchParams.get("loai")?.slice(0, 40) || undefined, page: Number(url.searchParams.get("trang")) || 1 };
+  const filters = {
+    commune: url.searchParams.get("xa")?.slice(0, 60) || undefined,
+    type: url.searchParams.get("loai")?.slice(0, 40) || undefined,
+    page: Number(url.searchParams.get("trang")) || 1,
+  };
   const ref = await reference();
   return json({
     filters,

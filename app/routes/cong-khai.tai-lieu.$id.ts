@@ -9,6 +9,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!doc) return new Response("Không tìm thấy", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const bytes = await readAttachment(doc.id);
   return new Response(new Uint8Array(bytes), {
-    headers: { "Content-Type": doc.mediaType, "Content-Disposition": contentDisposition(doc.displayName), "Content-Length": String(bytes.length), "Content-Security-Policy": "default-src 'none'; sandbox" },
+    headers: {
+      "Content-Type": doc.mediaType,
+      "Content-Disposition": contentDisposition(doc.displayName),
+      "Content-Length": String(bytes.length),
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
   });
 }

@@ -18,7 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     link: `${base}/cong-khai${unit ? `?xa=${unit}` : ""}`,
     self,
     updated: entries[0]?.publishedAt ?? new Date(0).toISOString(),
-    entries: entries.map((e) => ({ id: `${base}/cong-khai/${e.slug}`, title: `${e.communeName}: ${e.title}`, summary: e.summary, link: `${base}/cong-khai/${e.slug}`, updated: e.publishedAt ?? new Date(0).toISOString() })),
+    entries: entries.map((e) => ({
+      id: `${base}/cong-khai/${e.slug}`,
+      title: `${e.communeName}: ${e.title}`,
+      summary: e.summary,
+      link: `${base}/cong-khai/${e.slug}`,
+      updated: e.publishedAt ?? new Date(0).toISOString(),
+    })),
   });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
 }

@@ -89,7 +89,10 @@ export default function FilePetition() {
   const [commune, setCommune] = useState(values.commune ?? "");
   const submitting = navigation.state === "submitting";
   const requiredBy = (field: string) => data.kinds.filter((k) => k.required.includes(field as never)).map((k) => k.code);
-  const kindClass = (field: string) => requiredBy(field).map((k) => `for-${k}`).join(" ");
+  const kindClass = (field: string) =>
+    requiredBy(field)
+      .map((k) => `for-${k}`)
+      .join(" ");
 
   return (
     <>
@@ -339,14 +342,7 @@ export default function FilePetition() {
             defaultValue={values.email}
             autoComplete="email"
           />
-          <TextField
-            name="address"
-            label={t("file.address")}
-            error={errors.address}
-            required
-            defaultValue={values.address}
-            autoComplete="street-address"
-          />
+          <TextField name="address" label={t("file.address")} error={errors.address} required defaultValue={values.address} autoComplete="street-address" />
           <TextField
             name="idNumber"
             label={t("file.idNumber")}

@@ -56,7 +56,9 @@ export default function Statistics() {
             { name: t("stats.received"), className: "bar-received" },
             { name: t("stats.answered"), className: "bar-answered" },
           ]}
-          rows={byCommune.rows.filter((r) => r.received > 0 || r.key !== "huyen-xuan-truong").map((r) => ({ label: r.label, values: [r.received, r.answered] }))}
+          rows={byCommune.rows
+            .filter((r) => r.received > 0 || r.key !== "huyen-xuan-truong")
+            .map((r) => ({ label: r.label, values: [r.received, r.answered] }))}
         />
         <FigureTable rows={byCommune.rows} total={byCommune.total} first={t("stats.unit")} label={(r) => r.label} />
       </section>

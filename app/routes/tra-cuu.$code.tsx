@@ -124,7 +124,14 @@ export default function ResidentCase() {
           <Form method="post" encType="multipart/form-data" noValidate>
             <CsrfField />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <TextArea name="body" label={t("case.infoResponse.label")} error={errors.body} required rows={6} defaultValue={result?.values && "body" in result.values ? result.values.body : undefined} />
+            <TextArea
+              name="body"
+              label={t("case.infoResponse.label")}
+              error={errors.body}
+              required
+              rows={6}
+              defaultValue={result?.values && "body" in result.values ? result.values.body : undefined}
+            />
             <div className={`field${errors.attachments ? " field--error" : ""}`}>
               <label htmlFor="field-attachments">
                 {t("file.attachments")} <span className="label-note">{t("file.optional")}</span>

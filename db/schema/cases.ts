@@ -1,9 +1,9 @@
 // Cases: the case itself, its filer's personal data (apart, so no public query selects it by accident), its
 // timeline, attachments and rating.
 import { sql } from "drizzle-orm";
-import { index,integer,real,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
-import { caseKinds,categories,communes,hamlets } from "./reference";
+import { caseKinds, categories, communes, hamlets } from "./reference";
 import { CASE_STATUSES } from "../../app/domain/case-workflow";
 
 export const cases = sqliteTable(
@@ -11,10 +11,16 @@ export const cases = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     code: text("code").notNull(),
-    kindCode: text("kind_code").notNull().references(() => caseKinds.code),
-    categoryCode: text("category_code").notNull().references(() => categories.code),
+    kindCode: text("kind_code")
+      .notNull()
+      .references(() => caseKinds.code),
+    categoryCode: text("category_code")
+      .notNull()
+      .references(() => categories.code),
     /** The unit handling it now: a commune, or the district (triage). */
-    communeId: text("commune_id").notNull().references(() => communes.id),
+    communeId: text("commune_id")
+      .notNull()
+      .references(() => communes.id),
     /** Where the matter is; null when several communes or unknown. */
     locationCommuneId: text("location_commune_id").references(() => communes.id),
     locationScope: text("location_scope", { enum: ["commune", "multiple", "unknown"] }).notNull(),
@@ -33,7 +39,9 @@ export const cases = sqliteTable(
     publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
     /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
     searchText: text("search_text").notNull(),
-    language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
+    language: text("language", { enum: ["vi", "en"] })
+      .notNull()
+      .default("vi"),
     /** The project or plan the case is about, and the plan's row, when the resident picked one. */
     disclosureId: integer("disclosure_id"),
     planRowNo: integer("plan_row_no"),
@@ -51,7 +59,10 @@ export const cases = sqliteTable(
     /** Set while the clock is paused (information requested from the resident). */
     pausedSince: text("paused_since"),
     /** Finished pauses [from, to] (YYYY-MM-DD): those days do not count towards the stage's limit. */
-    pauses: text("pauses", { mode: "json" }).$type<[string, string][]>().notNull().default(sql`'[]'`),
+    pauses: text("pauses", { mode: "json" })
+      .$type<[string, string][]>()
+      .notNull()
+      .default(sql`'[]'`),
     assigneeUserId: integer("assignee_user_id"),
     answeredAt: text("answered_at"),
     /** The due date of the stage that the answer closed, to count answers on time. */
@@ -79,7 +90,9 @@ export const cases = sqliteTable(
 
 /** Personal data lives apart from the case so that no public query can select it by accident. */
 export const caseContacts = sqliteTable("case_contacts", {
-  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
   fullName: text("full_name").notNull(),
   phone: text("phone").notNull(),
   phoneDigits: text("phone_digits").notNull(),
@@ -97,7 +110,9 @@ export const caseEvents = sqliteTable(
   "case_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     visibility: text("visibility", { enum: ["public", "internal"] }).notNull(),
     actor: text("actor", { enum: ["resident", "official", "system"] }).notNull(),
@@ -115,7 +130,9 @@ export const attachments = sqliteTable(
   "attachments",
   {
     id: text("id").primaryKey(), // random UUID, also the file name on disk
-    caseId: integer("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
     eventId: integer("event_id").references(() => caseEvents.id),
     displayName: text("display_name").notNull(),
     mediaType: text("media_type").notNull(),
@@ -130,7 +147,9 @@ export const attachments = sqliteTable(
 );
 
 export const caseRatings = sqliteTable("case_ratings", {
-  caseId: integer("case_id").primaryKey().references(() => cases.id, { onDelete: "cascade" }),
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
   score: integer("score").notNull(),
   comment: text("comment"),
   createdAt: text("created_at").notNull(),

@@ -1,6 +1,6 @@
 // Public disclosures (Luật Thực hiện dân chủ ở cơ sở): types, disclosures and their versions, documents,
 // comments, subscriptions and compensation plan tables.
-import { index,integer,real,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { DISCLOSURE_STATUSES } from "../../app/domain/disclosure";
 import { communes } from "./reference";
@@ -24,8 +24,12 @@ export const disclosures = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     slug: text("slug").notNull(),
-    typeCode: text("type_code").notNull().references(() => disclosureTypes.code),
-    communeId: text("commune_id").notNull().references(() => communes.id),
+    typeCode: text("type_code")
+      .notNull()
+      .references(() => disclosureTypes.code),
+    communeId: text("commune_id")
+      .notNull()
+      .references(() => communes.id),
     title: text("title").notNull(),
     summary: text("summary").notNull(),
     body: text("body").notNull(),
@@ -58,7 +62,9 @@ export const disclosureDocuments = sqliteTable(
   "disclosure_documents",
   {
     id: text("id").primaryKey(),
-    disclosureId: integer("disclosure_id").notNull().references(() => disclosures.id, { onDelete: "cascade" }),
+    disclosureId: integer("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id, { onDelete: "cascade" }),
     displayName: text("display_name").notNull(),
     mediaType: text("media_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -72,7 +78,9 @@ export const disclosureComments = sqliteTable(
   "disclosure_comments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    disclosureId: integer("disclosure_id").notNull().references(() => disclosures.id, { onDelete: "cascade" }),
+    disclosureId: integer("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id, { onDelete: "cascade" }),
     body: text("body").notNull(),
     authorName: text("author_name").notNull(),
     authorPhone: text("author_phone").notNull(),
@@ -102,7 +110,11 @@ export const subscriptions = sqliteTable(
     unsubscribedAt: text("unsubscribed_at"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("subscriptions_commune_idx").on(t.communeId, t.confirmedAt), uniqueIndex("subscriptions_confirm_uq").on(t.confirmTokenHash), uniqueIndex("subscriptions_unsub_uq").on(t.unsubscribeTokenHash)],
+  (t) => [
+    index("subscriptions_commune_idx").on(t.communeId, t.confirmedAt),
+    uniqueIndex("subscriptions_confirm_uq").on(t.confirmTokenHash),
+    uniqueIndex("subscriptions_unsub_uq").on(t.unsubscribeTokenHash),
+  ],
 );
 
 /** Affected plots of a compensation–support–resettlement plan (Luật Đất đai 2024, Điều 87). */
@@ -110,7 +122,9 @@ export const planRows = sqliteTable(
   "plan_rows",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    disclosureId: integer("disclosure_id").notNull().references(() => disclosures.id, { onDelete: "cascade" }),
+    disclosureId: integer("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id, { onDelete: "cascade" }),
     rowNo: integer("row_no").notNull(),
     householdName: text("household_name").notNull(),
     plotNumber: text("plot_number").notNull(),

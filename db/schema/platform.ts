@@ -1,5 +1,5 @@
 // The outbox of mail, the append-only audit log, and the Open311 API keys.
-import { index,integer,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { cases } from "./cases";
 
@@ -14,7 +14,9 @@ export const outbox = sqliteTable(
     /** Extra mail headers, e.g. List-Unsubscribe on subscription mail. */
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
     caseId: integer("case_id").references(() => cases.id),
-    status: text("status", { enum: ["pending", "sent", "dead"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "dead"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: text("next_attempt_at").notNull(),
     lastError: text("last_error"),

@@ -1,7 +1,6 @@
 // Reference data: administrative units (as data, with mergers), hamlets, categories, kinds and their required
 // fields, routing and time-limit rules, the holiday calendar, counters.
-import { index,integer,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
-
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Administrative units as data: a merger sets valid_to + successor so open cases can be re-routed and history kept. */
 export const communes = sqliteTable(
@@ -24,7 +23,9 @@ export const hamlets = sqliteTable(
   "hamlets",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    communeId: text("commune_id").notNull().references(() => communes.id),
+    communeId: text("commune_id")
+      .notNull()
+      .references(() => communes.id),
     name: text("name").notNull(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
@@ -52,7 +53,9 @@ export const kindFieldRules = sqliteTable(
   "kind_field_rules",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    kindCode: text("kind_code").notNull().references(() => caseKinds.code),
+    kindCode: text("kind_code")
+      .notNull()
+      .references(() => caseKinds.code),
     field: text("field").notNull(),
     validFrom: text("valid_from"),
     validTo: text("valid_to"),

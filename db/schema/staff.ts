@@ -1,11 +1,10 @@
 // Staff accounts, their server-side sessions and password links, and the response templates they use.
-import { index,integer,sqliteTable,text,uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { ROLES } from "../../app/domain/permissions";
-import { categories,communes } from "./reference";
+import { categories, communes } from "./reference";
 
 // ---------------------------------------------------------------- staff (officials, supervisors, administrators)
-
 
 export const users = sqliteTable(
   "users",
@@ -15,7 +14,9 @@ export const users = sqliteTable(
     fullName: text("full_name").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     /** The unit the account belongs to: a commune, or the district. */
-    communeId: text("commune_id").notNull().references(() => communes.id),
+    communeId: text("commune_id")
+      .notNull()
+      .references(() => communes.id),
     passwordHash: text("password_hash").notNull(),
     totpSecret: text("totp_secret"), // AES-GCM sealed
     totpEnabledAt: text("totp_enabled_at"),
@@ -33,7 +34,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(), // SHA-256 of the cookie's random value
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
     expiresAt: text("expires_at").notNull(),
@@ -48,7 +51,9 @@ export const passwordResets = sqliteTable(
   "password_resets",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: text("expires_at").notNull(),
     usedAt: text("used_at"),
     createdAt: createdAt(),

@@ -23,8 +23,18 @@ const HEADER =
   "STT,Chủ sử dụng đất,Địa chỉ,Số thửa,Số tờ bản đồ,Loại đất,Diện tích thu hồi (m²),Đơn giá (đồng/m²),Bồi thường đất (đồng),Bồi thường tài sản (đồng),Hỗ trợ (đồng),Tổng cộng (đồng),Tái định cư";
 // Tổng cộng = bồi thường đất + bồi thường tài sản + hỗ trợ on every row.
 const households = [
-  { name: "Nguyễn Văn An", row: "1,Nguyễn Văn An,Xóm 3 xã Xuân Hồng,215,12,Đất trồng lúa,300,60000,18000000,2500000,5400000,25900000,Không", plot: "215", total: /25[.\s\u00a0]?900[.\s\u00a0]?000/ },
-  { name: "Trần Thị Bình", row: "2,Trần Thị Bình,Xóm 3 xã Xuân Hồng,216,12,Đất trồng lúa,450,60000,27000000,0,8100000,35100000,Không", plot: "216", total: /35[.\s\u00a0]?100[.\s\u00a0]?000/ },
+  {
+    name: "Nguyễn Văn An",
+    row: "1,Nguyễn Văn An,Xóm 3 xã Xuân Hồng,215,12,Đất trồng lúa,300,60000,18000000,2500000,5400000,25900000,Không",
+    plot: "215",
+    total: /25[.\s\u00a0]?900[.\s\u00a0]?000/,
+  },
+  {
+    name: "Trần Thị Bình",
+    row: "2,Trần Thị Bình,Xóm 3 xã Xuân Hồng,216,12,Đất trồng lúa,450,60000,27000000,0,8100000,35100000,Không",
+    plot: "216",
+    total: /35[.\s\u00a0]?100[.\s\u00a0]?000/,
+  },
   {
     name: "Lê Văn Cường",
     row: "3,Lê Văn Cường,Xóm 4 xã Xuân Hồng,318,14,Đất ở nông thôn,120,1500000,180000000,95000000,12000000,287000000,Giao 1 lô đất tái định cư tại khu Đồng Cống",
@@ -35,7 +45,9 @@ const households = [
 const validCsv = Buffer.from([HEADER, ...households.map((h) => h.row)].join("\r\n") + "\r\n", "utf8");
 // Row 2 recovers a negative area: the whole file must be refused.
 const badCsv = Buffer.from(
-  [HEADER, households[0].row, "2,Trần Thị Bình,Xóm 3 xã Xuân Hồng,216,12,Đất trồng lúa,-450,60000,27000000,0,8100000,35100000,Không", households[2].row].join("\r\n") + "\r\n",
+  [HEADER, households[0].row, "2,Trần Thị Bình,Xóm 3 xã Xuân Hồng,216,12,Đất trồng lúa,-450,60000,27000000,0,8100000,35100000,Không", households[2].row].join(
+    "\r\n",
+  ) + "\r\n",
   "utf8",
 );
 
@@ -135,7 +147,10 @@ describe("a commune consults residents on a compensation plan", () => {
 
     await importPlan(badCsv);
     // Line 3 of the file (the header is line 1) is the row with the negative area.
-    await leader.getByText(/Dòng 3\b.*diện tích/i).first().waitFor();
+    await leader
+      .getByText(/Dòng 3\b.*diện tích/i)
+      .first()
+      .waitFor();
     expect(await leader.locator("main").innerText()).not.toContain("Đã nhập");
     expect(await householdCodeTable.count(), "a refused file leaves no table").toBe(0);
 
@@ -144,7 +159,10 @@ describe("a commune consults residents on a compensation plan", () => {
     const staffRows = await readTable(householdCodeTable);
     expect(staffRows).toHaveLength(3);
     const codes = households.map((h) => cell(rowWith(staffRows, h.name), /^Mã hộ/));
-    expect(codes.every((c) => c.length >= 6), codes.join(", ")).toBe(true);
+    expect(
+      codes.every((c) => c.length >= 6),
+      codes.join(", "),
+    ).toBe(true);
     expect(new Set(codes).size, "each household has its own code").toBe(3);
     const anCode = codes[0];
 

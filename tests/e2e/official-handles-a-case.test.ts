@@ -17,7 +17,10 @@ async function act(page: Page, action: string, fill?: (panel: ReturnType<Page["l
   await panel.locator("summary").click();
   if (fill) await fill(panel);
   await panel.getByRole("button", { name: action }).click();
-  await page.getByRole("status").filter({ hasText: `Đã lưu: ${action}` }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: `Đã lưu: ${action}` })
+    .waitFor();
 }
 
 async function fileCase(

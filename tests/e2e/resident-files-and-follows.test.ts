@@ -20,15 +20,7 @@ const resident: Resident = {
 const descriptionWithContact = `${landComplaint.description} Tôi là ${resident.name}, cần hỏi thêm xin gọi ${resident.phone}.`;
 
 /** Every form in which a resident's personal data could leak onto a public page. */
-const personalData = [
-  resident.name,
-  resident.phone,
-  resident.phone.replace(/\s/g, ""),
-  "987 654 321",
-  resident.email,
-  resident.address,
-  resident.idNumber,
-];
+const personalData = [resident.name, resident.phone, resident.phone.replace(/\s/g, ""), "987 654 321", resident.email, resident.address, resident.idNumber];
 
 /** Uncaught exceptions and console errors (a hydration mismatch shows there); a refused form's 400 is expected. */
 function collectPageErrors(page: Page): string[] {
@@ -218,7 +210,7 @@ describe("a resident files and follows a case", () => {
       const message = (await field.locator(`#${id}-error .field-error-line`).allTextContents()).join(" ");
       expect(message.length, `${href} has its own message`).toBeGreaterThan(0);
       expect(text, href).toContain(message);
-      const describedBy = await page.locator(href).getAttribute("aria-describedby") ?? (await field.getAttribute("aria-describedby"));
+      const describedBy = (await page.locator(href).getAttribute("aria-describedby")) ?? (await field.getAttribute("aria-describedby"));
       expect(describedBy ?? "", href).toContain(`${id}-error`);
       if (!href.endsWith("category")) expect(await page.locator(href).getAttribute("aria-invalid"), href).toBe("true");
     }

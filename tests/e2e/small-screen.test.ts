@@ -26,7 +26,11 @@ function controlsOffScreen(page: Page) {
       .filter(visible)
       .map((el) => {
         const box = el.getBoundingClientRect();
-        return { control: `${el.tagName.toLowerCase()}#${el.id || (el as HTMLInputElement).name || el.getAttribute("for")}`, left: Math.round(box.left), right: Math.round(box.right) };
+        return {
+          control: `${el.tagName.toLowerCase()}#${el.id || (el as HTMLInputElement).name || el.getAttribute("for")}`,
+          left: Math.round(box.left),
+          right: Math.round(box.right),
+        };
       })
       .filter((c) => c.left < 0 || c.right > width);
   }, WIDTH);
@@ -35,7 +39,11 @@ function controlsOffScreen(page: Page) {
 /** Controls a finger must hit, smaller than the 24 × 24 px WCAG 2.2 minimum (2.5.8). */
 function tinyTargets(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll("main input[type=radio], main input[type=checkbox], main input[type=file], main select, main input:not([type]), main input[type=text], main button")]
+    [
+      ...document.querySelectorAll(
+        "main input[type=radio], main input[type=checkbox], main input[type=file], main select, main input:not([type]), main input[type=text], main button",
+      ),
+    ]
       .filter((el) => (el as HTMLElement).offsetParent !== null)
       .map((el) => {
         const box = el.getBoundingClientRect();
@@ -199,9 +207,17 @@ describe("on a 360-pixel phone", () => {
 
     // What the keys chose and typed is what was stored.
     const stored = fixture.db
-      .prepare("SELECT c.kind_code, c.category_code, c.commune_id, p.full_name, p.phone, p.id_number, p.details FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?")
+      .prepare(
+        "SELECT c.kind_code, c.category_code, c.commune_id, p.full_name, p.phone, p.id_number, p.details FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?",
+      )
       .get(receipt.code) as Record<string, string>;
-    expect(stored).toMatchObject({ kind_code: "complaint", category_code: "land", commune_id: "xuan-hong", full_name: typed.fullName, id_number: typed.idNumber });
+    expect(stored).toMatchObject({
+      kind_code: "complaint",
+      category_code: "land",
+      commune_id: "xuan-hong",
+      full_name: typed.fullName,
+      id_number: typed.idNumber,
+    });
     expect(JSON.parse(stored.details)).toMatchObject({
       complainedDecision: typed.complainedDecision,
       complainedBody: typed.complainedBody,

@@ -1,11 +1,11 @@
 // Administrators change accounts, units and the calendar; deadlines and the daily digest follow (real SQLite file).
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { vnDate } from "~/domain/dates";
 import * as t from "../../db/schema";
 import { InvalidError } from "~/domain/errors";
-import { addCalendarDay,inviteAccount,mergeUnit,setAccountDisabled,updateAccount } from "~/services/admin/admin.server";
+import { addCalendarDay, inviteAccount, mergeUnit, setAccountDisabled, updateAccount } from "~/services/admin/admin.server";
 import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 import { currentSession } from "~/services/staff/sessions.server";
 import { signIn } from "~/services/staff/sign-in.server";
@@ -16,8 +16,7 @@ import { sendDailyDigests } from "~/services/cases/digest.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { filingFields,STAFF_PASSWORD,staffAccount,filingInput } from "../support/factories";
-
+import { filingFields, STAFF_PASSWORD, staffAccount, filingInput } from "../support/factories";
 
 async function caseRow(code: string) {
   return (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
@@ -29,10 +28,23 @@ function requestWithCookie(setCookie: string): Request {
 
 describe("deadlines follow the rules table and the calendar", () => {
   it("a complaint filed on Wed 25/11/2026 must be accepted within 10 days: Sat 5/12 rolls to Mon 7/12", async () => {
-    const filed = await fileCase(await filingInput(filingFields({ kind: "complaint", category: "land", complainedDecision: "QĐ 1", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], {
-      language: "vi",
-      now: new Date("2026-11-25T03:00:00Z"),
-    });
+    const filed = await fileCase(
+      await filingInput(
+        filingFields({
+          kind: "complaint",
+          category: "land",
+          complainedDecision: "QĐ 1",
+          complainedBody: "UBND xã",
+          decisionKnownOn: "2026-11-20",
+          idNumber: "036080001234",
+        }),
+      ),
+      [],
+      {
+        language: "vi",
+        now: new Date("2026-11-25T03:00:00Z"),
+      },
+    );
     expect(await caseRow(filed.code)).toMatchObject({ stage: "accept", dueOn: "2026-12-07" });
   });
 
@@ -51,7 +63,20 @@ describe("deadlines follow the rules table and the calendar", () => {
 
   it("a complex complaint is extended once by the difference to the complex rule (30 → 45 days)", async () => {
     const officer = await staffAccount("commune_leader", "xuan-hong");
-    const filed = await fileCase(await filingInput(filingFields({ kind: "complaint", commune: "xuan-hong", complainedDecision: "QĐ 2", complainedBody: "UBND xã", decisionKnownOn: "2026-11-20", idNumber: "036080001234" })), [], { language: "vi" });
+    const filed = await fileCase(
+      await filingInput(
+        filingFields({
+          kind: "complaint",
+          commune: "xuan-hong",
+          complainedDecision: "QĐ 2",
+          complainedBody: "UBND xã",
+          decisionKnownOn: "2026-11-20",
+          idNumber: "036080001234",
+        }),
+      ),
+      [],
+      { language: "vi" },
+    );
     await performStaffAction(officer, filed.code, { action: "accept" }, "test", new Date("2026-11-25T03:00:00Z"));
     expect((await caseRow(filed.code)).dueOn).toBe("2026-12-25");
     await performStaffAction(officer, filed.code, { action: "extend", note: "Phải đo đạc lại." }, "test", new Date("2026-11-26T03:00:00Z"));
@@ -77,12 +102,15 @@ describe("administrative units", () => {
     const moved = await mergeUnit(admin, { id: "xuan-trung", successorId: "xuan-bac", validTo: vnDate(new Date()) }, "test");
     expect(moved).toBeGreaterThanOrEqual(1);
     expect((await caseRow(openCase.code)).communeId).toBe("xuan-bac");
-    const events = (await read().select().from(t.caseEvents).where(eq(t.caseEvents.caseId, openCase.caseId)));
+    const events = await read().select().from(t.caseEvents).where(eq(t.caseEvents.caseId, openCase.caseId));
     expect(events.at(-1)).toMatchObject({ type: "transferred", visibility: "public", meta: { from: "xuan-trung", to: "xuan-bac", reason: "merger" } });
     const bac = await staffAccount("commune_official", "xuan-bac");
     expect((await staffCaseView(bac, openCase.code, "test")).case.communeName).toBe("Xuân Bắc");
     // Filed tomorrow under the old name, a matter reaches today's unit.
-    const later = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], { language: "vi", now: new Date(Date.now() + 2 * 86_400_000) });
+    const later = await fileCase(await filingInput(filingFields({ commune: "xuan-trung" })), [], {
+      language: "vi",
+      now: new Date(Date.now() + 2 * 86_400_000),
+    });
     expect((await caseRow(later.code)).communeId).toBe("xuan-bac");
   });
 });
@@ -95,7 +123,9 @@ describe("accounts", () => {
     const mail = (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, email)))[0];
     expect(mail.subject).toBe("Dân Biết: tài khoản cán bộ của bạn");
     expect(mail.textBody).toMatch(/\/can-bo\/dat-lai-mat-khau\/[A-Za-z0-9_-]{40,}/);
-    await expect(inviteAccount(admin, { email, fullName: "Lặp", role: "commune_official", communeId: "xuan-phu" }, "test")).rejects.toBeInstanceOf(InvalidError);
+    await expect(inviteAccount(admin, { email, fullName: "Lặp", role: "commune_official", communeId: "xuan-phu" }, "test")).rejects.toBeInstanceOf(
+      InvalidError,
+    );
   });
 
   it("disabling an account ends its live sessions at once; changing its unit too", async () => {
@@ -128,7 +158,19 @@ describe("accounts", () => {
   });
 
   it("refuses short and common passwords", async () => {
-    const result = await runAccountsCommand(["create", "--email", `yeu.${Date.now()}@x.vn`, "--name", "Y", "--role", "commune_official", "--commune", "xuan-bac", "--password", "123456789012"]);
+    const result = await runAccountsCommand([
+      "create",
+      "--email",
+      `yeu.${Date.now()}@x.vn`,
+      "--name",
+      "Y",
+      "--role",
+      "commune_official",
+      "--commune",
+      "xuan-bac",
+      "--password",
+      "123456789012",
+    ]);
     expect(result.code).toBe(1);
     expect(result.lines.join(" ")).toContain("error.passwordCommon");
   });
@@ -137,12 +179,15 @@ describe("accounts", () => {
 describe("the daily digest", () => {
   it("mails each commune leader their due and overdue cases once a day, from 07:00 Vietnam time", async () => {
     const leader = await staffAccount("commune_leader", "xuan-chau");
-    await fileCase(await filingInput(filingFields({ commune: "xuan-chau", title: "Sắp đến hạn" })), [], { language: "vi", now: new Date("2026-11-20T03:00:00Z") });
+    await fileCase(await filingInput(filingFields({ commune: "xuan-chau", title: "Sắp đến hạn" })), [], {
+      language: "vi",
+      now: new Date("2026-11-20T03:00:00Z"),
+    });
     const early = new Date("2026-12-03T23:30:00Z"); // 06:30 on 4/12 in Vietnam
     expect(await sendDailyDigests(early)).toBe(0);
     const morning = new Date("2026-12-04T01:00:00Z"); // 08:00 on 4/12
     expect(await sendDailyDigests(morning)).toBeGreaterThanOrEqual(1);
-    const mail = (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, leader.email)));
+    const mail = await read().select().from(t.outbox).where(eq(t.outbox.toAddress, leader.email));
     expect(mail).toHaveLength(1);
     expect(mail[0].textBody).toContain("Sắp đến hạn");
     expect(mail[0].subject).toContain("04/12/2026");

@@ -3,17 +3,17 @@ import "../support/database";
 import fs from "node:fs";
 import path from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { isValidTrackingCode } from "~/domain/tracking-code";
-import { fileCase,receiptView } from "~/services/cases/filing.server";
+import { fileCase, receiptView } from "~/services/cases/filing.server";
 import { provideInformation } from "~/services/cases/resident-steps.server";
-import { publicCaseView,residentCaseView } from "~/services/cases/views.server";
+import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
 import { verifyLookup } from "~/services/cases/lookup.server";
-import { read,sqliteClient } from "~/services/platform/database.server";
+import { read, sqliteClient } from "~/services/platform/database.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
-import { complaintFields,filingFields,staffAccount,filingInput } from "../support/factories";
+import { complaintFields, filingFields, staffAccount, filingInput } from "../support/factories";
 
 /** Builds a FilingInput through the same schema the form uses. */
 
@@ -54,7 +54,9 @@ describe("fileCase", () => {
     } finally {
       sqliteClient().exec("DROP TRIGGER fail_outbox");
     }
-    expect({ cases: await count(t.cases), events: await count(t.caseEvents), outbox: await count(t.outbox), contacts: await count(t.caseContacts) }).toEqual(before);
+    expect({ cases: await count(t.cases), events: await count(t.caseEvents), outbox: await count(t.outbox), contacts: await count(t.caseContacts) }).toEqual(
+      before,
+    );
     expect(fs.existsSync(path.join(process.env.UPLOAD_DIR!, "0f", file.id))).toBe(false);
   });
 
@@ -117,7 +119,9 @@ describe("information requests", () => {
 describe("public view", () => {
   it("never carries the resident's name, phone, email, address or ID number, nor text without consent", async () => {
     const filed = await fileCase(
-      await filingInput(complaintFields({ fullName: "Đỗ Thị Riêng", phone: "0977000111", email: "rieng@example.vn", address: "Số 9 ngõ Kín", publishConsent: "" })),
+      await filingInput(
+        complaintFields({ fullName: "Đỗ Thị Riêng", phone: "0977000111", email: "rieng@example.vn", address: "Số 9 ngõ Kín", publishConsent: "" }),
+      ),
       [],
       { language: "vi" },
     );

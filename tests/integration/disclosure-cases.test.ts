@@ -2,16 +2,16 @@
 // rows), the disclosure page counts the cases across versions without personal data, the case links back.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { readPrefillQuery } from "~/domain/disclosure-link";
 import { translator } from "~/i18n";
 import { fileCase } from "~/services/cases/filing.server";
-import { publicCaseView,residentCaseView } from "~/services/cases/views.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { InvalidError } from "~/domain/errors";
-import { prefillFromDisclosure,relatedCases } from "~/services/disclosures/links.server";
-import { createDraft,newVersion,publish,withdraw } from "~/services/disclosures/lifecycle.server";
+import { prefillFromDisclosure, relatedCases } from "~/services/disclosures/links.server";
+import { createDraft, newVersion, publish, withdraw } from "~/services/disclosures/lifecycle.server";
 import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { submitFiling } from "~/services/cases/forms.server";
 import { getRequest } from "~/services/open311/open311.server";
@@ -19,7 +19,7 @@ import { csrfTokenFor } from "~/services/platform/request.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { complaintFields,filingInput,formData,staffAccount } from "../support/factories";
+import { complaintFields, filingInput, formData, staffAccount } from "../support/factories";
 
 const POSTING = { from: "2026-11-25", to: "2026-12-31" };
 
@@ -38,26 +38,26 @@ async function addRows(disclosureId: number, rowNos: number[]) {
   for (const rowNo of rowNos) {
     await transaction((tx) =>
       tx
-      .insert(t.planRows)
-      .values({
-        disclosureId,
-        rowNo,
-        householdName: `Hộ Nguyễn Văn Thửa ${rowNo}`,
-        plotNumber: String(100 + rowNo),
-        mapSheet: "12",
-        landType: "LUC",
-        areaRecovered: 250.5,
-        unitPrice: 105_000,
-        landCompensation: 26_302_500,
-        assetCompensation: 1_000_000,
-        support: 2_000_000,
-        total: 29_302_500,
-        resettlement: "",
-        householdCodeHash: randomToken(16),
-        householdCodeSealed: "sealed",
-      })
-      .onConflictDoNothing()
-      );
+        .insert(t.planRows)
+        .values({
+          disclosureId,
+          rowNo,
+          householdName: `Hộ Nguyễn Văn Thửa ${rowNo}`,
+          plotNumber: String(100 + rowNo),
+          mapSheet: "12",
+          landType: "LUC",
+          areaRecovered: 250.5,
+          unitPrice: 105_000,
+          landCompensation: 26_302_500,
+          assetCompensation: 1_000_000,
+          support: 2_000_000,
+          total: 29_302_500,
+          resettlement: "",
+          householdCodeHash: randomToken(16),
+          householdCodeSealed: "sealed",
+        })
+        .onConflictDoNothing(),
+    );
   }
 }
 
@@ -199,7 +199,9 @@ describe("the form pre-filled from a plan's row", () => {
     expect(values).toMatchObject({ commune: "unknown", projectLevel: "district", complainedBody: "UBND huyện Xuân Trường" });
     const withoutRow = (await prefillFromDisclosure({ disclosureId: plan.id, rowNo: 77 }, vi))!;
     expect(withoutRow).toMatchObject({ planRowNo: "", place: "", title: "Khiếu nại về Phương án bồi thường dự án đê hữu sông Hồng (phiên bản 1)" });
-    expect(await prefillFromDisclosure({ disclosureId: await createDraft(plan.leader, planInput({ communeId: "huyen-xuan-truong" }), "t"), rowNo: null }, vi)).toBeNull();
+    expect(
+      await prefillFromDisclosure({ disclosureId: await createDraft(plan.leader, planInput({ communeId: "huyen-xuan-truong" }), "t"), rowNo: null }, vi),
+    ).toBeNull();
     expect(await prefillFromDisclosure(readPrefillQuery(new URLSearchParams("cong-khai=abc&dong=2")), vi)).toBeNull();
 
     const filed = await caseFor(await file(complaintFields({ ...values, place: "Đê hữu sông Hồng, đoạn xóm 1", decisionKnownOn: "2026-11-26" })));
@@ -210,7 +212,17 @@ describe("the form pre-filled from a plan's row", () => {
 describe("the disclosure page", () => {
   it("counts the cases about every version per status, lists their public pages, and names no one", async () => {
     const v1 = await publishedPlan();
-    const first = await caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "1", planRowFor: String(v1.id), publishConsent: "on", title: "Đơn giá đất lúa thấp, gọi 0912 345 678" })));
+    const first = await caseFor(
+      await file(
+        complaintFields({
+          disclosureId: String(v1.id),
+          planRowNo: "1",
+          planRowFor: String(v1.id),
+          publishConsent: "on",
+          title: "Đơn giá đất lúa thấp, gọi 0912 345 678",
+        }),
+      ),
+    );
     const second = await caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2", planRowFor: String(v1.id) })));
     const v2 = await newVersion(v1.leader, v1.id, "t");
     await addRows(v2, [1, 2, 3]);

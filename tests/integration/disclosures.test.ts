@@ -1,16 +1,25 @@
 // Public disclosures and consultations against a real SQLite file.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { read } from "~/services/platform/database.server";
-import { addComment,hideComment,replyToComment } from "~/services/disclosures/comments.server";
-import { closeConsultation,createDraft,type DraftInput,newVersion,openConsultation,publish,updateDraft,withdraw } from "~/services/disclosures/lifecycle.server";
-import { confirmSubscription,subscribe,unsubscribe } from "~/services/disclosures/subscriptions.server";
-import { COMMENT_PAGE_SIZE,DISCLOSURE_PAGE_SIZE,feedEntries,publicDisclosure,publicList,staffList } from "~/services/disclosures/reading.server";
+import { addComment, hideComment, replyToComment } from "~/services/disclosures/comments.server";
+import {
+  closeConsultation,
+  createDraft,
+  type DraftInput,
+  newVersion,
+  openConsultation,
+  publish,
+  updateDraft,
+  withdraw,
+} from "~/services/disclosures/lifecycle.server";
+import { confirmSubscription, subscribe, unsubscribe } from "~/services/disclosures/subscriptions.server";
+import { COMMENT_PAGE_SIZE, DISCLOSURE_PAGE_SIZE, feedEntries, publicDisclosure, publicList, staffList } from "~/services/disclosures/reading.server";
 import { ForbiddenError } from "~/domain/errors";
 import { staffAccount } from "../support/factories";
-import { addDays,vnDate } from "~/domain/dates";
+import { addDays, vnDate } from "~/domain/dates";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
 import type { StaffUser } from "~/domain/permissions";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
@@ -35,7 +44,8 @@ async function leaderOf(commune: string) {
 /** A draft; a compensation plan gets its one-row table, which it needs before it may be published. */
 async function draft(user: StaffUser, input: DraftInput): Promise<number> {
   const id = await createDraft(user, input, "t");
-  if (input.typeCode === "compensation_plan") await importPlanTable(user, id, `${PLAN_TEMPLATE_HEADER}\n1,Nguyễn Văn An,Xóm 3,112,8,Đất trồng lúa,100,1000,100000,0,0,100000,Không`, "t");
+  if (input.typeCode === "compensation_plan")
+    await importPlanTable(user, id, `${PLAN_TEMPLATE_HEADER}\n1,Nguyễn Văn An,Xóm 3,112,8,Đất trồng lúa,100,1000,100000,0,0,100000,Không`, "t");
   return id;
 }
 
@@ -58,17 +68,31 @@ describe("publishing", () => {
   it("the legal minimum is data an administrator corrects, with its legal basis; publishing follows it", async () => {
     const adminUser = await staffAccount("admin", "huyen-xuan-truong");
     const leader = await leaderOf("xuan-hong");
-    await saveDisclosureType(adminUser, { code: "budget", minPostingDays: 45, consultation: false, publishNames: false, source: "Quy định thử nghiệm: niêm yết 45 ngày" }, "t");
+    await saveDisclosureType(
+      adminUser,
+      { code: "budget", minPostingDays: 45, consultation: false, publishNames: false, source: "Quy định thử nghiệm: niêm yết 45 ngày" },
+      "t",
+    );
     try {
       const id = await draft(leader, { ...plan, typeCode: "budget", title: "Quyết toán ngân sách 2026" });
       await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow("error.postingTooShort:45");
       await publish(leader, id, { from: "2026-12-01", to: "2027-01-14" }, "t");
       expect((await row(id)).status).toBe("published");
       const audit = (await read().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure_type.updated"))).at(-1)!;
-      expect(audit).toMatchObject({ userId: adminUser.id, targetId: "budget", details: { minPostingDays: 45, source: "Quy định thử nghiệm: niêm yết 45 ngày" } });
-      await expect(saveDisclosureType(adminUser, { code: "khong-co", minPostingDays: 30, consultation: false, publishNames: false, source: "x" }, "t")).rejects.toThrow();
+      expect(audit).toMatchObject({
+        userId: adminUser.id,
+        targetId: "budget",
+        details: { minPostingDays: 45, source: "Quy định thử nghiệm: niêm yết 45 ngày" },
+      });
+      await expect(
+        saveDisclosureType(adminUser, { code: "khong-co", minPostingDays: 30, consultation: false, publishNames: false, source: "x" }, "t"),
+      ).rejects.toThrow();
     } finally {
-      await saveDisclosureType(adminUser, { code: "budget", minPostingDays: 30, consultation: false, publishNames: false, source: "Luật Tiếp cận thông tin 2016, Điều 21(2)" }, "t");
+      await saveDisclosureType(
+        adminUser,
+        { code: "budget", minPostingDays: 30, consultation: false, publishNames: false, source: "Luật Tiếp cận thông tin 2016, Điều 21(2)" },
+        "t",
+      );
     }
   });
 
@@ -105,16 +129,24 @@ describe("consultation", () => {
     await openConsultation(leader, id, { from: new Date("2026-11-25T07:00:00+07:00").toISOString(), to: end.toISOString() }, "t");
     const slug = (await row(id)).slug;
     const comment = (key: string, at: Date) =>
-      addComment(slug, { body: "Đề nghị xem lại đơn giá đất lúa.", authorName: "Bùi Văn Góp", authorPhone: "0912000999", showName: false, idempotencyKey: key }, at);
+      addComment(
+        slug,
+        { body: "Đề nghị xem lại đơn giá đất lúa.", authorName: "Bùi Văn Góp", authorPhone: "0912000999", showName: false, idempotencyKey: key },
+        at,
+      );
     await comment("k-at-the-start-xxxxxxx", new Date("2026-11-25T07:00:00+07:00"));
     await comment("k-last-second-xxxxxxxx", new Date(end.getTime() - 1000));
     await expect(comment("k-at-the-end-xxxxxxxx", end)).rejects.toThrow("disclosure.error.consultationClosed");
-    await expect(addComment(slug, { body: "Sớm quá", authorName: "A", authorPhone: "0912000999", showName: true, idempotencyKey: "k-too-early-xxxxxxxxx" }, new Date("2026-11-25T06:59:59+07:00"))).rejects.toThrow(
-      "disclosure.error.consultationClosed",
-    );
+    await expect(
+      addComment(
+        slug,
+        { body: "Sớm quá", authorName: "A", authorPhone: "0912000999", showName: true, idempotencyKey: "k-too-early-xxxxxxxxx" },
+        new Date("2026-11-25T06:59:59+07:00"),
+      ),
+    ).rejects.toThrow("disclosure.error.consultationClosed");
     expect((await publicDisclosure(slug, new Date(end.getTime() - 1000)))!.commentsOpen).toBe(true);
     expect((await publicDisclosure(slug, end))!.commentsOpen).toBe(false);
-    expect((await read().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)))).toHaveLength(2);
+    expect(await read().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id))).toHaveLength(2);
   });
 
   it("comments show no phone, a name only with consent; officials reply; hiding leaves a trace; the summary is published", async () => {
@@ -126,11 +158,35 @@ describe("consultation", () => {
     await publish(leader, id, { from: vnDate(now), to: addDays(vnDate(now), 29) }, "t");
     await openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
     const slug = (await row(id)).slug;
-    await addComment(slug, { body: "Giá đền bù thấp hơn giá thị trường.", authorName: "Đinh Thị Công Khai", authorPhone: "0913111222", showName: true, idempotencyKey: "c1-xxxxxxxxxxxxxxxx" });
-    await addComment(slug, { body: "Tôi đồng ý với phương án.", authorName: "Trương Văn Kín", authorPhone: "0913333444", showName: false, idempotencyKey: "c2-xxxxxxxxxxxxxxxx" });
-    await addComment(slug, { body: "Lời lẽ xúc phạm cán bộ …", authorName: "X", authorPhone: "0913555666", showName: true, idempotencyKey: "c3-xxxxxxxxxxxxxxxx" });
-    await addComment(slug, { body: "Lời lẽ xúc phạm cán bộ …", authorName: "X", authorPhone: "0913555666", showName: true, idempotencyKey: "c3-xxxxxxxxxxxxxxxx" });
-    const [c1, , c3] = (await read().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)));
+    await addComment(slug, {
+      body: "Giá đền bù thấp hơn giá thị trường.",
+      authorName: "Đinh Thị Công Khai",
+      authorPhone: "0913111222",
+      showName: true,
+      idempotencyKey: "c1-xxxxxxxxxxxxxxxx",
+    });
+    await addComment(slug, {
+      body: "Tôi đồng ý với phương án.",
+      authorName: "Trương Văn Kín",
+      authorPhone: "0913333444",
+      showName: false,
+      idempotencyKey: "c2-xxxxxxxxxxxxxxxx",
+    });
+    await addComment(slug, {
+      body: "Lời lẽ xúc phạm cán bộ …",
+      authorName: "X",
+      authorPhone: "0913555666",
+      showName: true,
+      idempotencyKey: "c3-xxxxxxxxxxxxxxxx",
+    });
+    await addComment(slug, {
+      body: "Lời lẽ xúc phạm cán bộ …",
+      authorName: "X",
+      authorPhone: "0913555666",
+      showName: true,
+      idempotencyKey: "c3-xxxxxxxxxxxxxxxx",
+    });
+    const [c1, , c3] = await read().select().from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id));
     await replyToComment(official, c1.id, "Đơn giá theo bảng giá đất của tỉnh năm 2026; xã sẽ đối thoại ngày 10/12.", "t");
     await hideComment(leader, c3.id, "Xúc phạm người khác", "t");
     await expect(hideComment(official, c1.id, "không", "t")).rejects.toThrow(ForbiddenError);
@@ -146,7 +202,9 @@ describe("consultation", () => {
     await closeConsultation(leader, id, "Tiếp thu: điều chỉnh đơn giá cho 3 thửa; giải trình các ý kiến còn lại tại buổi đối thoại.", "t");
     const closed = (await publicDisclosure(slug))!;
     expect(closed).toMatchObject({ status: "consultation_closed", commentsOpen: false, consultationSummary: expect.stringContaining("Tiếp thu") });
-    await expect(addComment(slug, { body: "Muộn", authorName: "Y", authorPhone: "0913777888", showName: false, idempotencyKey: "c4-xxxxxxxxxxxxxxxx" })).rejects.toThrow("disclosure.error.consultationClosed");
+    await expect(
+      addComment(slug, { body: "Muộn", authorName: "Y", authorPhone: "0913777888", showName: false, idempotencyKey: "c4-xxxxxxxxxxxxxxxx" }),
+    ).rejects.toThrow("disclosure.error.consultationClosed");
   });
 
   it("the consultation lies within the posting period (Vietnam days)", async () => {
@@ -154,9 +212,15 @@ describe("consultation", () => {
     const id = await draft(leader, plan);
     await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
     const at = (s: string) => new Date(s).toISOString();
-    await expect(openConsultation(leader, id, { from: at("2026-11-24T23:59:59+07:00"), to: at("2026-12-01T17:00:00+07:00") }, "t")).rejects.toThrow("disclosure.error.consultationOutsidePosting");
-    await expect(openConsultation(leader, id, { from: at("2026-11-25T07:00:00+07:00"), to: at("2026-12-25T00:00:01+07:00") }, "t")).rejects.toThrow("disclosure.error.consultationOutsidePosting");
-    await expect(openConsultation(leader, id, { from: at("2026-12-01T07:00:00+07:00"), to: at("2026-12-01T07:00:00+07:00") }, "t")).rejects.toThrow("error.postingOrder");
+    await expect(openConsultation(leader, id, { from: at("2026-11-24T23:59:59+07:00"), to: at("2026-12-01T17:00:00+07:00") }, "t")).rejects.toThrow(
+      "disclosure.error.consultationOutsidePosting",
+    );
+    await expect(openConsultation(leader, id, { from: at("2026-11-25T07:00:00+07:00"), to: at("2026-12-25T00:00:01+07:00") }, "t")).rejects.toThrow(
+      "disclosure.error.consultationOutsidePosting",
+    );
+    await expect(openConsultation(leader, id, { from: at("2026-12-01T07:00:00+07:00"), to: at("2026-12-01T07:00:00+07:00") }, "t")).rejects.toThrow(
+      "error.postingOrder",
+    );
     expect((await row(id)).status).toBe("published");
     await openConsultation(leader, id, { from: at("2026-11-25T00:00:00+07:00"), to: at("2026-12-25T00:00:00+07:00") }, "t");
     expect((await row(id)).status).toBe("consultation_open");
@@ -170,7 +234,13 @@ describe("consultation", () => {
     await openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
     const slug = (await row(id)).slug;
     for (let i = 1; i <= COMMENT_PAGE_SIZE + 5; i++) {
-      await addComment(slug, { body: `Ý kiến số ${i}`, authorName: "Người góp ý", authorPhone: "0912000111", showName: false, idempotencyKey: `page-comment-${i}-xxxxxxxx` });
+      await addComment(slug, {
+        body: `Ý kiến số ${i}`,
+        authorName: "Người góp ý",
+        authorPhone: "0912000111",
+        showName: false,
+        idempotencyKey: `page-comment-${i}-xxxxxxxx`,
+      });
     }
     const first = (await publicDisclosure(slug))!;
     expect(first.commentPages).toEqual({ page: 1, pages: 2, total: COMMENT_PAGE_SIZE + 5 });
@@ -191,7 +261,9 @@ describe("consultation", () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, { ...plan, typeCode: "budget" });
     await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
-    await expect(openConsultation(leader, id, { from: new Date().toISOString(), to: new Date(Date.now() + 1e6).toISOString() }, "t")).rejects.toThrow("disclosure.error.noConsultation");
+    await expect(openConsultation(leader, id, { from: new Date().toISOString(), to: new Date(Date.now() + 1e6).toISOString() }, "t")).rejects.toThrow(
+      "disclosure.error.noConsultation",
+    );
   });
 });
 
@@ -202,7 +274,12 @@ describe("versions", () => {
     await publish(leader, v1, { from: "2026-11-25", to: "2026-12-24" }, "t");
     const v2 = await newVersion(leader, v1, "t");
     expect(await newVersion(leader, v1, "t")).toBe(v2);
-    await updateDraft(leader, v2, { title: plan.title, summary: plan.summary, body: plan.body, keyFigures: [{ label: "Số hộ bị ảnh hưởng", value: "45" }, plan.keyFigures[1]] }, "t");
+    await updateDraft(
+      leader,
+      v2,
+      { title: plan.title, summary: plan.summary, body: plan.body, keyFigures: [{ label: "Số hộ bị ảnh hưởng", value: "45" }, plan.keyFigures[1]] },
+      "t",
+    );
     await publish(leader, v2, { from: "2026-12-01", to: "2026-12-30" }, "t");
     expect((await row(v1)).status).toBe("superseded");
     const view = (await publicDisclosure((await row(v2)).slug))!;
@@ -227,7 +304,7 @@ describe("subscriptions", () => {
 
     const id = await draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án nhà văn hóa xóm 4" });
     await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
-    const sent = (await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án nhà văn hóa xóm 4")));
+    const sent = await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án nhà văn hóa xóm 4"));
     expect(sent.map((m) => m.toAddress)).toEqual(["da-xac-nhan@example.vn"]);
     const unsubscribeLink = sent[0].headers!["List-Unsubscribe"];
     expect(sent[0].headers!["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -236,7 +313,7 @@ describe("subscriptions", () => {
 
     const again = await draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án kênh mương" });
     await publish(leader, again, { from: "2026-11-25", to: "2026-12-31" }, "t");
-    expect((await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án kênh mương")))).toHaveLength(0);
+    expect(await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án kênh mương"))).toHaveLength(0);
   });
 
   it("the Atom feed lists a unit's public disclosures, newest first", async () => {

@@ -17,7 +17,10 @@ function counts() {
 
 function uploadedFiles(): string[] {
   if (!fs.existsSync(fixture.portal.uploadDir)) return [];
-  return fs.readdirSync(fixture.portal.uploadDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(fixture.portal.uploadDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 /** Opens the form like a browser, then posts it with the page's own CSRF token and idempotency key. */
@@ -101,7 +104,10 @@ describe("filing a petition", () => {
     expect(page.status).toBe(303);
     const row = fixture.db.prepare("SELECT commune_id, routing_reason, kind_code FROM cases ORDER BY id DESC LIMIT 1").get() as Record<string, string>;
     expect(row).toEqual({ commune_id: "huyen-xuan-truong", routing_reason: "compensation-district-project", kind_code: "complaint" });
-    const contact = fixture.db.prepare("SELECT details, id_number FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as { details: string; id_number: string };
+    const contact = fixture.db.prepare("SELECT details, id_number FROM case_contacts ORDER BY case_id DESC LIMIT 1").get() as {
+      details: string;
+      id_number: string;
+    };
     expect(JSON.parse(contact.details)).toMatchObject({ complainedBody: "UBND xã Xuân Hồng", decisionKnownOn: "2026-11-05" });
     expect(contact.id_number).toBe("036080001234");
   });
@@ -148,7 +154,11 @@ describe("double submission", () => {
   it("creates one case when the same form is posted twice (double click, back and resubmit)", async () => {
     const client = new Client(fixture.url);
     const form = await client.get("/gui-phan-anh");
-    const fields = { csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ title: "Gửi hai lần" }) };
+    const fields = {
+      csrf: hiddenValue(form.html, "csrf"),
+      idempotencyKey: hiddenValue(form.html, "idempotencyKey"),
+      ...filingFields({ title: "Gửi hai lần" }),
+    };
     const before = counts();
     const [a, b] = await Promise.all([client.post("/gui-phan-anh", formData(fields)), client.post("/gui-phan-anh", formData(fields))]);
     const c = await client.post("/gui-phan-anh", formData(fields));
@@ -200,7 +210,19 @@ describe("bad input gets a clear message and stores nothing", () => {
     const pub = await client.get(`/ho-so/${code}`);
     expect(visibleText(pub.html)).toContain(`<script>alert("x")</script>`);
     // Every page that shows these fields: the receipt, the public page, and the official's case page (name, address).
-    const official = runAccounts(fixture.portal, ["create", "--email", "canbo.xss@test.vn", "--name", "Cán bộ thử", "--role", "commune_official", "--commune", "xuan-bac", "--password", "mat khau can bo rat dai"]);
+    const official = runAccounts(fixture.portal, [
+      "create",
+      "--email",
+      "canbo.xss@test.vn",
+      "--name",
+      "Cán bộ thử",
+      "--role",
+      "commune_official",
+      "--commune",
+      "xuan-bac",
+      "--password",
+      "mat khau can bo rat dai",
+    ]);
     expect(official.status, official.stderr).toBe(0);
     const { client: staff } = await signInClient(fixture.portal, "canbo.xss@test.vn", "mat khau can bo rat dai", { next: "/can-bo" });
     const casePage = await staff.get(`/can-bo/ho-so/${code}`);
@@ -226,7 +248,9 @@ describe("bad input gets a clear message and stores nothing", () => {
     const nfd = "Nguyễn Đường Hà Nội".normalize("NFD");
     expect(nfd).not.toBe(nfd.normalize("NFC"));
     await file(filingFields({ title: nfd, fullName: "Nguyễn Thị Hoà".normalize("NFD") }));
-    const row = fixture.db.prepare("SELECT c.title, c.search_text, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id ORDER BY c.id DESC LIMIT 1").get() as Record<string, string>;
+    const row = fixture.db
+      .prepare("SELECT c.title, c.search_text, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id ORDER BY c.id DESC LIMIT 1")
+      .get() as Record<string, string>;
     expect(row.title).toBe("Nguyễn Đường Hà Nội".normalize("NFC"));
     expect(row.full_name).toBe("Nguyễn Thị Hoà".normalize("NFC"));
     expect(row.search_text).toContain("nguyen duong ha noi");

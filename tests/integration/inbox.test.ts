@@ -2,14 +2,14 @@
 // diacritics, pages of 25, and the CSV export of exactly the filtered list.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { beforeAll,describe,expect,it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { addDays,vnDate } from "~/domain/dates";
+import { addDays, vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
-import { read,transaction } from "~/services/platform/database.server";
-import { exportCasesCsv,listCases,PAGE_SIZE } from "~/services/cases/inbox.server";
+import { read, transaction } from "~/services/platform/database.server";
+import { exportCasesCsv, listCases, PAGE_SIZE } from "~/services/cases/inbox.server";
 import { performStaffAction } from "~/services/cases/handling.server";
-import { complaintFields,filingFields,filingInput,staffAccount } from "../support/factories";
+import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const COMMUNE = "xuan-tien";
 const today = vnDate(new Date());
@@ -18,7 +18,12 @@ const codes: Record<string, string> = {};
 
 async function caseDue(name: string, dueInDays: number, fields: Record<string, string> = {}) {
   const filed = await fileCase(await filingInput(filingFields({ commune: COMMUNE, title: `Hồ sơ ${name}`, ...fields })), [], { language: "vi" });
-  await transaction((tx) => tx.update(t.cases).set({ dueOn: addDays(today, dueInDays) }).where(eq(t.cases.id, filed.caseId)));
+  await transaction((tx) =>
+    tx
+      .update(t.cases)
+      .set({ dueOn: addDays(today, dueInDays) })
+      .where(eq(t.cases.id, filed.caseId)),
+  );
   codes[name] = filed.code;
   return filed;
 }
@@ -29,7 +34,11 @@ beforeAll(async () => {
   await caseDue("quá hạn", -1);
   await caseDue("còn lâu", 20);
   await caseDue("đúng hôm nay", 0, { title: "Đường điện hạ thế đổ" });
-  const complaint = await fileCase(await filingInput(complaintFields({ commune: COMMUNE, complainedBody: "UBND xã Xuân Tiến", title: "Khiếu nại đo đạc" })), [], { language: "vi" });
+  const complaint = await fileCase(
+    await filingInput(complaintFields({ commune: COMMUNE, complainedBody: "UBND xã Xuân Tiến", title: "Khiếu nại đo đạc" })),
+    [],
+    { language: "vi" },
+  );
   codes.complaint = complaint.code;
   await performStaffAction(official, complaint.code, { action: "accept" }, "t");
 });
@@ -61,7 +70,8 @@ describe("the inbox", () => {
 
   it("pages by 25, every case on exactly one page", async () => {
     const other = await staffAccount("commune_official", "xuan-phu");
-    for (let i = 0; i < PAGE_SIZE + 3; i++) await fileCase(await filingInput(filingFields({ commune: "xuan-phu", title: `Trang ${i}` })), [], { language: "vi" });
+    for (let i = 0; i < PAGE_SIZE + 3; i++)
+      await fileCase(await filingInput(filingFields({ commune: "xuan-phu", title: `Trang ${i}` })), [], { language: "vi" });
     const first = await listCases(other, { page: 1 });
     const second = await listCases(other, { page: 2 });
     expect(first).toMatchObject({ total: PAGE_SIZE + 3, pages: 2, page: 1 });

@@ -46,7 +46,11 @@ function requestInformation(code: string, message: string) {
   const now = new Date().toISOString();
   const row = db.prepare("SELECT id, status FROM cases WHERE code = ?").get(code) as { id: number; status: string };
   db.prepare("UPDATE cases SET status = 'info_requested', status_before_info_request = ?, updated_at = ? WHERE id = ?").run(row.status, now, row.id);
-  db.prepare("INSERT INTO case_events (case_id, type, visibility, actor, body, created_at) VALUES (?, 'info_requested', 'public', 'official', ?, ?)").run(row.id, message, now);
+  db.prepare("INSERT INTO case_events (case_id, type, visibility, actor, body, created_at) VALUES (?, 'info_requested', 'public', 'official', ?, ?)").run(
+    row.id,
+    message,
+    now,
+  );
 }
 
 describe("look-up", () => {
@@ -135,10 +139,9 @@ describe("answering a request for more information", () => {
     const heic = fs.readFileSync(path.join(__dirname, "../fixtures/photo.heic"));
     const res = await client.post(
       `/tra-cuu/${filed.code}`,
-      formData(
-        { csrf: hiddenValue(page.html, "csrf"), idempotencyKey: hiddenValue(page.html, "idempotencyKey"), body: "Tôi gửi ảnh bức tường." },
-        [{ name: "IMG_0001.HEIC", bytes: heic, type: "image/heic" }],
-      ),
+      formData({ csrf: hiddenValue(page.html, "csrf"), idempotencyKey: hiddenValue(page.html, "idempotencyKey"), body: "Tôi gửi ảnh bức tường." }, [
+        { name: "IMG_0001.HEIC", bytes: heic, type: "image/heic" },
+      ]),
     );
     expect(res.status).toBe(303);
     const after = await client.get(res.location!);

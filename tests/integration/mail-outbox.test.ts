@@ -1,7 +1,7 @@
 // The outbox: mail is queued with the change that causes it, and a failed delivery is retried, never lost.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { afterAll,beforeEach,describe,expect,it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
 import { read, transaction } from "~/services/platform/database.server";
 import { deliverDueMail, enqueueMail, MAX_ATTEMPTS, resetTransport, retryDelayMs } from "~/services/platform/mail.server";

@@ -12,13 +12,20 @@ beforeAll(async () => {
   // An administrator issues a key in the admin screen (second factor included).
   const { client: admin } = await signInClient(fixture.portal, "quantri@demo.dan-biet.vn", undefined, { totpSecret: fixture.adminTotpSecret });
   const page = await admin.get("/can-bo/quan-tri/tai-khoan");
-  const issued = await admin.post("/can-bo/quan-tri/tai-khoan", new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "issue-api-key", label: "Cổng dịch vụ công tỉnh" }));
+  const issued = await admin.post(
+    "/can-bo/quan-tri/tai-khoan",
+    new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "issue-api-key", label: "Cổng dịch vụ công tỉnh" }),
+  );
   apiKey = /(db_[A-Za-z0-9_-]{40,})/.exec(visibleText(issued.html))![1];
 });
 
 const get = (path: string) => fetch(`${base()}/${path}`);
 const post = (path: string, fields: Record<string, string>) =>
-  fetch(`${base()}/${path}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" }, body: new URLSearchParams(fields) });
+  fetch(`${base()}/${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" },
+    body: new URLSearchParams(fields),
+  });
 
 /** A valid request as another system would send it. */
 function validRequest(over: Record<string, string | undefined> = {}): Record<string, string> {
@@ -61,7 +68,11 @@ describe("discovery", () => {
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     const d = await json.json();
     expect(d).toMatchObject({ changeset: expect.any(String), contact: expect.any(String), key_service: expect.any(String) });
-    expect(d.endpoints[0]).toMatchObject({ specification: "http://wiki.open311.org/GeoReport_v2", type: "production", formats: ["text/xml", "application/json"] });
+    expect(d.endpoints[0]).toMatchObject({
+      specification: "http://wiki.open311.org/GeoReport_v2",
+      type: "production",
+      formats: ["text/xml", "application/json"],
+    });
     const xml = await get("discovery.xml");
     expect(xml.headers.get("content-type")).toBe("text/xml; charset=utf-8");
     const text = await xml.text();
@@ -116,7 +127,9 @@ describe("POST requests", () => {
     expect(body[0].service_request_id).toMatch(/^XT-\d{2}-\d{7}$/);
     expect(body[0]).not.toHaveProperty("token");
     expect(body[0].service_notice).toContain(`/ho-so/${body[0].service_request_id}`);
-    const row = fixture.db.prepare("SELECT c.commune_id, c.category_code, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?").get(body[0].service_request_id);
+    const row = fixture.db
+      .prepare("SELECT c.commune_id, c.category_code, p.full_name FROM cases c JOIN case_contacts p ON p.case_id = c.id WHERE c.code = ?")
+      .get(body[0].service_request_id);
     expect(row).toEqual({ commune_id: "xuan-hoa", category_code: "construction", full_name: "Trịnh Văn Mười" });
 
     const xml = await (await post("requests.xml", validRequest({ lat: "20.31", long: "106.35", address_string: undefined }))).text();
@@ -160,10 +173,22 @@ describe("GET requests", () => {
     const client = new Client(fixture.url);
     const fileOne = async (fields: Record<string, string>) => {
       const form = await client.get("/gui-phan-anh");
-      const res = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }));
+      const res = await client.post(
+        "/gui-phan-anh",
+        formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }),
+      );
       return /XT-\d{2}-\d{7}/.exec(visibleText((await client.get(res.location!)).html))![0];
     };
-    published = await fileOne(filingFields({ publishConsent: "on", fullName: "Mai Thị Kín", phone: "0977888999", email: "kin@example.vn", address: "Ngõ Kín", description: "Gọi tôi: 0977888999, Mai Thị Kín." }));
+    published = await fileOne(
+      filingFields({
+        publishConsent: "on",
+        fullName: "Mai Thị Kín",
+        phone: "0977888999",
+        email: "kin@example.vn",
+        address: "Ngõ Kín",
+        description: "Gọi tôi: 0977888999, Mai Thị Kín.",
+      }),
+    );
     privateCode = await fileOne(filingFields({ fullName: "Hồ Văn Riêng", description: "Nội dung riêng tư không công khai" }));
   });
 
@@ -179,7 +204,8 @@ describe("GET requests", () => {
 
   it("never returns personal data, and no text without consent", async () => {
     const list = await (await get(`requests.json?service_request_id=${published},${privateCode}`)).text();
-    for (const secret of ["Mai Thị Kín", "0977888999", "kin@example.vn", "Ngõ Kín", "Hồ Văn Riêng", "Nội dung riêng tư", "/tep/"]) expect(list).not.toContain(secret);
+    for (const secret of ["Mai Thị Kín", "0977888999", "kin@example.vn", "Ngõ Kín", "Hồ Văn Riêng", "Nội dung riêng tư", "/tep/"])
+      expect(list).not.toContain(secret);
     const parsed = JSON.parse(list);
     expect(parsed.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([published, privateCode].sort());
     expect(parsed.find((r: { service_request_id: string }) => r.service_request_id === privateCode).description).toBeNull();
@@ -203,7 +229,11 @@ describe("GET requests", () => {
 
   it("filters by date range; a range over 90 days or a datetime without a time zone is refused", async () => {
     const now = new Date();
-    const inRange = await (await get(`requests.json?start_date=${encodeURIComponent(new Date(now.getTime() - 86_400_000).toISOString())}&end_date=${encodeURIComponent(new Date(now.getTime() + 60_000).toISOString())}`)).json();
+    const inRange = await (
+      await get(
+        `requests.json?start_date=${encodeURIComponent(new Date(now.getTime() - 86_400_000).toISOString())}&end_date=${encodeURIComponent(new Date(now.getTime() + 60_000).toISOString())}`,
+      )
+    ).json();
     expect(inRange.map((r: { service_request_id: string }) => r.service_request_id)).toContain(published);
     const before = await (await get("requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z")).json();
     expect(before).toEqual([]);

@@ -68,7 +68,12 @@ describe("a commune leader imports the table from the staff page", () => {
     none.append("intent", "import-plan");
     expect(visibleText((await leader.post(`/can-bo/cong-khai/${id}`, none)).html)).toContain("Hãy chọn tệp CSV của bảng");
 
-    const ok = await upload(leader, id, csrf, `\uFEFF${PLAN_TEMPLATE_HEADER}\r\n${good}\r\n2,Lê Thị Hai,Xóm 1,11,3,Đất trồng lúa,50,100000,5000000,0,0,5000000,Không\r\n`);
+    const ok = await upload(
+      leader,
+      id,
+      csrf,
+      `\uFEFF${PLAN_TEMPLATE_HEADER}\r\n${good}\r\n2,Lê Thị Hai,Xóm 1,11,3,Đất trồng lúa,50,100000,5000000,0,0,5000000,Không\r\n`,
+    );
     expect(ok.status).toBe(303);
     const page = visibleText((await leader.get(ok.location!)).html);
     expect(page).toContain("Đã nhập 2 dòng.");
@@ -120,7 +125,10 @@ describe("a household opens its own row", () => {
     const wrong = await resident.post(`/cong-khai/${slug}/ho-gia-dinh`, new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), code: "HX-2222-2222" }));
     expect(wrong.status).toBe(400);
     expect(visibleText(wrong.html)).toContain("Không tìm thấy mã này trong phương án");
-    const found = await resident.post(`/cong-khai/${slug}/ho-gia-dinh`, new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), code: code.toLowerCase() }));
+    const found = await resident.post(
+      `/cong-khai/${slug}/ho-gia-dinh`,
+      new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), code: code.toLowerCase() }),
+    );
     expect(found.status).toBe(200);
     expect(found.headers.get("Cache-Control")).toContain("no-store");
     const text = visibleText(found.html);

@@ -2,15 +2,15 @@
 // public, shown in full to the household holding its code, carried across versions with the same codes.
 import "../support/database";
 import { eq } from "drizzle-orm";
-import { describe,expect,it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
-import { read,transaction } from "~/services/platform/database.server";
-import { createDraft,newVersion,publish } from "~/services/disclosures/lifecycle.server";
+import { read, transaction } from "~/services/platform/database.server";
+import { createDraft, newVersion, publish } from "~/services/disclosures/lifecycle.server";
 import { InvalidError } from "~/domain/errors";
 import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { decrypt } from "~/services/platform/secrets.server";
-import { householdRow,importPlanTable,planCodesCsv,publicPlanTable,staffPlanTable } from "~/services/disclosures/plan-table.server";
+import { householdRow, importPlanTable, planCodesCsv, publicPlanTable, staffPlanTable } from "~/services/disclosures/plan-table.server";
 import { staffAccount } from "../support/factories";
 
 const PLAN = {
@@ -28,7 +28,7 @@ const ROWS = [
 ];
 const csv = (rows: string[]) => [PLAN_TEMPLATE_HEADER, ...rows].join("\r\n");
 
-const planRows = async (id: number) => (await read().select().from(t.planRows).where(eq(t.planRows.disclosureId, id)));
+const planRows = async (id: number) => await read().select().from(t.planRows).where(eq(t.planRows.disclosureId, id));
 const slugOf = async (id: number) => (await read().select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0].slug;
 const codesOf = async (id: number) => new Map((await planRows(id)).map((r) => [r.plotNumber, decrypt("household-code", r.householdCodeSealed)!]));
 
@@ -56,7 +56,7 @@ describe("importing the table", () => {
     for (const code of codes) expect(code).toMatch(/^HX-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     // Only a keyed hash and a sealed copy are stored, never the code itself.
     expect(JSON.stringify(rows)).not.toContain(codes[0]);
-    const audit = (await read().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure.plan_imported")));
+    const audit = await read().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure.plan_imported"));
     expect(audit.at(-1)).toMatchObject({ userId: leader.id, targetId: String(id) });
   });
 
@@ -84,7 +84,11 @@ describe("importing the table", () => {
     await expect(importPlanTable(district, id, csv(ROWS), "t")).rejects.toThrow("disclosure.error.notDraft");
     const leader = await staffAccount("commune_leader", "xuan-hong");
     const draft = await createDraft(leader, PLAN, "t");
-    for (const other of [await staffAccount("commune_leader", "xuan-bac"), await staffAccount("commune_official", "xuan-hong"), await staffAccount("supervisor", "huyen-xuan-truong")]) {
+    for (const other of [
+      await staffAccount("commune_leader", "xuan-bac"),
+      await staffAccount("commune_official", "xuan-hong"),
+      await staffAccount("supervisor", "huyen-xuan-truong"),
+    ]) {
       await expect(importPlanTable(other, draft, csv(ROWS), "t")).rejects.toThrow("disclosure.error.forbidden");
       expect(await staffPlanTable(other, { id: draft, typeCode: "compensation_plan", communeId: "xuan-hong" }, "t")).toBeNull();
       expect(await planCodesCsv(other, draft, "t")).toBeNull();
@@ -108,9 +112,17 @@ describe("what the public and each household see", () => {
     const disclosure = (await publicDisclosure(slug))!;
     const table = (await publicPlanTable(disclosure))!;
     const json = JSON.stringify({ disclosure, table });
-    for (const secret of ["Nguyễn Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Xóm 3, xã Xuân Hồng", "Xóm 4", ...(await codesOf(id)).values()]) expect(json).not.toContain(secret);
+    for (const secret of ["Nguyễn Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Xóm 3, xã Xuân Hồng", "Xóm 4", ...(await codesOf(id)).values()])
+      expect(json).not.toContain(secret);
     expect(table.rows.map((r) => r.householdName)).toEqual(["N. V. A.", "T. T. B.", "P. V. C."]);
-    expect(table.totals).toEqual({ rows: 3, areaRecovered: 728.5, landCompensation: 567_892_500, assetCompensation: 184_300_000, support: 38_255_000, total: 790_447_500 });
+    expect(table.totals).toEqual({
+      rows: 3,
+      areaRecovered: 728.5,
+      landCompensation: 567_892_500,
+      assetCompensation: 184_300_000,
+      support: 38_255_000,
+      total: 790_447_500,
+    });
     expect(table.totals.total).toBe(table.rows.reduce((s, r) => s + r.total, 0));
   });
 
@@ -149,7 +161,12 @@ describe("what the public and each household see", () => {
     const exported = (await planCodesCsv(leader, id, "t"))!;
     expect(exported.split("\r\n")[2]).toContain((await codesOf(id)).get("113")!);
     expect(exported).toContain("Trần Thị Bình");
-    const actions = (await read().select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.targetId, String(id)))).map((a) => a.action);
+    const actions = (
+      await read()
+        .select({ action: t.auditLog.action })
+        .from(t.auditLog)
+        .where(eq(t.auditLog.targetId, String(id)))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["disclosure.plan_viewed", "disclosure.codes_exported"]));
   });
 });
@@ -174,16 +191,24 @@ describe("versions of the table", () => {
     expect([...before.values()]).not.toContain(after.get("300"));
     await publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
     // The notice printed for version 1 opens version 2's figures, from either version's address.
-    expect(await householdRow(await slugOf(v1), before.get("113")!)).toMatchObject({ disclosure: { id: v2, version: 2, status: "published" }, row: { total: 39_075_000 } });
+    expect(await householdRow(await slugOf(v1), before.get("113")!)).toMatchObject({
+      disclosure: { id: v2, version: 2, status: "published" },
+      row: { total: 39_075_000 },
+    });
 
     const slug2 = await slugOf(v2);
     const table = (await publicPlanTable((await publicDisclosure(slug2))!))!;
     expect(table.changes).toEqual([
-      { kind: "changed", rowNo: 2, plot: { mapSheet: "8", plotNumber: "113" }, fields: [
-        { field: "unitPrice", before: 105_000, after: 120_000 },
-        { field: "landCompensation", before: 26_092_500, after: 29_820_000 },
-        { field: "total", before: 35_347_500, after: 39_075_000 },
-      ] },
+      {
+        kind: "changed",
+        rowNo: 2,
+        plot: { mapSheet: "8", plotNumber: "113" },
+        fields: [
+          { field: "unitPrice", before: 105_000, after: 120_000 },
+          { field: "landCompensation", before: 26_092_500, after: 29_820_000 },
+          { field: "total", before: 35_347_500, after: 39_075_000 },
+        ],
+      },
       { kind: "added", rowNo: 3, plot: { mapSheet: "9", plotNumber: "300" }, fields: [] },
       { kind: "removed", rowNo: 3, plot: { mapSheet: "9", plotNumber: "57" }, fields: [] },
     ]);

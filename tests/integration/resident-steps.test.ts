@@ -1,30 +1,40 @@
 // The resident's own steps after an answer (contest to the district, withdraw), an official's reopening, and the
 // denouncer's confidentiality, against a real SQLite file: each change, its event and its mail together.
 import "../support/database";
-import { and,eq } from "drizzle-orm";
-import { describe,expect,it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
-import { addDays,vnDate } from "~/domain/dates";
+import { addDays, vnDate } from "~/domain/dates";
 import { fileCase } from "~/services/cases/filing.server";
 import { publicCaseView } from "~/services/cases/views.server";
 import { residentStep } from "~/services/cases/resident-steps.server";
 import { read } from "~/services/platform/database.server";
-import { dueOnNow,performStaffAction } from "~/services/cases/handling.server";
+import { dueOnNow, performStaffAction } from "~/services/cases/handling.server";
 import { reference } from "~/services/reference/reference.server";
 import { NotFoundError } from "~/domain/errors";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { complaintFields,filingFields,filingInput,staffAccount } from "../support/factories";
+import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const caseRow = async (code: string) => (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
-const eventsOf = async (caseId: number, type: string) => (await read().select().from(t.caseEvents).where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, type))));
-const mailsTo = async (address: string) => (await read().select().from(t.outbox).where(eq(t.outbox.toAddress, address)));
+const eventsOf = async (caseId: number, type: string) =>
+  await read()
+    .select()
+    .from(t.caseEvents)
+    .where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, type)));
+const mailsTo = async (address: string) => await read().select().from(t.outbox).where(eq(t.outbox.toAddress, address));
 
 async function answeredComplaint(email: string, at: Date) {
   const filed = await fileCase(await filingInput(complaintFields({ email })), [], { language: "vi", now: at });
   const official = await staffAccount("commune_official", "xuan-hong");
   await performStaffAction(official, filed.code, { action: "accept" }, "t", at);
-  await performStaffAction(official, filed.code, { action: "answer", note: "Giữ nguyên mức bồi thường theo bảng giá đất.", signedBy: "Chủ tịch UBND xã Xuân Hồng" }, "t", at);
+  await performStaffAction(
+    official,
+    filed.code,
+    { action: "answer", note: "Giữ nguyên mức bồi thường theo bảng giá đất.", signedBy: "Chủ tịch UBND xã Xuân Hồng" },
+    "t",
+    at,
+  );
   return { ...filed, official };
 }
 
@@ -38,7 +48,9 @@ describe("the resident contests the answer", () => {
     expect(row).toMatchObject({ status: "contested", communeId: DISTRICT_ID, stage: "resolve_second", stageStartedOn: vnDate(now), assigneeUserId: null });
     expect(row.dueOn).toBe(dueOnNow(await reference(), row));
     expect(row.dueOn > vnDate(now)).toBe(true);
-    expect(await eventsOf(caseId, "contested")).toMatchObject([{ visibility: "public", actor: "resident", body: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." }]);
+    expect(await eventsOf(caseId, "contested")).toMatchObject([
+      { visibility: "public", actor: "resident", body: "Tôi không đồng ý, đề nghị huyện giải quyết lần hai." },
+    ]);
     const mails = await mailsTo("khieu.nai@example.vn");
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toContain(code);
@@ -68,7 +80,7 @@ describe("the resident rates the answer", () => {
     const { caseId } = await answeredComplaint("danh.gia@example.vn", new Date());
     await residentStep(caseId, { step: "rate", score: 2, comment: "Chưa thỏa đáng." });
     await expect(residentStep(caseId, { step: "rate", score: 5, comment: "" })).rejects.toThrow("error.alreadyRated");
-    expect((await read().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
+    expect(await read().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId))).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
     expect(await eventsOf(caseId, "rated")).toMatchObject([{ visibility: "internal" }]);
   });
 });

@@ -23,7 +23,10 @@ async function official(commune: string) {
 async function fileCase(fields: Record<string, string>, files: { name: string; bytes: Buffer }[] = []) {
   const client = new Client(fixture.url);
   const form = await client.get("/gui-phan-anh");
-  const page = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files));
+  const page = await client.post(
+    "/gui-phan-anh",
+    formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files),
+  );
   expect(page.status).toBe(303);
   const receipt = visibleText((await client.get(page.location!)).html);
   return {
@@ -41,13 +44,19 @@ async function act(client: Client, code: string, fields: Record<string, string>)
 }
 
 function snapshot(code: string) {
-  const row = fixture.db.prepare("SELECT id, status, commune_id, assignee_user_id, due_on FROM cases WHERE code = ?").get(code) as Record<string, unknown> & { id: number };
+  const row = fixture.db.prepare("SELECT id, status, commune_id, assignee_user_id, due_on FROM cases WHERE code = ?").get(code) as Record<string, unknown> & {
+    id: number;
+  };
   const n = (sql: string) => (fixture.db.prepare(sql).get(row.id) as { n: number }).n;
   return {
     row,
     events: n("SELECT count(*) AS n FROM case_events WHERE case_id = ?"),
     outbox: n("SELECT count(*) AS n FROM outbox WHERE case_id = ?"),
-    audit: (fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data'").get(code) as { n: number }).n,
+    audit: (
+      fixture.db
+        .prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data'")
+        .get(code) as { n: number }
+    ).n,
   };
 }
 
@@ -129,7 +138,8 @@ describe("signing in", () => {
     it("too many sign-in attempts from one address are refused before any password is checked", async () => {
       const client = new Client(limited.url);
       const form = await client.get("/can-bo/dang-nhap");
-      const attempt = (email: string) => client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: "sai mat khau", next: "/can-bo" }));
+      const attempt = (email: string) =>
+        client.post("/can-bo/dang-nhap", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email, password: "sai mat khau", next: "/can-bo" }));
       for (const email of ["a@x.vn", "b@x.vn", "c@x.vn"]) expect((await attempt(email)).status).not.toBe(429);
       const refused = await attempt("d@x.vn");
       expect(refused.status).toBe(429);
@@ -139,7 +149,19 @@ describe("signing in", () => {
 
   it("a new administrator without a second factor must set one up before reaching any staff page", async () => {
     // Created from the shell as the README says, against the running portal's database.
-    const created = runAccounts(fixture.portal, ["create", "--email", "qt2@demo.dan-biet.vn", "--name", "Quản trị hai", "--role", "admin", "--commune", "huyen-xuan-truong", "--password", "mat khau quan tri rat dai"]);
+    const created = runAccounts(fixture.portal, [
+      "create",
+      "--email",
+      "qt2@demo.dan-biet.vn",
+      "--name",
+      "Quản trị hai",
+      "--role",
+      "admin",
+      "--commune",
+      "huyen-xuan-truong",
+      "--password",
+      "mat khau quan tri rat dai",
+    ]);
     expect(created.status, created.stderr).toBe(0);
     const { client, res } = await signIn("qt2@demo.dan-biet.vn", "mat khau quan tri rat dai");
     expect(res.location).toMatch(/^\/can-bo\/thiet-lap-xac-thuc/);
@@ -168,21 +190,28 @@ describe("signing in", () => {
     const reuse = await client.post(link, new URLSearchParams({ csrf: hiddenValue(resetPage.html, "csrf"), password: "mot cau mat khau khac nua" }));
     expect(visibleText(reuse.html)).toContain("Liên kết không còn dùng được");
 
-    const unknown = await client.post("/can-bo/quen-mat-khau", new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email: "khong-ton-tai@demo.dan-biet.vn" }));
+    const unknown = await client.post(
+      "/can-bo/quen-mat-khau",
+      new URLSearchParams({ csrf: hiddenValue(form.html, "csrf"), email: "khong-ton-tai@demo.dan-biet.vn" }),
+    );
     expect(visibleText(unknown.html)).toContain("liên kết đặt lại mật khẩu đã được gửi");
   });
 });
 
 describe("an official of commune A can never reach commune B's cases", () => {
   it("view, attachment, list filter, search, CSV export and every action are refused and write nothing", async () => {
-    const target = await fileCase(filingFields({ commune: "xuan-bac", email: "b@example.vn", title: "Đường riêng của Xuân Bắc" }), [{ name: "anh.png", bytes: await png() }]);
+    const target = await fileCase(filingFields({ commune: "xuan-bac", email: "b@example.vn", title: "Đường riêng của Xuân Bắc" }), [
+      { name: "anh.png", bytes: await png() },
+    ]);
     // The search that must find nothing for intruders does find the case for its own commune (ignoring diacritics, đ and NFD).
     const owner = await official("xuan-bac");
     for (const q of ["duong rieng cua xuan bac", "ĐƯỜNG RIÊNG", "Đường riêng".normalize("NFD"), target.code]) {
       expect(visibleText((await owner.get(`/can-bo?q=${encodeURIComponent(q)}`)).html), q).toContain(target.code);
     }
     const before = snapshot(target.code);
-    const attachmentId = (fixture.db.prepare("SELECT a.id FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.code = ?").get(target.code) as { id: string }).id;
+    const attachmentId = (
+      fixture.db.prepare("SELECT a.id FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.code = ?").get(target.code) as { id: string }
+    ).id;
 
     for (const intruder of [await official("xuan-hong"), (await signIn("lanhdao.xuan-hong@demo.dan-biet.vn")).client]) {
       expect((await intruder.get(`/can-bo/ho-so/${target.code}`)).status).toBe(404);
@@ -229,7 +258,10 @@ describe("an official of commune A can never reach commune B's cases", () => {
     const res = await client.post(`/can-bo/ho-so/${target.code}`, new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), action: "accept" }));
     expect(res.status).toBe(403);
     expect(snapshot(target.code)).toEqual(before);
-    const remark = await client.post(`/can-bo/ho-so/${target.code}`, new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), action: "remark", note: "Đề nghị xã trả lời đúng hạn." }));
+    const remark = await client.post(
+      `/can-bo/ho-so/${target.code}`,
+      new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), action: "remark", note: "Đề nghị xã trả lời đúng hạn." }),
+    );
     expect(remark.status).toBe(303);
   });
 });
@@ -276,13 +308,20 @@ describe("handling a case", () => {
     const lookup = await resident.get("/tra-cuu");
     await resident.post("/tra-cuu", new URLSearchParams({ csrf: hiddenValue(lookup.html, "csrf"), code: filed.code, accessKey: filed.accessKey }));
     const mine = await resident.get(`/tra-cuu/${filed.code}`);
-    await resident.post(`/tra-cuu/${filed.code}`, formData({ csrf: hiddenValue(mine.html, "csrf"), idempotencyKey: hiddenValue(mine.html, "idempotencyKey"), body: "Sơ đồ gửi kèm." }, [{ name: "so-do.png", bytes: await png() }]));
+    await resident.post(
+      `/tra-cuu/${filed.code}`,
+      formData({ csrf: hiddenValue(mine.html, "csrf"), idempotencyKey: hiddenValue(mine.html, "idempotencyKey"), body: "Sơ đồ gửi kèm." }, [
+        { name: "so-do.png", bytes: await png() },
+      ]),
+    );
     expect(snapshot(filed.code).row.status).toBe("accepted");
 
     const answerPage = await officer.get(`/can-bo/ho-so/${filed.code}`);
     res = await officer.post(
       `/can-bo/ho-so/${filed.code}`,
-      formData({ csrf: hiddenValue(answerPage.html, "csrf"), action: "answer", note: "UBND xã trả lời như sau: …", signedBy: "Phó Chủ tịch UBND xã" }, [{ name: "van-ban.png", bytes: await png() }]),
+      formData({ csrf: hiddenValue(answerPage.html, "csrf"), action: "answer", note: "UBND xã trả lời như sau: …", signedBy: "Phó Chủ tịch UBND xã" }, [
+        { name: "van-ban.png", bytes: await png() },
+      ]),
     );
     expect(res.status).toBe(303);
     expect(snapshot(filed.code).row.status).toBe("answered");
@@ -294,7 +333,9 @@ describe("handling a case", () => {
     const view = visibleText((await resident.get(`/tra-cuu/${filed.code}`)).html);
     expect(view).toContain("UBND xã trả lời như sau");
     expect(view).toContain("van-ban.png");
-    const audit = fixture.db.prepare("SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data' ORDER BY id").all(filed.code) as { action: string }[];
+    const audit = fixture.db
+      .prepare("SELECT action FROM audit_log WHERE target_id = ? AND action LIKE 'case.%' AND action <> 'case.view_personal_data' ORDER BY id")
+      .all(filed.code) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(["case.accept", "case.request_info", "case.answer", "case.close"]);
   });
 
@@ -356,7 +397,9 @@ describe("the audit log", () => {
     const filed = await fileCase(filingFields({ commune: "xuan-tan" }));
     const officer = await official("xuan-tan");
     await officer.get(`/can-bo/ho-so/${filed.code}`);
-    const row = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.view_personal_data' AND target_id = ?").get(filed.code) as { n: number };
+    const row = fixture.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.view_personal_data' AND target_id = ?").get(filed.code) as {
+      n: number;
+    };
     expect(row.n).toBe(1);
   });
 });

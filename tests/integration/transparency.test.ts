@@ -103,7 +103,12 @@ describe("the register of answered cases", () => {
     const privateCase = await fileCase(await filingInput(filingFields({ commune: "xuan-ninh", title: "Không công khai" })), [], { language: "vi" });
     for (const c of [publish, privateCase]) {
       await performStaffAction(officer, c.code, { action: "accept" }, "t");
-      await performStaffAction(officer, c.code, { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Chủ tịch" }, "t");
+      await performStaffAction(
+        officer,
+        c.code,
+        { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Chủ tịch" },
+        "t",
+      );
     }
     const page = await registerPage({ commune: "xuan-ninh" });
     expect(page.rows.map((r) => r.code)).toEqual([publish.code]);
@@ -149,7 +154,11 @@ describe("as the portal shows them", () => {
     const form = await client.get("/gui-phan-anh");
     await client.post(
       "/gui-phan-anh",
-      formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...filingFields({ ...PRIVATE, publishConsent: "on" }) }),
+      formData({
+        csrf: hiddenValue(form.html, "csrf"),
+        idempotencyKey: hiddenValue(form.html, "idempotencyKey"),
+        ...filingFields({ ...PRIVATE, publishConsent: "on" }),
+      }),
     );
     const res = await client.get("/ho-so");
     expect(res.status).toBe(200);

@@ -9,13 +9,20 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Launches Debian's Chromium; throws (the suite fails, it is never skipped) when it is not installed. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the end-to-end tests need Debian's package (apt-get install chromium); .ci/run does this.`,
-    );
+    throw new Error(`Chromium not found at ${CHROMIUM}: the end-to-end tests need Debian's package (apt-get install chromium); .ci/run does this.`);
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -69,7 +76,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 /** One line per violation: impact, rule id, what it asks for, and the first elements it found. */
 export function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+  return violations
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    )
+    .join("\n");
 }
 
 /** "" when axe finds nothing serious or critical; otherwise the violations, for the assertion message. */

@@ -53,13 +53,13 @@ export async function jpegWithGps(width = 64, height = 32): Promise<Buffer> {
 }
 
 export async function png(width = 20, height = 20): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: "#00f" } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: "#00f" } })
+    .png()
+    .toBuffer();
 }
 
 export function pdf(): Buffer {
-  return Buffer.from(
-    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-  );
+  return Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 }
 
 /** A Windows program, as if renamed to .jpg. */

@@ -64,7 +64,11 @@ export function usePortal(options: PortalOptions = {}): PortalFixture {
 
   const need = <T>(value: T | undefined, what: string, option?: keyof PortalOptions): T => {
     if (value === undefined) {
-      throw new Error(option ? `usePortal: no ${what} — pass { ${option}: … } and read it inside a hook or test` : `usePortal: the portal is not running yet — read ${what} inside a hook or test`);
+      throw new Error(
+        option
+          ? `usePortal: no ${what} — pass { ${option}: … } and read it inside a hook or test`
+          : `usePortal: the portal is not running yet — read ${what} inside a hook or test`,
+      );
     }
     return value;
   };
@@ -115,12 +119,7 @@ export interface SignInOptions {
  * CSRF token, posts email and password (and `next` when asked), then the second factor when a TOTP secret is given.
  * Returns the client, which keeps the session cookie, and the response to the password post.
  */
-export async function signInClient(
-  portal: HasUrl,
-  email: string,
-  password?: string,
-  options: SignInOptions = {},
-): Promise<{ client: Client; res: Page }> {
+export async function signInClient(portal: HasUrl, email: string, password?: string, options: SignInOptions = {}): Promise<{ client: Client; res: Page }> {
   const client = new Client(portal.url);
   const form = await client.get("/can-bo/dang-nhap");
   const fields: Record<string, string> = { csrf: hiddenValue(form.html, "csrf"), email, password: password ?? (await demoPassword()) };
@@ -128,7 +127,10 @@ export async function signInClient(
   const res = await client.post("/can-bo/dang-nhap", new URLSearchParams(fields));
   if (options.totpSecret) {
     const second = await client.get("/can-bo/xac-thuc");
-    await client.post("/can-bo/xac-thuc", new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: await totpCode(options.totpSecret, totpStep(Date.now())) }));
+    await client.post(
+      "/can-bo/xac-thuc",
+      new URLSearchParams({ csrf: hiddenValue(second.html, "csrf"), code: await totpCode(options.totpSecret, totpStep(Date.now())) }),
+    );
   }
   return { client, res };
 }
@@ -146,13 +148,7 @@ export interface SignInPageOptions {
  * Signs a staff member in with Chromium (password: DEMO_PASSWORD unless given), by the visible labels, and waits for
  * the page it lands on.
  */
-export async function signInPage(
-  page: BrowserPage,
-  portal: HasUrl,
-  email: string,
-  password?: string,
-  options: SignInPageOptions = {},
-): Promise<void> {
+export async function signInPage(page: BrowserPage, portal: HasUrl, email: string, password?: string, options: SignInPageOptions = {}): Promise<void> {
   const { open = "/can-bo", heading = "Hồ sơ cần xử lý", exact } = options;
   const secret = password ?? (await demoPassword());
   await page.goto(`${portal.url}${open}`);
@@ -174,7 +170,10 @@ export async function fileByForm(
 ): Promise<{ client: Client; code: string; accessKey: string; receiptPath: string }> {
   const client = new Client(portal.url);
   const form = await client.get("/gui-phan-anh");
-  const posted = await client.post("/gui-phan-anh", formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files));
+  const posted = await client.post(
+    "/gui-phan-anh",
+    formData({ csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey"), ...fields }, files),
+  );
   if (posted.status !== 303 || !posted.location) throw new Error(`The filing was refused (${posted.status}):\n${visibleText(posted.html).slice(0, 2000)}`);
   const receipt = visibleText((await client.get(posted.location)).html);
   const code = /XT-\d{2}-\d{7}/.exec(receipt)?.[0];

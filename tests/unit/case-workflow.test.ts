@@ -8,14 +8,20 @@ const EXPECTED: [CaseAction, CaseStatus, Actor, CaseStatus | "previous"][] = [
   ...(["received", "accepted", "in_progress"] as const).map((s) => ["transfer", s, "official", "received"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
   ["start", "accepted", "official", "in_progress"],
   ["start", "contested", "official", "in_progress"],
-  ...(["received", "accepted", "in_progress", "contested"] as const).map((s) => ["request_info", s, "official", "info_requested"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
+  ...(["received", "accepted", "in_progress", "contested"] as const).map(
+    (s) => ["request_info", s, "official", "info_requested"] as [CaseAction, CaseStatus, Actor, CaseStatus],
+  ),
   ["provide_info", "info_requested", "resident", "previous"],
   ...(["accepted", "in_progress", "contested"] as const).map((s) => ["answer", s, "official", "answered"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
-  ...(["answered", "refused"] as const).flatMap((s) => (["official", "system"] as const).map((a) => ["close", s, a, "closed"] as [CaseAction, CaseStatus, Actor, CaseStatus])),
+  ...(["answered", "refused"] as const).flatMap((s) =>
+    (["official", "system"] as const).map((a) => ["close", s, a, "closed"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
+  ),
   ["contest", "answered", "resident", "contested"],
   ["contest", "closed", "resident", "contested"],
   ...(["closed", "refused", "withdrawn"] as const).map((s) => ["reopen", s, "official", "received"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
-  ...(["received", "accepted", "in_progress", "info_requested", "contested"] as const).map((s) => ["withdraw", s, "resident", "withdrawn"] as [CaseAction, CaseStatus, Actor, CaseStatus]),
+  ...(["received", "accepted", "in_progress", "info_requested", "contested"] as const).map(
+    (s) => ["withdraw", s, "resident", "withdrawn"] as [CaseAction, CaseStatus, Actor, CaseStatus],
+  ),
 ];
 const ACTIONS: CaseAction[] = ["accept", "refuse", "transfer", "start", "request_info", "provide_info", "answer", "close", "contest", "reopen", "withdraw"];
 const ACTORS: Actor[] = ["resident", "official", "system"];

@@ -12,7 +12,10 @@ function cellsAsSplitBy(document: string, delimiter: string): string[] {
 
 describe("writing CSV", () => {
   it("starts with a byte-order mark and ends every line with CRLF", () => {
-    const doc = csvDocument([["Mã hồ sơ", "Tiêu đề"], ["DB-1", "Đường hỏng"]]);
+    const doc = csvDocument([
+      ["Mã hồ sơ", "Tiêu đề"],
+      ["DB-1", "Đường hỏng"],
+    ]);
     expect(doc.startsWith("\uFEFF")).toBe(true);
     expect(doc.slice(1)).toBe("Mã hồ sơ,Tiêu đề\r\nDB-1,Đường hỏng\r\n");
   });
@@ -44,7 +47,7 @@ describe("writing CSV", () => {
     const hostile = [
       ";=cmd|' /C calc'!A0;",
       ",=cmd|' /C calc'!A0,",
-      "=HYPERLINK(\"http://x\",\"y\")",
+      '=HYPERLINK("http://x","y")',
       "a;+1",
       "b,-1",
       "c;@SUM(1)",
@@ -61,10 +64,14 @@ describe("writing CSV", () => {
       for (const cell of cells) expect(cell, `split on ${delimiter}: ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@]/);
     }
     // Read back with the right separator, every title is there, an apostrophe before each formula start.
-    expect(parseCsv(doc, ",").slice(1).map((r) => r.cells[1])).toEqual([
+    expect(
+      parseCsv(doc, ",")
+        .slice(1)
+        .map((r) => r.cells[1]),
+    ).toEqual([
       ";'=cmd|' /C calc'!A0;",
       ",'=cmd|' /C calc'!A0,",
-      "'=HYPERLINK(\"http://x\",\"y\")",
+      '\'=HYPERLINK("http://x","y")',
       "a;'+1",
       "b,'-1",
       "c;'@SUM(1)",
@@ -96,7 +103,7 @@ describe("reading CSV", () => {
 
   it("detects comma, semicolon or tab from the first line, comma on a tie", () => {
     expect(detectDelimiter("\uFEFFSTT,Chủ sử dụng đất,Số thửa\n1;2;3;4;5")).toBe(",");
-    expect(detectDelimiter("STT;Chủ sử dụng đất;Số thửa\r\n1;An;\"360,5\"")).toBe(";");
+    expect(detectDelimiter('STT;Chủ sử dụng đất;Số thửa\r\n1;An;"360,5"')).toBe(";");
     expect(detectDelimiter("STT\tChủ sử dụng đất\tSố thửa\n")).toBe("\t");
     expect(detectDelimiter("STT\n")).toBe(",");
   });

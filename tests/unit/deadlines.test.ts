@@ -63,7 +63,10 @@ describe("first-stage deadlines for each kind (the date on the receipt)", () => 
   });
 
   it("prefers a rule written for the category", () => {
-    const withCategory = [...rules, { kindCode: "feedback", stage: "process", categoryCode: "land", length: 5, unit: "working" as const, startEvent: "received" }];
+    const withCategory = [
+      ...rules,
+      { kindCode: "feedback", stage: "process", categoryCode: "land", length: 5, unit: "working" as const, startEvent: "received" },
+    ];
     expect(findRule(withCategory, "feedback", "process", "land")?.length).toBe(5);
     expect(findRule(withCategory, "feedback", "process", "other")?.length).toBe(10);
   });

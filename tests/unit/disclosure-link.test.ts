@@ -14,9 +14,11 @@ const source = (over: Partial<PrefillSource> = {}): PrefillSource => ({
 
 describe("which disclosures a case may be about", () => {
   it("only projects, works, land-use and compensation plans that are in force", () => {
-    for (const status of ["published", "consultation_open", "consultation_closed"]) expect(isLinkableDisclosure({ status, typeCode: "compensation_plan" })).toBe(true);
+    for (const status of ["published", "consultation_open", "consultation_closed"])
+      expect(isLinkableDisclosure({ status, typeCode: "compensation_plan" })).toBe(true);
     for (const status of ["draft", "superseded", "withdrawn"]) expect(isLinkableDisclosure({ status, typeCode: "compensation_plan" })).toBe(false);
-    for (const typeCode of ["investment_project", "construction_work", "land_use_plan"]) expect(isLinkableDisclosure({ status: "published", typeCode })).toBe(true);
+    for (const typeCode of ["investment_project", "construction_work", "land_use_plan"])
+      expect(isLinkableDisclosure({ status: "published", typeCode })).toBe(true);
     for (const typeCode of ["budget", "contributions", "other"]) expect(isLinkableDisclosure({ status: "published", typeCode })).toBe(false);
   });
 });
@@ -62,7 +64,9 @@ describe("filingPrefill", () => {
     const works = filingPrefill(source({ disclosure: { id: 3, typeCode: "construction_work", title: "Nhà văn hóa xóm 2", version: 1 }, row: null }), vi);
     expect(works).toMatchObject({ category: "construction", planRowNo: "", place: "", title: "Phản ánh về Nhà văn hóa xóm 2 (phiên bản 1)" });
     expect(works.kind).toBeUndefined();
-    expect(filingPrefill(source({ disclosure: { id: 3, typeCode: "investment_project", title: "Dự án X", version: 1 }, row: null }), vi).category).toBeUndefined();
+    expect(
+      filingPrefill(source({ disclosure: { id: 3, typeCode: "investment_project", title: "Dự án X", version: 1 }, row: null }), vi).category,
+    ).toBeUndefined();
   });
 
   it("a long title is shortened to fit, and the English form reads in English", () => {

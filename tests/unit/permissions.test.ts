@@ -1,10 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { canAdmin, canOnCase, caseOperations, caseScope, inScope, requiresSecondFactor, ROLES, type CaseOperation, type Role, type StaffUser } from "~/domain/permissions";
+import {
+  canAdmin,
+  canOnCase,
+  caseOperations,
+  caseScope,
+  inScope,
+  requiresSecondFactor,
+  ROLES,
+  type CaseOperation,
+  type Role,
+  type StaffUser,
+} from "~/domain/permissions";
 
 const DISTRICT = "huyen-xuan-truong";
 const user = (role: Role, communeId: string): StaffUser => ({ id: 1, role, communeId });
 const caseIn = (communeId: string) => ({ communeId, kindCode: "complaint" });
-const ALL_OPERATIONS: CaseOperation[] = ["view", "view_contact", "download_attachment", "accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen", "assign", "extend", "note", "remark"];
+const ALL_OPERATIONS: CaseOperation[] = [
+  "view",
+  "view_contact",
+  "download_attachment",
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "answer",
+  "close",
+  "reopen",
+  "assign",
+  "extend",
+  "note",
+  "remark",
+];
 
 describe("scope: which cases a user may list", () => {
   it("commune staff see only their commune", () => {

@@ -100,7 +100,9 @@ describe("reading a plan CSV", () => {
   });
 
   it("refuses a quote that never closes instead of swallowing the rows after it", () => {
-    const result = readPlanCsv(`${HEADER}\n${ROW1}\n2,Trần Thị Bình,Xóm 4,57,9,Đất ở,120,1000,120000,0,0,120000,"Không\n${ROW2.replace(/^2/, "3").replace("57,9", "58,9")}\n`);
+    const result = readPlanCsv(
+      `${HEADER}\n${ROW1}\n2,Trần Thị Bình,Xóm 4,57,9,Đất ở,120,1000,120000,0,0,120000,"Không\n${ROW2.replace(/^2/, "3").replace("57,9", "58,9")}\n`,
+    );
     expect(result).toEqual({ ok: false, problems: [{ line: 3, field: null, message: "plan.error.unclosedQuote" }] });
   });
 

@@ -4,7 +4,14 @@ import { COMMUNES, DISTRICT_ID, ROUTING_RULES } from "../../db/data/reference";
 
 const units: AdministrativeUnit[] = COMMUNES.map((c) => ({ id: c.id, level: c.level, validFrom: null, validTo: null, successorId: null }));
 const rules: RoutingRule[] = ROUTING_RULES;
-const input = (over: Partial<RoutingInput>): RoutingInput => ({ categoryCode: "land", locationScope: "commune", locationCommuneId: "xuan-bac", projectLevel: null, on: "2026-11-25", ...over });
+const input = (over: Partial<RoutingInput>): RoutingInput => ({
+  categoryCode: "land",
+  locationScope: "commune",
+  locationCommuneId: "xuan-bac",
+  projectLevel: null,
+  on: "2026-11-25",
+  ...over,
+});
 
 describe("routing a new case", () => {
   it("goes to the commune where the matter is", () => {
@@ -13,27 +20,47 @@ describe("routing a new case", () => {
   });
 
   it("compensation on a district project, or an unknown project, goes to the district triage queue", () => {
-    expect(routeCase(input({ categoryCode: "compensation", projectLevel: "district" }), rules, units)).toMatchObject({ communeId: DISTRICT_ID, reason: "compensation-district-project" });
-    expect(routeCase(input({ categoryCode: "compensation", projectLevel: "unknown" }), rules, units)).toMatchObject({ communeId: DISTRICT_ID, reason: "compensation-project-unknown" });
+    expect(routeCase(input({ categoryCode: "compensation", projectLevel: "district" }), rules, units)).toMatchObject({
+      communeId: DISTRICT_ID,
+      reason: "compensation-district-project",
+    });
+    expect(routeCase(input({ categoryCode: "compensation", projectLevel: "unknown" }), rules, units)).toMatchObject({
+      communeId: DISTRICT_ID,
+      reason: "compensation-project-unknown",
+    });
     expect(routeCase(input({ categoryCode: "compensation", projectLevel: "commune" }), rules, units).communeId).toBe("xuan-bac");
   });
 
   it("several communes or an unknown place go to the district", () => {
-    expect(routeCase(input({ locationScope: "multiple", locationCommuneId: null }), rules, units)).toMatchObject({ communeId: DISTRICT_ID, reason: "several-communes" });
-    expect(routeCase(input({ locationScope: "unknown", locationCommuneId: null }), rules, units)).toMatchObject({ communeId: DISTRICT_ID, reason: "location-unknown" });
+    expect(routeCase(input({ locationScope: "multiple", locationCommuneId: null }), rules, units)).toMatchObject({
+      communeId: DISTRICT_ID,
+      reason: "several-communes",
+    });
+    expect(routeCase(input({ locationScope: "unknown", locationCommuneId: null }), rules, units)).toMatchObject({
+      communeId: DISTRICT_ID,
+      reason: "location-unknown",
+    });
   });
 
   it("follows the rules table: officials can send a category to the district without code", () => {
-    const changed: RoutingRule[] = [...rules, { priority: 5, categoryCode: "construction", projectLevel: null, locationScope: null, routeTo: "district", reason: "district-handles-construction" }];
-    expect(routeCase(input({ categoryCode: "construction" }), changed, units)).toMatchObject({ communeId: DISTRICT_ID, reason: "district-handles-construction" });
+    const changed: RoutingRule[] = [
+      ...rules,
+      { priority: 5, categoryCode: "construction", projectLevel: null, locationScope: null, routeTo: "district", reason: "district-handles-construction" },
+    ];
+    expect(routeCase(input({ categoryCode: "construction" }), changed, units)).toMatchObject({
+      communeId: DISTRICT_ID,
+      reason: "district-handles-construction",
+    });
     expect(routeCase(input({ categoryCode: "land" }), changed, units).communeId).toBe("xuan-bac");
   });
 
   it("a merged commune's matters reach its successor, through a chain of mergers", () => {
-    const merged = units.map((u) =>
-      u.id === "xuan-bac" ? { ...u, validTo: "2024-08-31", successorId: "tra-lu" } : u,
-    );
-    const withNew: AdministrativeUnit[] = [...merged, { id: "tra-lu", level: "commune", validFrom: "2024-09-01", validTo: "2025-06-30", successorId: "xuan-hung" }, { id: "xuan-hung", level: "commune", validFrom: "2025-07-01", validTo: null, successorId: null }];
+    const merged = units.map((u) => (u.id === "xuan-bac" ? { ...u, validTo: "2024-08-31", successorId: "tra-lu" } : u));
+    const withNew: AdministrativeUnit[] = [
+      ...merged,
+      { id: "tra-lu", level: "commune", validFrom: "2024-09-01", validTo: "2025-06-30", successorId: "xuan-hung" },
+      { id: "xuan-hung", level: "commune", validFrom: "2025-07-01", validTo: null, successorId: null },
+    ];
     expect(routeCase(input({ on: "2025-01-10" }), rules, withNew).communeId).toBe("tra-lu");
     expect(routeCase(input({ on: "2026-11-25" }), rules, withNew).communeId).toBe("xuan-hung");
     expect(routeCase(input({ on: "2024-05-01" }), rules, withNew).communeId).toBe("xuan-bac");

@@ -36,7 +36,13 @@ describe("tracking codes", () => {
   it("accept what people type: spaces, lower case, no dashes, full-width digits", () => {
     const code = formatTrackingCode(2026, 77);
     const digits = code.slice(3).replace("-", "");
-    for (const typed of [code.toLowerCase(), `XT ${digits.slice(0, 2)} ${digits.slice(2)}`, `xt${digits}`, ` ${code} `, code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))]) {
+    for (const typed of [
+      code.toLowerCase(),
+      `XT ${digits.slice(0, 2)} ${digits.slice(2)}`,
+      `xt${digits}`,
+      ` ${code} `,
+      code.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+    ]) {
       expect(normaliseTrackingCode(typed), typed).toBe(code);
     }
     expect(normaliseTrackingCode("XT-26-000077")).toBeNull();

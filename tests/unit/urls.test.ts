@@ -8,7 +8,20 @@ describe("where a browser may be sent back to", () => {
   });
 
   it("refuses every way of naming another site, as the browser would normalise it", () => {
-    for (const bad of ["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "\\\\evil.example", "https://evil.example", "javascript:alert(1)", " /x", "/\u0000x", "evil.example", "/%09/evil.example/../../"]) {
+    for (const bad of [
+      "//evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      " /x",
+      "/\u0000x",
+      "evil.example",
+      "/%09/evil.example/../../",
+    ]) {
       const target = sameSitePath(bad);
       expect(target.startsWith("//") || /^[a-z]+:/i.test(target), bad).toBe(false);
       expect(new URL(target, "http://portal.test").host, bad).toBe("portal.test");

@@ -13,55 +13,65 @@ type AdminDone = { outcome: "done"; message: string; params?: (string | number)[
 export async function submitAdminForm(request: Request, session: StaffSession, ip: string): Promise<FormOutcome<AdminDone>> {
   return handleForm(request, adminSchema, { csrf: "token" }, async ({ data: input }) => {
     const user = session.user;
-      switch (input.intent) {
-        case "invite":
-          await admin.inviteAccount(user, input, ip);
-          break;
-        case "update":
-          await admin.updateAccount(user, input.id, input, ip);
-          break;
-        case "disable":
-        case "enable":
-          await admin.setAccountDisabled(user, input.id, input.intent === "disable", ip);
-          break;
-        case "reset-totp":
-          await admin.resetSecondFactor(user, input.id, ip);
-          break;
-        case "add-unit":
-          await admin.addUnit(user, { id: input.unitId, name: input.name, level: input.level, validFrom: input.validFrom || null }, ip);
-          break;
-        case "merge-unit": {
-          const moved = await admin.mergeUnit(user, { id: input.unitId, successorId: input.successorId, validTo: input.validTo }, ip);
-          return { outcome: "done" as const, message: "admin.units.merged", params: [moved] };
-        }
-        case "add-hamlet":
-          await admin.addHamlet(user, input, ip);
-          break;
-        case "save-category":
-          await admin.saveCategory(user, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, active: input.active === "on" }, ip);
-          break;
-        case "save-disclosure-type":
-          await admin.saveDisclosureType(user, { code: input.code, minPostingDays: input.minPostingDays, consultation: input.consultation === "on", publishNames: input.publishNames === "on", source: input.source }, ip);
-          break;
-        case "add-template":
-          await admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);
-          break;
-        case "delete-template":
-          await admin.deleteTemplate(user, input.id, ip);
-          break;
-        case "save-day":
-          await admin.addCalendarDay(user, input, ip);
-          break;
-        case "remove-day":
-          await admin.removeCalendarDay(user, input.date, ip);
-          break;
-        case "issue-api-key":
-          // Shown once: only its hash is kept.
-          return { outcome: "done" as const, message: "admin.apiKeys.issued", params: [await issueApiKey(user.id, input.label, ip)] };
-        case "revoke-api-key":
-          await revokeApiKey(user.id, input.id, ip);
-          break;
+    switch (input.intent) {
+      case "invite":
+        await admin.inviteAccount(user, input, ip);
+        break;
+      case "update":
+        await admin.updateAccount(user, input.id, input, ip);
+        break;
+      case "disable":
+      case "enable":
+        await admin.setAccountDisabled(user, input.id, input.intent === "disable", ip);
+        break;
+      case "reset-totp":
+        await admin.resetSecondFactor(user, input.id, ip);
+        break;
+      case "add-unit":
+        await admin.addUnit(user, { id: input.unitId, name: input.name, level: input.level, validFrom: input.validFrom || null }, ip);
+        break;
+      case "merge-unit": {
+        const moved = await admin.mergeUnit(user, { id: input.unitId, successorId: input.successorId, validTo: input.validTo }, ip);
+        return { outcome: "done" as const, message: "admin.units.merged", params: [moved] };
       }
+      case "add-hamlet":
+        await admin.addHamlet(user, input, ip);
+        break;
+      case "save-category":
+        await admin.saveCategory(user, { code: input.code, nameVi: input.nameVi, nameEn: input.nameEn, active: input.active === "on" }, ip);
+        break;
+      case "save-disclosure-type":
+        await admin.saveDisclosureType(
+          user,
+          {
+            code: input.code,
+            minPostingDays: input.minPostingDays,
+            consultation: input.consultation === "on",
+            publishNames: input.publishNames === "on",
+            source: input.source,
+          },
+          ip,
+        );
+        break;
+      case "add-template":
+        await admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);
+        break;
+      case "delete-template":
+        await admin.deleteTemplate(user, input.id, ip);
+        break;
+      case "save-day":
+        await admin.addCalendarDay(user, input, ip);
+        break;
+      case "remove-day":
+        await admin.removeCalendarDay(user, input.date, ip);
+        break;
+      case "issue-api-key":
+        // Shown once: only its hash is kept.
+        return { outcome: "done" as const, message: "admin.apiKeys.issued", params: [await issueApiKey(user.id, input.label, ip)] };
+      case "revoke-api-key":
+        await revokeApiKey(user.id, input.id, ip);
+        break;
+    }
     return { outcome: "done" as const, message: "admin.saved" };
   });
 }

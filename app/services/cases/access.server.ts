@@ -2,9 +2,9 @@
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { ForbiddenError,NotFoundError } from "~/domain/errors";
-import { canOnCase,type CaseOperation,type StaffUser } from "~/domain/permissions";
-import type { Db,Tx } from "~/services/platform/database.server";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
+import { canOnCase, type CaseOperation, type StaffUser } from "~/domain/permissions";
+import type { Db, Tx } from "~/services/platform/database.server";
 
 export type CaseRow = typeof t.cases.$inferSelect;
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { attachments,cases } from "../../../db/schema";
+import { attachments, cases } from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { canOnCase } from "~/domain/permissions";
-import { contentDisposition,readAttachment } from "./attachments.server";
+import { contentDisposition, readAttachment } from "./attachments.server";
 import { audit } from "~/services/platform/audit.server";
 import { currentSession } from "~/services/staff/sessions.server";
 import { read } from "~/services/platform/database.server";
@@ -17,12 +17,20 @@ const NOT_FOUND = () => new Response("Không tìm thấy", { status: 404, header
  */
 export async function serveCaseAttachment(request: Request, id: string, ip: string): Promise<Response> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return NOT_FOUND();
-  const file = (await read()
-    .select({ caseId: attachments.caseId, displayName: attachments.displayName, mediaType: attachments.mediaType, communeId: cases.communeId, kindCode: cases.kindCode, code: cases.code })
-    .from(attachments)
-    .innerJoin(cases, eq(cases.id, attachments.caseId))
-    .where(eq(attachments.id, id))
-    )[0];
+  const file = (
+    await read()
+      .select({
+        caseId: attachments.caseId,
+        displayName: attachments.displayName,
+        mediaType: attachments.mediaType,
+        communeId: cases.communeId,
+        kindCode: cases.kindCode,
+        code: cases.code,
+      })
+      .from(attachments)
+      .innerJoin(cases, eq(cases.id, attachments.caseId))
+      .where(eq(attachments.id, id))
+  )[0];
   if (!file) return NOT_FOUND();
   const staff = await currentSession(request);
   const staffMay = staff && !staff.pendingSecondFactor && canOnCase(staff.user, "download_attachment", file, DISTRICT_ID);

@@ -4,16 +4,10 @@ import crypto from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import {
-isImage,MAX_IMAGE_EDGE,
-MAX_IMAGE_PIXELS,
-sniffType,
-storedType,
-type SniffedType
-} from "~/domain/uploads";
+import { isImage, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS, sniffType, storedType, type SniffedType } from "~/domain/uploads";
 import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
-import type { UploadBatch,UploadProblem } from "~/services/platform/uploads.server";
+import type { UploadBatch, UploadProblem } from "~/services/platform/uploads.server";
 import type { Tx } from "~/services/platform/database.server";
 
 export const ATTACHMENT_FIELD = "attachments";
@@ -140,7 +134,12 @@ export async function readAttachment(id: string): Promise<Buffer> {
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(displayName: string): string {
-  const ascii = displayName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const ascii = displayName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
 }
 
@@ -153,20 +152,18 @@ export async function recordAttachments(
   uploadedBy: "resident" | "official",
 ): Promise<void> {
   if (!files.length) return;
-  await tx.insert(t.attachments)
-    .values(
-      files.map((f) => ({
-        id: f.id,
-        caseId,
-        eventId,
-        displayName: f.displayName,
-        mediaType: f.mediaType,
-        sizeBytes: f.bytes.length,
-        sha256: f.sha256,
-        latitude: f.latitude,
-        longitude: f.longitude,
-        uploadedBy,
-      })),
-    )
-    ;
+  await tx.insert(t.attachments).values(
+    files.map((f) => ({
+      id: f.id,
+      caseId,
+      eventId,
+      displayName: f.displayName,
+      mediaType: f.mediaType,
+      sizeBytes: f.bytes.length,
+      sha256: f.sha256,
+      latitude: f.latitude,
+      longitude: f.longitude,
+      uploadedBy,
+    })),
+  );
 }

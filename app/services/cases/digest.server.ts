@@ -1,14 +1,14 @@
 // The daily mail to each commune leader: cases of their commune due within 3 days or overdue.
 // Runs once per Vietnamese calendar day (from 07:00), remembered in `counters`, so restarts never send twice.
-import { and,asc,eq,inArray,isNull,lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { errorFields, logger } from "~/services/platform/logger.server";
 import * as t from "../../../db/schema";
-import { addDays,formatDate,vnDate } from "~/domain/dates";
+import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency } from "~/domain/deadlines";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { transaction } from "~/services/platform/database.server";
-import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 
 const SEND_FROM_HOUR = 7;
@@ -26,23 +26,32 @@ export async function sendDailyDigests(now = new Date()): Promise<number> {
   await transaction(async (tx) => {
     if ((await tx.select().from(t.counters).where(eq(t.counters.name, marker)))[0]) return;
     await tx.insert(t.counters).values({ name: marker, value: 0 });
-    const leaders = (await tx
+    const leaders = await tx
       .select({ email: t.users.email, fullName: t.users.fullName, communeId: t.users.communeId })
       .from(t.users)
-      .where(and(eq(t.users.role, "commune_leader"), isNull(t.users.disabledAt)))
-      );
-    const due = (await tx
+      .where(and(eq(t.users.role, "commune_leader"), isNull(t.users.disabledAt)));
+    const due = await tx
       .select({ code: t.cases.code, title: t.cases.title, communeId: t.cases.communeId, dueOn: t.cases.dueOn })
       .from(t.cases)
       .where(and(inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince), lte(t.cases.dueOn, addDays(today, 3))))
-      .orderBy(asc(t.cases.dueOn))
-      );
+      .orderBy(asc(t.cases.dueOn));
     const tr = translator("vi");
     for (const leader of leaders) {
       const mine = due.filter((c) => c.communeId === leader.communeId);
       if (!mine.length) continue;
-      const lines = mine.map((c) => `- ${c.code} — ${tr(`urgency.${urgency(c.dueOn, today, false)}`)} (hạn ${formatDate(c.dueOn)}): ${c.title}\n  ${publicUrl()}/can-bo/ho-so/${c.code}`);
-      await enqueueMail(tx, { to: leader.email, subject: tr("mail.digest.subject", formatDate(today), mine.length), text: tr("mail.digest.body", lines.join("\n"), `${publicUrl()}/can-bo?due=overdue`) }, now);
+      const lines = mine.map(
+        (c) =>
+          `- ${c.code} — ${tr(`urgency.${urgency(c.dueOn, today, false)}`)} (hạn ${formatDate(c.dueOn)}): ${c.title}\n  ${publicUrl()}/can-bo/ho-so/${c.code}`,
+      );
+      await enqueueMail(
+        tx,
+        {
+          to: leader.email,
+          subject: tr("mail.digest.subject", formatDate(today), mine.length),
+          text: tr("mail.digest.body", lines.join("\n"), `${publicUrl()}/can-bo?due=overdue`),
+        },
+        now,
+      );
       queued++;
     }
     await tx.update(t.counters).set({ value: queued }).where(eq(t.counters.name, marker));

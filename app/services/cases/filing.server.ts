@@ -1,22 +1,22 @@
 // Filing a case: routed to its unit, the first legal time limit set, the receipt and its mail, all in one
 // transaction with the case's files (written first, removed again if the transaction fails).
-import { eq,sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { formatDate,vnDate } from "~/domain/dates";
-import { firstStage,firstStageDueDate } from "~/domain/deadlines";
+import { formatDate, vnDate } from "~/domain/dates";
+import { firstStage, firstStageDueDate } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
-import { foldForSearch,phoneDigits } from "~/domain/text";
-import { counterName,formatTrackingCode } from "~/domain/tracking-code";
-import { translator,type Language } from "~/i18n";
+import { foldForSearch, phoneDigits } from "~/domain/text";
+import { counterName, formatTrackingCode } from "~/domain/tracking-code";
+import { translator, type Language } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
-import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
-import { read,transaction,type Tx,type Db } from "~/services/platform/database.server";
+import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
-import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
-import { communeName,reference } from "~/services/reference/reference.server";
-import { decrypt,encrypt,hmac,newAccessKey,sha256 } from "~/services/platform/secrets.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
+import { communeName, reference } from "~/services/reference/reference.server";
+import { decrypt, encrypt, hmac, newAccessKey, sha256 } from "~/services/platform/secrets.server";
 
 export interface FiledCase {
   caseId: number;
@@ -70,83 +70,84 @@ export async function fileCase(
       if (Object.keys(linkErrors).length) throw new InvalidError("error.disclosureLink", linkErrors);
 
       const year = Number(today.slice(0, 4));
-      const sequence = (await tx
-        .insert(t.counters)
-        .values({ name: counterName(year), value: 1 })
-        .onConflictDoUpdate({ target: t.counters.name, set: { value: sql`${t.counters.value} + 1` } })
-        .returning({ value: t.counters.value })
-        )[0].value;
+      const sequence = (
+        await tx
+          .insert(t.counters)
+          .values({ name: counterName(year), value: 1 })
+          .onConflictDoUpdate({ target: t.counters.name, set: { value: sql`${t.counters.value} + 1` } })
+          .returning({ value: t.counters.value })
+      )[0].value;
       const code = formatTrackingCode(year, sequence);
 
-      const caseId = (await tx
-        .insert(t.cases)
-        .values({
-          code,
-          kindCode: input.kind,
-          categoryCode: input.category,
-          communeId: routing.communeId,
-          locationCommuneId,
-          locationScope,
-          hamletId: input.hamletId,
-          place: input.place,
-          latitude: options.location?.latitude ?? null,
-          longitude: options.location?.longitude ?? null,
-          projectLevel: input.projectLevel,
-          disclosureId: input.disclosureId,
-          planRowNo: input.disclosureId === null ? null : input.planRowNo,
-          title: input.title,
-          description: input.description,
-          requestedOutcome: input.requestedOutcome,
-          status: "received",
-          routingReason: routing.reason,
-          publishConsent: input.publishConsent,
-          searchText: foldForSearch(`${code} ${input.title} ${input.description}`),
-          language: options.language,
-          receivedAt: nowIso,
-          acceptDueOn,
-          dueOn: acceptDueOn,
-          stage: firstStage(ref.deadlineRules, input.kind, input.category),
-          stageStartedOn: today,
-          idempotencyKey: input.idempotencyKey,
-          receiptTokenHash: sha256(receiptToken),
-          accessKeyHash: sha256(accessKey),
-          accessKeyEncrypted: encrypt("access-key", accessKey),
-          updatedAt: nowIso,
-        })
-        .returning({ id: t.cases.id })
-        )[0].id;
+      const caseId = (
+        await tx
+          .insert(t.cases)
+          .values({
+            code,
+            kindCode: input.kind,
+            categoryCode: input.category,
+            communeId: routing.communeId,
+            locationCommuneId,
+            locationScope,
+            hamletId: input.hamletId,
+            place: input.place,
+            latitude: options.location?.latitude ?? null,
+            longitude: options.location?.longitude ?? null,
+            projectLevel: input.projectLevel,
+            disclosureId: input.disclosureId,
+            planRowNo: input.disclosureId === null ? null : input.planRowNo,
+            title: input.title,
+            description: input.description,
+            requestedOutcome: input.requestedOutcome,
+            status: "received",
+            routingReason: routing.reason,
+            publishConsent: input.publishConsent,
+            searchText: foldForSearch(`${code} ${input.title} ${input.description}`),
+            language: options.language,
+            receivedAt: nowIso,
+            acceptDueOn,
+            dueOn: acceptDueOn,
+            stage: firstStage(ref.deadlineRules, input.kind, input.category),
+            stageStartedOn: today,
+            idempotencyKey: input.idempotencyKey,
+            receiptTokenHash: sha256(receiptToken),
+            accessKeyHash: sha256(accessKey),
+            accessKeyEncrypted: encrypt("access-key", accessKey),
+            updatedAt: nowIso,
+          })
+          .returning({ id: t.cases.id })
+      )[0].id;
 
       const details: Record<string, string> = {};
       for (const field of ["complainedDecision", "complainedBody", "decisionKnownOn", "accusedPerson"] as const) {
         if (input[field]) details[field] = input[field];
       }
-      await tx.insert(t.caseContacts)
-        .values({
-          caseId,
-          fullName: input.fullName,
-          phone: input.phone,
-          phoneDigits: phoneDigits(input.phone),
-          email: input.email,
-          address: input.address,
-          idNumber: input.idNumber || null,
-          details,
-          confidential,
-          dataConsentAt: nowIso,
-        })
-        ;
+      await tx.insert(t.caseContacts).values({
+        caseId,
+        fullName: input.fullName,
+        phone: input.phone,
+        phoneDigits: phoneDigits(input.phone),
+        email: input.email,
+        address: input.address,
+        idNumber: input.idNumber || null,
+        details,
+        confidential,
+        dataConsentAt: nowIso,
+      });
 
-      const eventId = (await tx
-        .insert(t.caseEvents)
-        .values({
-          caseId,
-          type: "filed",
-          visibility: "public",
-          actor: "resident",
-          meta: { communeId: routing.communeId, routingReason: routing.reason },
-          createdAt: nowIso,
-        })
-        .returning({ id: t.caseEvents.id })
-        )[0].id;
+      const eventId = (
+        await tx
+          .insert(t.caseEvents)
+          .values({
+            caseId,
+            type: "filed",
+            visibility: "public",
+            actor: "resident",
+            meta: { communeId: routing.communeId, routingReason: routing.reason },
+            createdAt: nowIso,
+          })
+          .returning({ id: t.caseEvents.id })
+      )[0].id;
 
       await recordAttachments(tx, caseId, eventId, files, "resident");
 
@@ -183,23 +184,24 @@ export async function fileCase(
 }
 
 export async function receiptView(receiptToken: string) {
-  const row = (await read()
-    .select({
-      id: t.cases.id,
-      code: t.cases.code,
-      kindCode: t.cases.kindCode,
-      categoryCode: t.cases.categoryCode,
-      communeId: t.cases.communeId,
-      routingReason: t.cases.routingReason,
-      receivedAt: t.cases.receivedAt,
-      acceptDueOn: t.cases.acceptDueOn,
-      accessKeyEncrypted: t.cases.accessKeyEncrypted,
-      email: t.caseContacts.email,
-    })
-    .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .where(eq(t.cases.receiptTokenHash, sha256(receiptToken)))
-    )[0];
+  const row = (
+    await read()
+      .select({
+        id: t.cases.id,
+        code: t.cases.code,
+        kindCode: t.cases.kindCode,
+        categoryCode: t.cases.categoryCode,
+        communeId: t.cases.communeId,
+        routingReason: t.cases.routingReason,
+        receivedAt: t.cases.receivedAt,
+        acceptDueOn: t.cases.acceptDueOn,
+        accessKeyEncrypted: t.cases.accessKeyEncrypted,
+        email: t.caseContacts.email,
+      })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.receiptTokenHash, sha256(receiptToken)))
+  )[0];
   if (!row) return null;
   const { accessKeyEncrypted, ...rest } = row;
   return { ...rest, communeName: communeName(await reference(), row.communeId), accessKey: decrypt("access-key", accessKeyEncrypted) };

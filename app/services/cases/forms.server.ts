@@ -37,7 +37,8 @@ export async function submitFiling(request: Request, context: RequestContext | u
     async ({ data, values, batch }) => {
       linkChecked = true;
       const linkErrors = await disclosureLinkErrors(data);
-      if (Object.keys(linkErrors).length || batch.problems.length) return { outcome: "invalid", values, errors: { ...linkErrors, ...attachmentsError(batch.problems) } };
+      if (Object.keys(linkErrors).length || batch.problems.length)
+        return { outcome: "invalid", values, errors: { ...linkErrors, ...attachmentsError(batch.problems) } };
       const limited = await consume("filing", clientKey(context));
       if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
       const prepared = await prepareAttachments(batch, { keepLocation: data.keepPhotoLocation });
@@ -75,7 +76,12 @@ export async function submitInfoResponse(request: Request, context: RequestConte
 }
 
 /** One official action from the case page (an answer may carry files); errors come back with the text typed. */
-export async function submitStaffAction(request: Request, context: RequestContext | undefined, user: StaffUser, code: string): Promise<FormOutcome<{ outcome: "done"; action: string }>> {
+export async function submitStaffAction(
+  request: Request,
+  context: RequestContext | undefined,
+  user: StaffUser,
+  code: string,
+): Promise<FormOutcome<{ outcome: "done"; action: string }>> {
   return handleForm(request, staffActionSchema, { csrf: "token", files: ATTACHMENTS }, async ({ data, values, batch }) => {
     let input: StaffActionInput = data;
     if (data.action === "answer") {

@@ -1,22 +1,22 @@
 // What officials, the district and supervisors do with a case. Every action takes the signed-in user and checks
 // scope and permission here, on the server; it writes the change, its event, its mail and its audit record in
 // one transaction or nothing.
-import { and,count,eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { REFUSAL_REASONS } from "../../../db/data/reference";
-import { isOpen,nextStatus,type CaseAction } from "~/domain/case-workflow";
+import { isOpen, nextStatus, type CaseAction } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { caseDueOn,extensionFor,firstStage,pausesOnInfoRequest,stageForEvent,startStage,type CaseClock } from "~/domain/deadlines";
+import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
-import { canBeAssigned,type CaseOperation,type StaffUser } from "~/domain/permissions";
+import { canBeAssigned, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { publicUrl } from "~/services/platform/config.server";
-import { transaction,type Tx } from "~/services/platform/database.server";
-import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
-import { reference,type Reference } from "~/services/reference/reference.server";
-import { authorise,loadCase } from "./access.server";
-import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
+import { transaction, type Tx } from "~/services/platform/database.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
+import { reference, type Reference } from "~/services/reference/reference.server";
+import { authorise, loadCase } from "./access.server";
+import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
 
 export type StaffActionInput =
   | { action: "accept"; note?: string }
@@ -153,7 +153,12 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "extend": {
-          const times = (await tx.select({ n: count() }).from(t.caseEvents).where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended"))))[0].n;
+          const times = (
+            await tx
+              .select({ n: count() })
+              .from(t.caseEvents)
+              .where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended")))
+          )[0].n;
           const days = isOpen(row.status) ? extensionFor(rules, row.kindCode, row.stage, row.categoryCode, times) : null;
           if (days === null) throw new InvalidError("error.noExtension");
           updates.complex = true;

@@ -1,18 +1,18 @@
 // The officials' lists: the inbox (filters, search, pages), its CSV export and the overdue board, always within
 // the user's scope.
-import { and,asc,count,eq,gte,inArray,isNull,lt,lte,sql,type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { addDays,formatDate,vnDate } from "~/domain/dates";
-import { urgency,type Urgency } from "~/domain/deadlines";
-import { caseScope,type CaseScope,type StaffUser } from "~/domain/permissions";
+import { addDays, formatDate, vnDate } from "~/domain/dates";
+import { urgency, type Urgency } from "~/domain/deadlines";
+import { caseScope, type CaseScope, type StaffUser } from "~/domain/permissions";
 import { csvDocument } from "~/domain/csv";
 import { foldForSearch } from "~/domain/text";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
-import { categoryLabels,communeName,reference,type Reference } from "~/services/reference/reference.server";
-import { FINISHED_STATUSES,isOpen,OPEN_STATUSES,type CaseStatus } from "~/domain/case-workflow";
+import { categoryLabels, communeName, reference, type Reference } from "~/services/reference/reference.server";
+import { FINISHED_STATUSES, isOpen, OPEN_STATUSES, type CaseStatus } from "~/domain/case-workflow";
 
 export const PAGE_SIZE = 25;
 // ---------------------------------------------------------------- listing
@@ -103,15 +103,14 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
   const today = vnDate(now);
   const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
   const page = Math.max(1, filters.page ?? 1);
-  const rows = (await read()
+  const rows = await read()
     .select(listColumns)
     .from(t.cases)
     .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
     .where(where)
     .orderBy(sql`CASE WHEN ${inArray(t.cases.status, [...FINISHED_STATUSES])} THEN 1 ELSE 0 END`, asc(t.cases.dueOn), asc(t.cases.id))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    );
+    .offset((page - 1) * PAGE_SIZE);
   const total = (await read().select({ n: count() }).from(t.cases).where(where))[0].n;
   const ref = await reference();
   return { rows: rows.map((r) => toRow(ref, r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
@@ -121,22 +120,33 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
 export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
   const today = vnDate(now);
   const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
-  const rows = (await read().select(listColumns).from(t.cases).leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId)).where(where).orderBy(asc(t.cases.dueOn)).limit(50_000));
+  const rows = await read()
+    .select(listColumns)
+    .from(t.cases)
+    .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
+    .where(where)
+    .orderBy(asc(t.cases.dueOn))
+    .limit(50_000);
   const ref = await reference();
   const tr = translator("vi", categoryLabels(ref, "vi"));
   const header = ["Mã hồ sơ", "Tiêu đề", "Loại", "Lĩnh vực", "Đơn vị", "Trạng thái", "Hạn", "Tình trạng hạn", "Ngày nhận", "Người xử lý"];
-  const lines = [header, ...rows.map((r) => toRow(ref, r, today)).map((r) => [
-    r.code,
-    r.title,
-    tr(`kind.${r.kindCode}`),
-    tr(`category.${r.categoryCode}`),
-    r.communeName,
-    tr(`status.${r.status}`),
-    formatDate(r.dueOn),
-    r.urgency ? tr(`urgency.${r.urgency}`) : "",
-    formatDate(vnDate(new Date(r.receivedAt))),
-    r.assigneeName ?? "",
-  ])];
+  const lines = [
+    header,
+    ...rows
+      .map((r) => toRow(ref, r, today))
+      .map((r) => [
+        r.code,
+        r.title,
+        tr(`kind.${r.kindCode}`),
+        tr(`category.${r.categoryCode}`),
+        r.communeName,
+        tr(`status.${r.status}`),
+        formatDate(r.dueOn),
+        r.urgency ? tr(`urgency.${r.urgency}`) : "",
+        formatDate(vnDate(new Date(r.receivedAt))),
+        r.assigneeName ?? "",
+      ]),
+  ];
   await audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, now);
   return csvDocument(lines);
 }
@@ -145,7 +155,7 @@ export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: 
 export async function deadlineBoard(user: StaffUser, now = new Date()) {
   const today = vnDate(now);
   const scope = caseScope(user, DISTRICT_ID);
-  const rows = (await read()
+  const rows = await read()
     .select({
       communeId: t.cases.communeId,
       overdue: sql<number>`sum(CASE WHEN ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
@@ -154,8 +164,7 @@ export async function deadlineBoard(user: StaffUser, now = new Date()) {
     })
     .from(t.cases)
     .where(and(scopeCondition(scope), inArray(t.cases.status, [...OPEN_STATUSES]), isNull(t.cases.pausedSince)))
-    .groupBy(t.cases.communeId)
-    );
+    .groupBy(t.cases.communeId);
   const ref = await reference();
   return rows
     .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }))

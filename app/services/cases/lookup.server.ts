@@ -1,40 +1,39 @@
 // The look-up form: code + access key, code + phone, or the receipt link's token. One message for every failure.
 import { z } from "zod";
-import { lookupSchema,receiptLookupSchema } from "~/domain/case-forms";
+import { lookupSchema, receiptLookupSchema } from "~/domain/case-forms";
 import { fieldErrors } from "~/domain/form-schema";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { phoneDigits } from "~/domain/text";
 import { read } from "~/services/platform/database.server";
-import { normaliseAccessKey,safeEqual,sha256 } from "~/services/platform/secrets.server";
+import { normaliseAccessKey, safeEqual, sha256 } from "~/services/platform/secrets.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { handleForm,type FormOutcome } from "~/services/platform/forms.server";
-import { grantCase,type RequestContext } from "~/services/platform/request.server";
+import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
+import { grantCase, type RequestContext } from "~/services/platform/request.server";
 
-export type LookupCredentials =
-  | { code: string; accessKey: string }
-  | { code: string; phone: string }
-  | { receiptToken: string };
+export type LookupCredentials = { code: string; accessKey: string } | { code: string; phone: string } | { receiptToken: string };
 
 /** The case id if the credentials open it; null otherwise (the caller gives one message for every failure). */
 export async function verifyLookup(credentials: LookupCredentials): Promise<number | null> {
   if ("receiptToken" in credentials) {
-    const row = (await read()
-      .select({ id: t.cases.id })
-      .from(t.cases)
-      .where(eq(t.cases.receiptTokenHash, sha256(credentials.receiptToken)))
-      )[0];
+    const row = (
+      await read()
+        .select({ id: t.cases.id })
+        .from(t.cases)
+        .where(eq(t.cases.receiptTokenHash, sha256(credentials.receiptToken)))
+    )[0];
     return row?.id ?? null;
   }
   const code = normaliseTrackingCode(credentials.code);
   if (!code) return null;
-  const row = (await read()
-    .select({ id: t.cases.id, accessKeyHash: t.cases.accessKeyHash, phoneDigits: t.caseContacts.phoneDigits })
-    .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .where(eq(t.cases.code, code))
-    )[0];
+  const row = (
+    await read()
+      .select({ id: t.cases.id, accessKeyHash: t.cases.accessKeyHash, phoneDigits: t.caseContacts.phoneDigits })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.code, code))
+  )[0];
   if (!row) return null;
   if ("accessKey" in credentials) {
     return safeEqual(sha256(normaliseAccessKey(credentials.accessKey)), row.accessKeyHash) ? row.id : null;
@@ -72,7 +71,9 @@ export async function submitLookup(request: Request, context: RequestContext | u
       // The receipt page's button carries its token; the form carries a code and a secret.
       validate: (values) => {
         const result = values.receiptToken ? receiptLookupSchema.safeParse(values) : lookupSchema.safeParse(values);
-        return result.success ? { success: true, data: result.data as z.output<typeof lookupFormSchema> } : { success: false, errors: fieldErrors(result.error) };
+        return result.success
+          ? { success: true, data: result.data as z.output<typeof lookupFormSchema> }
+          : { success: false, errors: fieldErrors(result.error) };
       },
     },
     async ({ data, values }) => {
@@ -82,7 +83,8 @@ export async function submitLookup(request: Request, context: RequestContext | u
       const code = data.code ?? "";
       const caseId = data.receiptToken
         ? await verifyLookup({ receiptToken: data.receiptToken })
-        : ((data.accessKey ? await verifyLookup({ code, accessKey: data.accessKey }) : null) ?? (data.phone ? await verifyLookup({ code, phone: data.phone }) : null));
+        : ((data.accessKey ? await verifyLookup({ code, accessKey: data.accessKey }) : null) ??
+          (data.phone ? await verifyLookup({ code, phone: data.phone }) : null));
       if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
       return { outcome: "found" as const, code: await caseCode(caseId), setCookie: await grantCase(request, caseId) };
     },

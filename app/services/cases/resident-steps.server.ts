@@ -3,15 +3,15 @@
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { contestOpen,isAnswered,nextStatus } from "~/domain/case-workflow";
+import { contestOpen, isAnswered, nextStatus } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { stageForEvent,startStage } from "~/domain/deadlines";
-import { InvalidError,NotFoundError } from "~/domain/errors";
-import { transaction,type Tx } from "~/services/platform/database.server";
+import { stageForEvent, startStage } from "~/domain/deadlines";
+import { InvalidError, NotFoundError } from "~/domain/errors";
+import { transaction, type Tx } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
-import { recordAttachments,storeAttachments,type PreparedAttachment } from "./attachments.server";
-import { dueOnNow,mailResident } from "./handling.server";
+import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
+import { dueOnNow, mailResident } from "./handling.server";
 
 async function caseForUpdate(tx: Tx, caseId: number) {
   const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
@@ -39,7 +39,10 @@ export async function provideInformation(
       // The clock resumes: the days spent waiting for the resident do not count (domain.md §2).
       const pauses = row.pausedSince ? [...row.pauses, [row.pausedSince, vnDate(now)] as [string, string]] : row.pauses;
       const dueOn = dueOnNow(await reference(), { ...row, pauses });
-      await tx.update(t.cases).set({ status, statusBeforeInfoRequest: null, pausedSince: null, pauses, dueOn, updatedAt: nowIso }).where(eq(t.cases.id, caseId));
+      await tx
+        .update(t.cases)
+        .set({ status, statusBeforeInfoRequest: null, pausedSince: null, pauses, dueOn, updatedAt: nowIso })
+        .where(eq(t.cases.id, caseId));
       const eventId = (
         await tx
           .insert(t.caseEvents)
@@ -57,10 +60,7 @@ export async function provideInformation(
   }
 }
 
-export type ResidentStep =
-  | { step: "rate"; score: number; comment: string }
-  | { step: "contest"; reason: string }
-  | { step: "withdraw"; reason: string };
+export type ResidentStep = { step: "rate"; score: number; comment: string } | { step: "contest"; reason: string } | { step: "withdraw"; reason: string };
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
 export async function residentStep(caseId: number, input: ResidentStep, now = new Date()): Promise<void> {
@@ -73,7 +73,17 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
       const existing = (await tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0];
       if (existing) throw new InvalidError("error.alreadyRated");
       await tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso });
-      await tx.insert(t.caseEvents).values({ caseId, type: "rated", visibility: "internal", actor: "resident", body: input.comment || null, meta: { score: input.score }, createdAt: nowIso });
+      await tx
+        .insert(t.caseEvents)
+        .values({
+          caseId,
+          type: "rated",
+          visibility: "internal",
+          actor: "resident",
+          body: input.comment || null,
+          meta: { score: input.score },
+          createdAt: nowIso,
+        });
       return;
     }
     if (input.step === "contest") {
@@ -89,7 +99,15 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
         .where(eq(t.cases.id, caseId));
       await tx
         .insert(t.caseEvents)
-        .values({ caseId, type: "contested", visibility: "public", actor: "resident", body: input.reason, meta: { from: row.communeId, to: DISTRICT_ID }, createdAt: nowIso });
+        .values({
+          caseId,
+          type: "contested",
+          visibility: "public",
+          actor: "resident",
+          body: input.reason,
+          meta: { from: row.communeId, to: DISTRICT_ID },
+          createdAt: nowIso,
+        });
       // The resident's own step is acknowledged like every official one: a mail with the same transaction.
       await mailResident(tx, caseId, "contested", input.reason, now);
       return;

@@ -1,18 +1,18 @@
 // The case as an official sees it: everything sent (contact details only to those handling it, audited), the
 // full timeline, and the actions allowed now.
-import { and,asc,eq,inArray,isNull,or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { DISTRICT_ID,REFUSAL_REASONS } from "../../../db/data/reference";
+import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { allowedActions } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { extensionFor,urgency } from "~/domain/deadlines";
-import { caseOperations,type CaseOperation,type StaffUser } from "~/domain/permissions";
+import { extensionFor, urgency } from "~/domain/deadlines";
+import { caseOperations, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
-import { communeName,reference } from "~/services/reference/reference.server";
+import { communeName, reference } from "~/services/reference/reference.server";
 import { isOpen } from "~/domain/case-workflow";
-import { authorise,loadCase } from "./access.server";
+import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
 
 export async function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
@@ -22,32 +22,55 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
   const showContact = operations.includes("view_contact");
   const contact = showContact ? (await read().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)))[0] : null;
   if (contact) await audit({ userId: user.id, action: "case.view_personal_data", targetType: "case", targetId: row.code, ip }, now);
-  const events = (await read()
-    .select({ id: t.caseEvents.id, type: t.caseEvents.type, visibility: t.caseEvents.visibility, actor: t.caseEvents.actor, body: t.caseEvents.body, meta: t.caseEvents.meta, createdAt: t.caseEvents.createdAt, actorName: t.users.fullName })
+  const events = await read()
+    .select({
+      id: t.caseEvents.id,
+      type: t.caseEvents.type,
+      visibility: t.caseEvents.visibility,
+      actor: t.caseEvents.actor,
+      body: t.caseEvents.body,
+      meta: t.caseEvents.meta,
+      createdAt: t.caseEvents.createdAt,
+      actorName: t.users.fullName,
+    })
     .from(t.caseEvents)
     .leftJoin(t.users, eq(t.users.id, t.caseEvents.actorUserId))
     .where(eq(t.caseEvents.caseId, row.id))
-    .orderBy(asc(t.caseEvents.id))
-    );
+    .orderBy(asc(t.caseEvents.id));
   const files = operations.includes("download_attachment")
-    ? (await read().select({ id: t.attachments.id, eventId: t.attachments.eventId, displayName: t.attachments.displayName, sizeBytes: t.attachments.sizeBytes, latitude: t.attachments.latitude, longitude: t.attachments.longitude }).from(t.attachments).where(eq(t.attachments.caseId, row.id)))
+    ? await read()
+        .select({
+          id: t.attachments.id,
+          eventId: t.attachments.eventId,
+          displayName: t.attachments.displayName,
+          sizeBytes: t.attachments.sizeBytes,
+          latitude: t.attachments.latitude,
+          longitude: t.attachments.longitude,
+        })
+        .from(t.attachments)
+        .where(eq(t.attachments.caseId, row.id))
     : [];
   const officials = operations.includes("assign")
-    ? (await read()
+    ? await read()
         .select({ id: t.users.id, fullName: t.users.fullName })
         .from(t.users)
         .where(and(eq(t.users.communeId, row.communeId), inArray(t.users.role, [...ASSIGNABLE_ROLES]), isNull(t.users.disabledAt)))
         .orderBy(asc(t.users.fullName))
-        )
     : [];
   const templates = operations.includes("answer")
-    ? (await read().select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body }).from(t.responseTemplates).where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))))
+    ? await read()
+        .select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body })
+        .from(t.responseTemplates)
+        .where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode)))
     : [];
   const today = vnDate(now);
   const workflowActions = allowedActions(row.status, "official").filter((a) => operations.includes(a as CaseOperation));
   const timesExtended = events.filter((e) => e.type === "extended").length;
-  const extension = operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
-  const assignee = row.assigneeUserId ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0] : undefined;
+  const extension =
+    operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
+  const assignee = row.assigneeUserId
+    ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0]
+    : undefined;
   return {
     case: {
       code: row.code,
@@ -77,7 +100,15 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
       disclosure: await caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
     },
     contact: contact
-      ? { fullName: contact.fullName, phone: contact.phone, email: contact.email, address: contact.address, idNumber: contact.idNumber, details: contact.details, confidential: contact.confidential }
+      ? {
+          fullName: contact.fullName,
+          phone: contact.phone,
+          email: contact.email,
+          address: contact.address,
+          idNumber: contact.idNumber,
+          details: contact.details,
+          confidential: contact.confidential,
+        }
       : null,
     events: events.map((e) => ({ ...e, attachments: files.filter((f) => f.eventId === e.id) })),
     operations,

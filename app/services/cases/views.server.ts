@@ -1,15 +1,15 @@
 // What each reader sees of a case: the public (no personal data, text only with consent) and the filer after a
 // successful look-up (everything they sent and every public step).
-import { and,asc,eq,inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { contestOpen,contestUntil,isAnswered,isOpen } from "~/domain/case-workflow";
+import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
 import { mayPublishContent } from "~/domain/publication";
 import { vnDate } from "~/domain/dates";
 import { redactPersonalData } from "~/domain/redaction";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
-import { communeName,reference } from "~/services/reference/reference.server";
+import { communeName, reference } from "~/services/reference/reference.server";
 
 // ---------------------------------------------------------------- views
 
@@ -39,7 +39,7 @@ export interface TimelineEntry {
 }
 
 async function timeline(caseIds: number[], withBodies: boolean): Promise<Map<number, TimelineEntry[]>> {
-  const events = (await read()
+  const events = await read()
     .select({
       id: t.caseEvents.id,
       caseId: t.caseEvents.caseId,
@@ -50,10 +50,9 @@ async function timeline(caseIds: number[], withBodies: boolean): Promise<Map<num
     })
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.visibility, "public")))
-    .orderBy(asc(t.caseEvents.id))
-    );
+    .orderBy(asc(t.caseEvents.id));
   const files = withBodies
-    ? (await read()
+    ? await read()
         .select({
           id: t.attachments.id,
           eventId: t.attachments.eventId,
@@ -63,7 +62,6 @@ async function timeline(caseIds: number[], withBodies: boolean): Promise<Map<num
         })
         .from(t.attachments)
         .where(inArray(t.attachments.caseId, caseIds))
-        )
     : [];
   const byCase = new Map<number, TimelineEntry[]>();
   for (const e of events) {
@@ -85,12 +83,13 @@ async function timeline(caseIds: number[], withBodies: boolean): Promise<Map<num
 export async function publicCaseView(codeInput: string) {
   const code = normaliseTrackingCode(codeInput);
   if (!code) return null;
-  const row = (await read()
-    .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
-    .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .where(eq(t.cases.code, code))
-    )[0];
+  const row = (
+    await read()
+      .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.code, code))
+  )[0];
   if (!row) return null;
   const ref = await reference();
   const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, ...rest } = row;
@@ -108,28 +107,31 @@ export async function publicCaseView(codeInput: string) {
 
 /** The filer's own view after a successful look-up: everything they sent and every public step. */
 export async function residentCaseView(caseId: number) {
-  const row = (await read()
-    .select({
-      ...publicColumns,
-      place: t.cases.place,
-      hamletId: t.cases.hamletId,
-      routingReason: t.cases.routingReason,
-      disclosureId: t.cases.disclosureId,
-      planRowNo: t.cases.planRowNo,
-      fullName: t.caseContacts.fullName,
-      phone: t.caseContacts.phone,
-      email: t.caseContacts.email,
-      address: t.caseContacts.address,
-    })
-    .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .where(eq(t.cases.id, caseId))
-    )[0];
+  const row = (
+    await read()
+      .select({
+        ...publicColumns,
+        place: t.cases.place,
+        hamletId: t.cases.hamletId,
+        routingReason: t.cases.routingReason,
+        disclosureId: t.cases.disclosureId,
+        planRowNo: t.cases.planRowNo,
+        fullName: t.caseContacts.fullName,
+        phone: t.caseContacts.phone,
+        email: t.caseContacts.email,
+        address: t.caseContacts.address,
+      })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.id, caseId))
+  )[0];
   if (!row) return null;
   const ref = await reference();
   const events = (await timeline([caseId], true)).get(caseId) ?? [];
   const openRequest = row.status === "info_requested" ? [...events].reverse().find((e) => e.type === "info_requested") : undefined;
-  const steps = (await read().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId)))[0];
+  const steps = (
+    await read().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId))
+  )[0];
   const today = vnDate(new Date());
   const rating = await caseRating(caseId);
   return {
@@ -148,5 +150,7 @@ export async function residentCaseView(caseId: number) {
 }
 
 export async function caseRating(caseId: number) {
-  return (await read().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0] ?? null;
+  return (
+    (await read().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0] ?? null
+  );
 }

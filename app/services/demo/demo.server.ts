@@ -1,17 +1,17 @@
 // Demo data for `npm run demo`: cases filed through the same use case as real ones, and one account per role,
 // all clearly marked. Never run outside the demo start.
-import { eq,sql } from "drizzle-orm";
-import { cases,disclosures,planRows,users } from "../../../db/schema";
-import { COMMUNES,DISTRICT_ID } from "../../../db/data/reference";
+import { eq, sql } from "drizzle-orm";
+import { cases, disclosures, planRows, users } from "../../../db/schema";
+import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
 import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
 import { createAccount } from "~/services/staff/accounts.server";
 import { fileCase } from "~/services/cases/filing.server";
-import { read,transaction } from "~/services/platform/database.server";
-import { addDays,vnDate } from "~/domain/dates";
-import { createDraft,openConsultation,publish } from "~/services/disclosures/lifecycle.server";
+import { read, transaction } from "~/services/platform/database.server";
+import { addDays, vnDate } from "~/domain/dates";
+import { createDraft, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
-import { decrypt,encrypt,randomToken } from "~/services/platform/secrets.server";
+import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
 
@@ -68,11 +68,21 @@ function demoAccounts(): DemoAccount[] {
 /** Creates the demo accounts and cases when the database has none; returns what to print for the person starting it. */
 export async function seedDemoData(): Promise<string[]> {
   const lines: string[] = [];
-  const hasUsers = (await read().select({ n: sql<number>`count(*)` }).from(users))[0].n > 0;
+  const hasUsers =
+    (
+      await read()
+        .select({ n: sql<number>`count(*)` })
+        .from(users)
+    )[0].n > 0;
   if (!hasUsers) {
     for (const account of demoAccounts()) await createAccount({ ...account, password: DEMO_PASSWORD }, null, "demo");
     const adminSecret = newTotpSecret();
-    await transaction((tx) => tx.update(users).set({ totpSecret: encrypt("totp", adminSecret), totpEnabledAt: new Date().toISOString() }).where(eq(users.email, "quantri@demo.dan-biet.vn")));
+    await transaction((tx) =>
+      tx
+        .update(users)
+        .set({ totpSecret: encrypt("totp", adminSecret), totpEnabledAt: new Date().toISOString() })
+        .where(eq(users.email, "quantri@demo.dan-biet.vn")),
+    );
     lines.push(
       `Tài khoản mẫu (demo accounts), mật khẩu chung: ${DEMO_PASSWORD}`,
       "  canbo.<xã>@demo.dan-biet.vn, lanhdao.<xã>@demo.dan-biet.vn (ví dụ canbo.xuan-bac@demo.dan-biet.vn)",
@@ -83,7 +93,12 @@ export async function seedDemoData(): Promise<string[]> {
     lines.push(`Tài khoản mẫu: xem lần khởi động demo đầu tiên; mật khẩu chung: ${DEMO_PASSWORD}`);
   }
   const demoPlan = await seedDemoDisclosures(lines);
-  const hasCases = (await read().select({ n: sql<number>`count(*)` }).from(cases))[0].n > 0;
+  const hasCases =
+    (
+      await read()
+        .select({ n: sql<number>`count(*)` })
+        .from(cases)
+    )[0].n > 0;
   if (!hasCases) {
     const inputs: FilingInput[] = [
       demoCase({ kind: "feedback", category: "construction", commune: "xuan-bac", title: `Xây tường lấn lối đi chung ${DEMO}` }),
@@ -115,7 +130,12 @@ export async function seedDemoData(): Promise<string[]> {
     for (const input of inputs) filed.push(await fileCase(input, [], { language: "vi" }));
     const official = (await read().select().from(users).where(eq(users.email, "canbo.xuan-bac@demo.dan-biet.vn")))[0];
     if (official) {
-      await performStaffAction(official, filed[0].code, { action: "request_info", note: `${DEMO} Đề nghị gửi thêm ảnh chụp bức tường và sơ đồ lối đi.` }, "demo");
+      await performStaffAction(
+        official,
+        filed[0].code,
+        { action: "request_info", note: `${DEMO} Đề nghị gửi thêm ảnh chụp bức tường và sơ đồ lối đi.` },
+        "demo",
+      );
     }
     lines.push(`Đã tạo ${filed.length} hồ sơ mẫu (demo cases), ví dụ ${filed[0].code}.`);
   }

@@ -1,9 +1,9 @@
 // Loading a disclosure and the one check before any staff change to it: may this user manage this unit's disclosures?
-import { asc,eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { canManageDisclosures,type StaffUser } from "~/domain/permissions";
-import { read,type Tx,type Db } from "~/services/platform/database.server";
-import { ForbiddenError,NotFoundError } from "~/domain/errors";
+import { canManageDisclosures, type StaffUser } from "~/domain/permissions";
+import { read, type Tx, type Db } from "~/services/platform/database.server";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
 
 export async function load(tx: Tx | Db, id: number) {
   const row = (await tx.select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0];

@@ -5,11 +5,11 @@ import { phoneDigits } from "~/domain/text";
 import { sha256 } from "~/services/platform/secrets.server";
 import * as t from "../../../db/schema";
 import { consultationOpen } from "~/domain/disclosure";
-import { canReplyToComments,type StaffUser } from "~/domain/permissions";
+import { canReplyToComments, type StaffUser } from "~/domain/permissions";
 import { audit } from "~/services/platform/audit.server";
 import { transaction } from "~/services/platform/database.server";
-import { ForbiddenError,InvalidError,NotFoundError } from "~/domain/errors";
-import { authoriseManage,load } from "./access.server";
+import { ForbiddenError, InvalidError, NotFoundError } from "~/domain/errors";
+import { authoriseManage, load } from "./access.server";
 
 // ---------------------------------------------------------------- comments
 

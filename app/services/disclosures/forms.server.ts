@@ -63,7 +63,12 @@ export async function submitHouseholdLookup(
 const MAX_PROBLEMS_SHOWN = 200;
 
 /** Documents of a disclosure, and the compensation plan's table as a CSV file kept in memory. */
-const DISCLOSURE_FILES: FilePolicy = { field: ATTACHMENT_FIELD, maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, table: { field: "planCsv", maxBytes: MAX_PLAN_CSV_BYTES } };
+const DISCLOSURE_FILES: FilePolicy = {
+  field: ATTACHMENT_FIELD,
+  maxFiles: MAX_FILES,
+  maxFileBytes: MAX_FILE_BYTES,
+  table: { field: "planCsv", maxBytes: MAX_PLAN_CSV_BYTES },
+};
 
 /** UTF-8 (with or without BOM) as spreadsheets save "CSV UTF-8"; anything that is not valid UTF-8 is refused. */
 function decodeCsv(bytes: Buffer): string | null {
@@ -74,10 +79,17 @@ function decodeCsv(bytes: Buffer): string | null {
   }
 }
 
-export type StaffDisclosureOutcome = FormOutcome<{ outcome: "done"; intent: string; id: number; imported?: { rows: number; newCodes: number } }> | { outcome: "invalid"; values: FormValues; errors: FieldErrors; problems: PlanProblem[]; moreProblems: number };
+export type StaffDisclosureOutcome =
+  | FormOutcome<{ outcome: "done"; intent: string; id: number; imported?: { rows: number; newCodes: number } }>
+  | { outcome: "invalid"; values: FormValues; errors: FieldErrors; problems: PlanProblem[]; moreProblems: number };
 
 /** One staff post about a disclosure (`id` null when creating). Uploads are multipart; the rest is a plain form. */
-export async function submitStaffDisclosure(request: Request, context: RequestContext | undefined, user: StaffUser, disclosureId: number | null): Promise<StaffDisclosureOutcome> {
+export async function submitStaffDisclosure(
+  request: Request,
+  context: RequestContext | undefined,
+  user: StaffUser,
+  disclosureId: number | null,
+): Promise<StaffDisclosureOutcome> {
   const ip = context?.clientIp ?? "unknown";
   return handleForm(request, staffDisclosureSchema, { csrf: "token", files: DISCLOSURE_FILES }, async ({ data: input, values, batch }) => {
     try {
@@ -134,7 +146,13 @@ export async function submitStaffDisclosure(request: Request, context: RequestCo
       if (error instanceof ForbiddenError) return { outcome: "forbidden", values };
       if (error instanceof InvalidError && error.messageKey === "plan.error.rows") {
         const problems = error.details as PlanProblem[];
-        return { outcome: "invalid", values, errors: { planCsv: "plan.error.rows" }, problems: problems.slice(0, MAX_PROBLEMS_SHOWN), moreProblems: Math.max(0, problems.length - MAX_PROBLEMS_SHOWN) };
+        return {
+          outcome: "invalid",
+          values,
+          errors: { planCsv: "plan.error.rows" },
+          problems: problems.slice(0, MAX_PROBLEMS_SHOWN),
+          moreProblems: Math.max(0, problems.length - MAX_PROBLEMS_SHOWN),
+        };
       }
       throw error;
     }

@@ -1,20 +1,20 @@
 // A disclosure's life: drafted, published for its posting period, opened and closed for consultation, withdrawn,
 // replaced by a new version, with documents. Each step is one transaction with its audit record and its mail.
-import { and,eq,inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { consultationWindowProblem,disclosureSlug,nextDisclosureStatus,postingProblem,type DisclosureStatus } from "~/domain/disclosure";
+import { consultationWindowProblem, disclosureSlug, nextDisclosureStatus, postingProblem, type DisclosureStatus } from "~/domain/disclosure";
 import { hasPlanTable } from "~/domain/plan-table";
 import { type StaffUser } from "~/domain/permissions";
-import { storeAttachments,type PreparedAttachment } from "~/services/cases/attachments.server";
+import { storeAttachments, type PreparedAttachment } from "~/services/cases/attachments.server";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
 import { copyPlanRows } from "./plan-table.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
 import { InvalidError } from "~/domain/errors";
-import { authoriseManage,disclosureTypes,load } from "./access.server";
+import { authoriseManage, disclosureTypes, load } from "./access.server";
 import { mailSubscribers } from "./subscriptions.server";
 
 // ---------------------------------------------------------------- drafting and publishing
@@ -34,12 +34,16 @@ export async function createDraft(user: StaffUser, input: DraftInput, ip: string
   if (!(await reference()).communes.some((c) => c.id === input.communeId)) throw new InvalidError("admin.error.unit");
   const nowIso = now.toISOString();
   return transaction(async (tx) => {
-    const id = (await tx
-      .insert(t.disclosures)
-      .values({ ...input, slug: `nhap-${randomToken(8)}`, status: "draft", createdBy: user.id, updatedAt: nowIso })
-      .returning({ id: t.disclosures.id })
-      )[0].id;
-    await tx.update(t.disclosures).set({ slug: disclosureSlug(input.title, id) }).where(eq(t.disclosures.id, id));
+    const id = (
+      await tx
+        .insert(t.disclosures)
+        .values({ ...input, slug: `nhap-${randomToken(8)}`, status: "draft", createdBy: user.id, updatedAt: nowIso })
+        .returning({ id: t.disclosures.id })
+    )[0].id;
+    await tx
+      .update(t.disclosures)
+      .set({ slug: disclosureSlug(input.title, id) })
+      .where(eq(t.disclosures.id, id));
     await audit({ userId: user.id, action: "disclosure.drafted", targetType: "disclosure", targetId: id, ip }, now);
     return id;
   });
@@ -50,7 +54,10 @@ export async function updateDraft(user: StaffUser, id: number, input: Omit<Draft
     const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     if (row.status !== "draft") throw new InvalidError("disclosure.error.notDraft");
-    await tx.update(t.disclosures).set({ ...input, slug: disclosureSlug(input.title, id), updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id));
+    await tx
+      .update(t.disclosures)
+      .set({ ...input, slug: disclosureSlug(input.title, id), updatedAt: now.toISOString() })
+      .where(eq(t.disclosures.id, id));
     await audit({ userId: user.id, action: "disclosure.edited", targetType: "disclosure", targetId: id, ip }, now);
   });
 }
@@ -68,13 +75,16 @@ export async function publish(user: StaffUser, id: number, posting: { from: stri
     }
     const status = transition(row.status, "publish");
     const nowIso = now.toISOString();
-    await tx.update(t.disclosures).set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso }).where(eq(t.disclosures.id, id));
+    await tx
+      .update(t.disclosures)
+      .set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso })
+      .where(eq(t.disclosures.id, id));
     if (row.previousId) {
       const previous = await load(tx, row.previousId);
-      await tx.update(t.disclosures)
+      await tx
+        .update(t.disclosures)
         .set({ status: transition(previous.status, "supersede"), statusReason: `v${row.version}`, updatedAt: nowIso })
-        .where(eq(t.disclosures.id, previous.id))
-        ;
+        .where(eq(t.disclosures.id, previous.id));
     }
     await mailSubscribers(tx, { ...row, status }, now);
     await audit({ userId: user.id, action: "disclosure.published", targetType: "disclosure", targetId: id, ip, details: posting }, now);
@@ -96,7 +106,10 @@ export async function openConsultation(user: StaffUser, id: number, window: { fr
     const problem = consultationWindowProblem({ from: row.postingFrom ?? "", to: row.postingTo ?? "" }, window);
     if (problem) throw new InvalidError(problem);
     const status = transition(row.status, "open_consultation");
-    await tx.update(t.disclosures).set({ status, consultationFrom: window.from, consultationTo: window.to, updatedAt: now.toISOString() }).where(eq(t.disclosures.id, id));
+    await tx
+      .update(t.disclosures)
+      .set({ status, consultationFrom: window.from, consultationTo: window.to, updatedAt: now.toISOString() })
+      .where(eq(t.disclosures.id, id));
     await audit({ userId: user.id, action: "disclosure.consultation_opened", targetType: "disclosure", targetId: id, ip, details: window }, now);
   });
 }
@@ -131,28 +144,37 @@ export function newVersion(user: StaffUser, id: number, ip: string, now = new Da
     const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     transition(row.status, "supersede");
-    const pending = (await tx.select({ id: t.disclosures.id }).from(t.disclosures).where(and(eq(t.disclosures.previousId, id), eq(t.disclosures.status, "draft"))))[0];
+    const pending = (
+      await tx
+        .select({ id: t.disclosures.id })
+        .from(t.disclosures)
+        .where(and(eq(t.disclosures.previousId, id), eq(t.disclosures.status, "draft")))
+    )[0];
     if (pending) return pending.id;
     const nowIso = now.toISOString();
-    const copy = (await tx
-      .insert(t.disclosures)
-      .values({
-        slug: `nhap-${randomToken(8)}`,
-        typeCode: row.typeCode,
-        communeId: row.communeId,
-        title: row.title,
-        summary: row.summary,
-        body: row.body,
-        keyFigures: row.keyFigures,
-        status: "draft",
-        version: row.version + 1,
-        previousId: row.id,
-        createdBy: user.id,
-        updatedAt: nowIso,
-      })
-      .returning({ id: t.disclosures.id })
-      )[0].id;
-    await tx.update(t.disclosures).set({ slug: disclosureSlug(row.title, copy) }).where(eq(t.disclosures.id, copy));
+    const copy = (
+      await tx
+        .insert(t.disclosures)
+        .values({
+          slug: `nhap-${randomToken(8)}`,
+          typeCode: row.typeCode,
+          communeId: row.communeId,
+          title: row.title,
+          summary: row.summary,
+          body: row.body,
+          keyFigures: row.keyFigures,
+          status: "draft",
+          version: row.version + 1,
+          previousId: row.id,
+          createdBy: user.id,
+          updatedAt: nowIso,
+        })
+        .returning({ id: t.disclosures.id })
+    )[0].id;
+    await tx
+      .update(t.disclosures)
+      .set({ slug: disclosureSlug(row.title, copy) })
+      .where(eq(t.disclosures.id, copy));
     await copyPlanRows(tx, row.id, copy);
     await audit({ userId: user.id, action: "disclosure.new_version", targetType: "disclosure", targetId: copy, ip, details: { previous: id } }, now);
     return copy;
@@ -166,9 +188,11 @@ export async function addDocuments(user: StaffUser, id: number, files: readonly 
   const remove = await storeAttachments(files);
   try {
     await transaction(async (tx) => {
-      await tx.insert(t.disclosureDocuments)
-        .values(files.map((f) => ({ id: f.id, disclosureId: id, displayName: f.displayName, mediaType: f.mediaType, sizeBytes: f.bytes.length, sha256: f.sha256 })))
-        ;
+      await tx
+        .insert(t.disclosureDocuments)
+        .values(
+          files.map((f) => ({ id: f.id, disclosureId: id, displayName: f.displayName, mediaType: f.mediaType, sizeBytes: f.bytes.length, sha256: f.sha256 })),
+        );
       await audit({ userId: user.id, action: "disclosure.documents_added", targetType: "disclosure", targetId: id, ip, details: { files: files.length } }, now);
     });
   } catch (error) {
@@ -179,10 +203,11 @@ export async function addDocuments(user: StaffUser, id: number, files: readonly 
 
 /** A document of a disclosure the public may see (never of a draft). */
 export async function publicDocument(documentId: string) {
-  return (await read()
-    .select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, mediaType: t.disclosureDocuments.mediaType })
-    .from(t.disclosureDocuments)
-    .innerJoin(t.disclosures, eq(t.disclosures.id, t.disclosureDocuments.disclosureId))
-    .where(and(eq(t.disclosureDocuments.id, documentId), inArray(t.disclosures.status, PUBLIC_STATUSES)))
-    )[0];
+  return (
+    await read()
+      .select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, mediaType: t.disclosureDocuments.mediaType })
+      .from(t.disclosureDocuments)
+      .innerJoin(t.disclosures, eq(t.disclosures.id, t.disclosureDocuments.disclosureId))
+      .where(and(eq(t.disclosureDocuments.id, documentId), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+  )[0];
 }

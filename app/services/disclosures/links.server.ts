@@ -1,48 +1,53 @@
 // Disclosures and the cases about them: what a resident may pick when filing, the form pre-filled from a plan's
 // row, the cases a disclosure page counts (no personal data), and the link back from a case to its disclosure.
-import { and,count,desc,eq,inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { IN_FORCE_STATUSES } from "~/domain/disclosure";
-import { filingPrefill,isLinkableDisclosure,LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
-import type { FieldErrors,FilingValues } from "~/domain/filing";
+import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
+import type { FieldErrors, FilingValues } from "~/domain/filing";
 import { redactPersonalData } from "~/domain/redaction";
 import type { Translate } from "~/i18n";
-import { read,type Tx,type Db } from "~/services/platform/database.server";
+import { read, type Tx, type Db } from "~/services/platform/database.server";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
 import { versionIds } from "./versions.server";
-import { reference,selectableCommunes } from "~/services/reference/reference.server";
+import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import { mayPublishContent } from "~/domain/publication";
-
 
 // ---------------------------------------------------------------- filing
 
 /** Disclosures a resident may say the case is about, grouped by the unit that published them. */
 export async function linkableDisclosures() {
-  const rows = (await read()
+  const rows = await read()
     .select({ id: t.disclosures.id, title: t.disclosures.title, version: t.disclosures.version, communeId: t.disclosures.communeId })
     .from(t.disclosures)
     .where(and(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]), inArray(t.disclosures.typeCode, [...LINKABLE_DISCLOSURE_TYPES])))
-    .orderBy(desc(t.disclosures.publishedAt), desc(t.disclosures.id))
-    );
+    .orderBy(desc(t.disclosures.publishedAt), desc(t.disclosures.id));
   const ref = await reference();
   return ref.communes
-    .map((unit) => ({ communeId: unit.id, communeName: unit.name, disclosures: rows.filter((r) => r.communeId === unit.id).map(({ communeId: _, ...r }) => r) }))
+    .map((unit) => ({
+      communeId: unit.id,
+      communeName: unit.name,
+      disclosures: rows.filter((r) => r.communeId === unit.id).map(({ communeId: _, ...r }) => r),
+    }))
     .filter((group) => group.disclosures.length > 0);
 }
 
 /** Field errors when the chosen disclosure is not one a case may be about, or the row is not in its plan. */
 export async function disclosureLinkErrors(link: { disclosureId: number | null; planRowNo: number | null }, tx: Tx | Db = read()): Promise<FieldErrors> {
   if (link.disclosureId === null) return {};
-  const disclosure = (await tx.select({ status: t.disclosures.status, typeCode: t.disclosures.typeCode }).from(t.disclosures).where(eq(t.disclosures.id, link.disclosureId)))[0];
+  const disclosure = (
+    await tx.select({ status: t.disclosures.status, typeCode: t.disclosures.typeCode }).from(t.disclosures).where(eq(t.disclosures.id, link.disclosureId))
+  )[0];
   if (!disclosure || !isLinkableDisclosure(disclosure)) return { disclosureId: "error.chooseDisclosure" };
   if (link.planRowNo === null) return {};
-  const row = (await tx
-    .select({ id: t.planRows.id })
-    .from(t.planRows)
-    .where(and(eq(t.planRows.disclosureId, link.disclosureId), eq(t.planRows.rowNo, link.planRowNo)))
-    )[0];
+  const row = (
+    await tx
+      .select({ id: t.planRows.id })
+      .from(t.planRows)
+      .where(and(eq(t.planRows.disclosureId, link.disclosureId), eq(t.planRows.rowNo, link.planRowNo)))
+  )[0];
   return row ? {} : { planRowNo: "error.planRow" };
 }
 
@@ -50,18 +55,23 @@ export async function disclosureLinkErrors(link: { disclosureId: number | null; 
  * The form's values for `/gui-phan-anh?cong-khai=<id>&dong=<row>`; null when the disclosure cannot be picked.
  * An unknown row is dropped (the plan alone is still pre-filled).
  */
-export async function prefillFromDisclosure(query: { disclosureId: number | null; rowNo: number | null }, translate: Translate, now = new Date()): Promise<FilingValues | null> {
+export async function prefillFromDisclosure(
+  query: { disclosureId: number | null; rowNo: number | null },
+  translate: Translate,
+  now = new Date(),
+): Promise<FilingValues | null> {
   if (query.disclosureId === null) return null;
   const disclosure = (await read().select().from(t.disclosures).where(eq(t.disclosures.id, query.disclosureId)))[0];
   if (!disclosure || !isLinkableDisclosure(disclosure)) return null;
   const row =
     query.rowNo === null
       ? undefined
-      : (await read()
-          .select({ rowNo: t.planRows.rowNo, plotNumber: t.planRows.plotNumber, mapSheet: t.planRows.mapSheet })
-          .from(t.planRows)
-          .where(and(eq(t.planRows.disclosureId, disclosure.id), eq(t.planRows.rowNo, query.rowNo)))
-          )[0];
+      : (
+          await read()
+            .select({ rowNo: t.planRows.rowNo, plotNumber: t.planRows.plotNumber, mapSheet: t.planRows.mapSheet })
+            .from(t.planRows)
+            .where(and(eq(t.planRows.disclosureId, disclosure.id), eq(t.planRows.rowNo, query.rowNo)))
+        )[0];
   const ref = await reference();
   const unit = ref.communes.find((c) => c.id === disclosure.communeId);
   if (!unit) return null;
@@ -73,7 +83,6 @@ export async function prefillFromDisclosure(query: { disclosureId: number | null
 
 export const RELATED_CASES_SHOWN = 20;
 
-
 /**
  * The cases about a disclosure or any of its versions: how many, per status, and the latest ones with their
  * public page. Never who filed them or the plan row; a title only when the filer agreed to publication.
@@ -82,8 +91,8 @@ export const RELATED_CASES_SHOWN = 20;
 export async function relatedCases(disclosure: { id: number; status: string; typeCode: string }) {
   const ids = await versionIds(disclosure.id);
   const about = inArray(t.cases.disclosureId, ids);
-  const counts = (await read().select({ status: t.cases.status, n: count() }).from(t.cases).where(about).groupBy(t.cases.status));
-  const latest = (await read()
+  const counts = await read().select({ status: t.cases.status, n: count() }).from(t.cases).where(about).groupBy(t.cases.status);
+  const latest = await read()
     .select({
       code: t.cases.code,
       status: t.cases.status,
@@ -97,8 +106,7 @@ export async function relatedCases(disclosure: { id: number; status: string; typ
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(about)
     .orderBy(desc(t.cases.receivedAt), desc(t.cases.id))
-    .limit(RELATED_CASES_SHOWN)
-    );
+    .limit(RELATED_CASES_SHOWN);
   const order = (status: string) => (CASE_STATUSES as readonly string[]).indexOf(status);
   return {
     fileHref: isLinkableDisclosure(disclosure) ? `/gui-phan-anh?cong-khai=${disclosure.id}` : null,
@@ -132,11 +140,12 @@ export async function caseDisclosureLink(
   audience: "public" | "resident" | "staff",
 ): Promise<CaseDisclosureLink | null> {
   if (linked.disclosureId === null) return null;
-  const d = (await read()
-    .select({ id: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status })
-    .from(t.disclosures)
-    .where(eq(t.disclosures.id, linked.disclosureId))
-    )[0];
+  const d = (
+    await read()
+      .select({ id: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status })
+      .from(t.disclosures)
+      .where(eq(t.disclosures.id, linked.disclosureId))
+  )[0];
   if (!d) return null;
   const isPublic = (PUBLIC_STATUSES as readonly string[]).includes(d.status);
   if (!isPublic && audience !== "staff") return null;
@@ -147,4 +156,3 @@ export async function caseDisclosureLink(
     href: isPublic ? `/cong-khai/${d.slug}` : `/can-bo/cong-khai/${d.id}`,
   };
 }
-

@@ -2,33 +2,33 @@
 // each new version, shown to the public with names masked unless the law requires them, and shown in full to a
 // household that holds its private code from the land-recovery notice.
 import crypto from "node:crypto";
-import { and,asc,count,desc,eq,inArray,sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sum } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import {
-formatHouseholdCode,
-hasPlanTable,
-HOUSEHOLD_CODE_SYMBOLS,
-maskName,
-normaliseHouseholdCode,
-PLAN_TEMPLATE_HEADER,
-planChanges,
-plotKey,
-readPlanCsv,type PlanRow,
-type PlanRowChange
+  formatHouseholdCode,
+  hasPlanTable,
+  HOUSEHOLD_CODE_SYMBOLS,
+  maskName,
+  normaliseHouseholdCode,
+  PLAN_TEMPLATE_HEADER,
+  planChanges,
+  plotKey,
+  readPlanCsv,
+  type PlanRow,
+  type PlanRowChange,
 } from "~/domain/plan-table";
 import { csvDocument } from "~/domain/csv";
 import { pageWindow } from "~/domain/paging";
-import { canManageDisclosures,type StaffUser } from "~/domain/permissions";
+import { canManageDisclosures, type StaffUser } from "~/domain/permissions";
 import { foldForSearch } from "~/domain/text";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction,type Tx,type Db } from "~/services/platform/database.server";
+import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { versionIds } from "./versions.server";
-import { ForbiddenError,InvalidError,NotFoundError } from "~/domain/errors";
+import { ForbiddenError, InvalidError, NotFoundError } from "~/domain/errors";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
-import { communeName,reference } from "~/services/reference/reference.server";
-import { decrypt,encrypt,hmac } from "~/services/platform/secrets.server";
+import { communeName, reference } from "~/services/reference/reference.server";
+import { decrypt, encrypt, hmac } from "~/services/platform/secrets.server";
 import { publicUrl } from "~/services/platform/config.server";
-
 
 /** The file had problems: each with its line; nothing was stored. */
 
@@ -55,7 +55,7 @@ const rowColumns = {
 };
 
 async function rowsOf(tx: Tx | Db, disclosureId: number): Promise<PlanRow[]> {
-  return (await tx.select(rowColumns).from(t.planRows).where(eq(t.planRows.disclosureId, disclosureId)).orderBy(asc(t.planRows.rowNo)));
+  return await tx.select(rowColumns).from(t.planRows).where(eq(t.planRows.disclosureId, disclosureId)).orderBy(asc(t.planRows.rowNo));
 }
 
 // 16 columns a row; SQLite allows 32 766 variables a statement.
@@ -83,11 +83,16 @@ export function importPlanTable(user: StaffUser, disclosureId: number, csv: stri
 
     const sources = [disclosureId, ...(disclosure.previousId ? [disclosure.previousId] : [])];
     const known = new Map<string, { hash: string; sealed: string }>();
-    for (const r of (await tx
-      .select({ mapSheet: t.planRows.mapSheet, plotNumber: t.planRows.plotNumber, householdName: t.planRows.householdName, hash: t.planRows.householdCodeHash, sealed: t.planRows.householdCodeSealed })
+    for (const r of await tx
+      .select({
+        mapSheet: t.planRows.mapSheet,
+        plotNumber: t.planRows.plotNumber,
+        householdName: t.planRows.householdName,
+        hash: t.planRows.householdCodeHash,
+        sealed: t.planRows.householdCodeSealed,
+      })
       .from(t.planRows)
-      .where(inArray(t.planRows.disclosureId, sources))
-      )) {
+      .where(inArray(t.planRows.disclosureId, sources))) {
       const key = holderKey(r);
       if (!known.has(key)) known.set(key, { hash: r.hash, sealed: r.sealed });
     }
@@ -104,7 +109,17 @@ export function importPlanTable(user: StaffUser, disclosureId: number, csv: stri
       }),
     );
     await tx.update(t.disclosures).set({ updatedAt: now.toISOString() }).where(eq(t.disclosures.id, disclosureId));
-    await audit({ userId: user.id, action: "disclosure.plan_imported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: parsed.rows.length, newCodes } }, now);
+    await audit(
+      {
+        userId: user.id,
+        action: "disclosure.plan_imported",
+        targetType: "disclosure",
+        targetId: disclosureId,
+        ip,
+        details: { rows: parsed.rows.length, newCodes },
+      },
+      now,
+    );
     return { rows: parsed.rows.length, newCodes };
   });
 }
@@ -116,7 +131,7 @@ function holderKey(row: Pick<PlanRow, "mapSheet" | "plotNumber" | "householdName
 
 /** A new version starts from the published table, codes included. */
 export async function copyPlanRows(tx: Tx, fromId: number, toId: number): Promise<void> {
-  const rows = (await tx.select().from(t.planRows).where(eq(t.planRows.disclosureId, fromId)));
+  const rows = await tx.select().from(t.planRows).where(eq(t.planRows.disclosureId, fromId));
   await insertRows(
     tx,
     rows.map(({ id: _id, disclosureId: _from, ...row }) => ({ ...row, disclosureId: toId })),
@@ -141,18 +156,19 @@ async function changesBetween(previousId: number, id: number): Promise<PlanRowCh
 }
 
 async function totalsOf(disclosureId: number) {
-  const r = (await read()
-    .select({
-      rows: count(),
-      areaRecovered: sum(t.planRows.areaRecovered),
-      landCompensation: sum(t.planRows.landCompensation),
-      assetCompensation: sum(t.planRows.assetCompensation),
-      support: sum(t.planRows.support),
-      total: sum(t.planRows.total),
-    })
-    .from(t.planRows)
-    .where(eq(t.planRows.disclosureId, disclosureId))
-    )[0];
+  const r = (
+    await read()
+      .select({
+        rows: count(),
+        areaRecovered: sum(t.planRows.areaRecovered),
+        landCompensation: sum(t.planRows.landCompensation),
+        assetCompensation: sum(t.planRows.assetCompensation),
+        support: sum(t.planRows.support),
+        total: sum(t.planRows.total),
+      })
+      .from(t.planRows)
+      .where(eq(t.planRows.disclosureId, disclosureId))
+  )[0];
   return {
     rows: r.rows,
     areaRecovered: Math.round(Number(r.areaRecovered ?? 0) * 100) / 100,
@@ -181,15 +197,15 @@ export async function publicPlanTable(disclosure: { id: number; typeCode: string
   const names = await publishesNames(disclosure.typeCode);
   const totals = await totalsOf(disclosure.id);
   const { page: current, pages, offset } = pageWindow(totals.rows, page, PLAN_PAGE_SIZE);
-  const rows = (await read()
-    .select(rowColumns)
-    .from(t.planRows)
-    .where(eq(t.planRows.disclosureId, disclosure.id))
-    .orderBy(asc(t.planRows.rowNo))
-    .limit(PLAN_PAGE_SIZE)
-    .offset(offset)
-    )
-    .map((r) => forPublic(r, names));
+  const rows = (
+    await read()
+      .select(rowColumns)
+      .from(t.planRows)
+      .where(eq(t.planRows.disclosureId, disclosure.id))
+      .orderBy(asc(t.planRows.rowNo))
+      .limit(PLAN_PAGE_SIZE)
+      .offset(offset)
+  ).map((r) => forPublic(r, names));
   const changes = disclosure.previousId ? await changesBetween(disclosure.previousId, disclosure.id) : [];
   return { rows, totals, page: current, pages, namesPublic: names, changes, hasPrevious: disclosure.previousId !== null };
 }
@@ -201,16 +217,36 @@ export async function publicPlanTable(disclosure: { id: number; typeCode: string
 export async function householdRow(slug: string, codeInput: string) {
   const code = normaliseHouseholdCode(codeInput);
   if (!code) return null;
-  const entry = (await read().select({ id: t.disclosures.id }).from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))))[0];
+  const entry = (
+    await read()
+      .select({ id: t.disclosures.id })
+      .from(t.disclosures)
+      .where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+  )[0];
   if (!entry) return null;
-  const found = (await read()
-    .select({ ...rowColumns, disclosureId: t.disclosures.id, slug: t.disclosures.slug, title: t.disclosures.title, version: t.disclosures.version, status: t.disclosures.status, communeId: t.disclosures.communeId })
-    .from(t.planRows)
-    .innerJoin(t.disclosures, eq(t.disclosures.id, t.planRows.disclosureId))
-    .where(and(eq(t.planRows.householdCodeHash, codeHash(code)), inArray(t.disclosures.id, await versionIds(entry.id)), inArray(t.disclosures.status, PUBLIC_STATUSES)))
-    .orderBy(desc(t.disclosures.version))
-    .limit(1)
-    )[0];
+  const found = (
+    await read()
+      .select({
+        ...rowColumns,
+        disclosureId: t.disclosures.id,
+        slug: t.disclosures.slug,
+        title: t.disclosures.title,
+        version: t.disclosures.version,
+        status: t.disclosures.status,
+        communeId: t.disclosures.communeId,
+      })
+      .from(t.planRows)
+      .innerJoin(t.disclosures, eq(t.disclosures.id, t.planRows.disclosureId))
+      .where(
+        and(
+          eq(t.planRows.householdCodeHash, codeHash(code)),
+          inArray(t.disclosures.id, await versionIds(entry.id)),
+          inArray(t.disclosures.status, PUBLIC_STATUSES),
+        ),
+      )
+      .orderBy(desc(t.disclosures.version))
+      .limit(1)
+  )[0];
   if (!found) return null;
   const { disclosureId, slug: s, title, version, status, communeId, ...row } = found;
   return { disclosure: { id: disclosureId, slug: s, title, version, status, communeName: communeName(await reference(), communeId) }, row: row as PlanRow };
@@ -236,7 +272,18 @@ export async function staffPlanTable(user: StaffUser, disclosure: { id: number; 
   const totals = await totalsOf(disclosure.id);
   const { page: current, pages, offset } = pageWindow(totals.rows, page, STAFF_PLAN_PAGE_SIZE);
   const rows = await rowsWithCodes(disclosure.id, { limit: STAFF_PLAN_PAGE_SIZE, offset });
-  if (rows.length) await audit({ userId: user.id, action: "disclosure.plan_viewed", targetType: "disclosure", targetId: disclosure.id, ip, details: { rows: rows.length, page: current } }, now);
+  if (rows.length)
+    await audit(
+      {
+        userId: user.id,
+        action: "disclosure.plan_viewed",
+        targetType: "disclosure",
+        targetId: disclosure.id,
+        ip,
+        details: { rows: rows.length, page: current },
+      },
+      now,
+    );
   return { rows, totals, page: current, pages };
 }
 
@@ -245,10 +292,22 @@ export async function planCodesCsv(user: StaffUser, disclosureId: number, ip: st
   const disclosure = (await read().select().from(t.disclosures).where(eq(t.disclosures.id, disclosureId)))[0];
   if (!disclosure || !hasPlanTable(disclosure.typeCode) || !canManageDisclosures(user, disclosure.communeId)) return null;
   const rows = await rowsWithCodes(disclosureId);
-  await audit({ userId: user.id, action: "disclosure.codes_exported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: rows.length } }, now);
+  await audit(
+    { userId: user.id, action: "disclosure.codes_exported", targetType: "disclosure", targetId: disclosureId, ip, details: { rows: rows.length } },
+    now,
+  );
   const lines = [
     ["STT", "Mã hộ", "Chủ sử dụng đất", "Địa chỉ", "Số thửa", "Số tờ bản đồ", "Tổng cộng (đồng)", "Địa chỉ tra cứu"],
-    ...rows.map((r) => [String(r.rowNo), r.householdCode, r.householdName, r.householdAddress, r.plotNumber, r.mapSheet, String(r.total), `${publicUrl()}/cong-khai/${disclosure.slug}/ho-gia-dinh`]),
+    ...rows.map((r) => [
+      String(r.rowNo),
+      r.householdCode,
+      r.householdName,
+      r.householdAddress,
+      r.plotNumber,
+      r.mapSheet,
+      String(r.total),
+      `${publicUrl()}/cong-khai/${disclosure.slug}/ho-gia-dinh`,
+    ]),
   ];
   return csvDocument(lines);
 }

@@ -1,12 +1,12 @@
 // Reading disclosures: the public list and page (documents, comments, what changed since the previous version),
 // the staff list and page, the latest ones for the home page and the Atom feeds.
-import { and,asc,count,desc,eq,inArray,or,type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { consultationOpen,IN_FORCE_STATUSES } from "~/domain/disclosure";
+import { consultationOpen, IN_FORCE_STATUSES } from "~/domain/disclosure";
 import { pageWindow } from "~/domain/paging";
-import { canManageDisclosures,canReplyToComments,type StaffUser, disclosureScope } from "~/domain/permissions";
+import { canManageDisclosures, canReplyToComments, type StaffUser, disclosureScope } from "~/domain/permissions";
 import { read } from "~/services/platform/database.server";
-import { communeName,reference } from "~/services/reference/reference.server";
+import { communeName, reference } from "~/services/reference/reference.server";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
 import { ForbiddenError } from "~/domain/errors";
 import { load } from "./access.server";
@@ -37,30 +37,51 @@ export async function publicList(filters: { commune?: string; type?: string; pag
   if (filters.commune) where.push(eq(t.disclosures.communeId, filters.commune));
   if (filters.type) where.push(eq(t.disclosures.typeCode, filters.type));
   const page = Math.max(1, filters.page ?? 1);
-  const rows = (await read()
+  const rows = await read()
     .select(publicColumns)
     .from(t.disclosures)
     .where(and(...where))
     .orderBy(desc(t.disclosures.publishedAt))
     .limit(DISCLOSURE_PAGE_SIZE)
-    .offset((page - 1) * DISCLOSURE_PAGE_SIZE)
-    );
-  const total = (await read().select({ n: count() }).from(t.disclosures).where(and(...where)))[0].n;
+    .offset((page - 1) * DISCLOSURE_PAGE_SIZE);
+  const total = (
+    await read()
+      .select({ n: count() })
+      .from(t.disclosures)
+      .where(and(...where))
+  )[0].n;
   const ref = await reference();
-  return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page, pages: Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE)), total };
+  return {
+    rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })),
+    page,
+    pages: Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE)),
+    total,
+  };
 }
 
 /** One public disclosure with its documents and visible comments (hidden ones leave a trace and the reason). */
 export async function publicDisclosure(slug: string, now = new Date(), commentPage = 1) {
-  const row = (await read().select().from(t.disclosures).where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES))))[0];
+  const row = (
+    await read()
+      .select()
+      .from(t.disclosures)
+      .where(and(eq(t.disclosures.slug, slug), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+  )[0];
   if (!row) return null;
   const ref = await reference();
-  const documents = (await read().select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes }).from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, row.id)));
+  const documents = await read()
+    .select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes })
+    .from(t.disclosureDocuments)
+    .where(eq(t.disclosureDocuments.disclosureId, row.id));
   const { comments, ...commentPages } = await commentsPage(row.id, commentPage);
-  const versions = (await read()
+  const versions = await read()
     .select({ slug: t.disclosures.slug, version: t.disclosures.version, status: t.disclosures.status })
     .from(t.disclosures)
-    .where(and(or(eq(t.disclosures.previousId, row.id), row.previousId ? eq(t.disclosures.id, row.previousId) : undefined), inArray(t.disclosures.status, PUBLIC_STATUSES)))
+    .where(
+      and(
+        or(eq(t.disclosures.previousId, row.id), row.previousId ? eq(t.disclosures.id, row.previousId) : undefined),
+        inArray(t.disclosures.status, PUBLIC_STATUSES),
+      ),
     );
   const previous = row.previousId ? (await read().select().from(t.disclosures).where(eq(t.disclosures.id, row.previousId)))[0] : undefined;
   return {
@@ -104,14 +125,13 @@ export const COMMENT_PAGE_SIZE = 50;
 async function commentsPage(disclosureId: number, page: number) {
   const total = (await read().select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, disclosureId)))[0].n;
   const { page: current, pages, offset } = pageWindow(total, page, COMMENT_PAGE_SIZE);
-  const comments = (await read()
+  const comments = await read()
     .select()
     .from(t.disclosureComments)
     .where(eq(t.disclosureComments.disclosureId, disclosureId))
     .orderBy(asc(t.disclosureComments.id))
     .limit(COMMENT_PAGE_SIZE)
-    .offset(offset)
-    );
+    .offset(offset);
   return { comments, page: current, pages, total };
 }
 
@@ -122,7 +142,8 @@ function changesFrom(previous: typeof t.disclosures.$inferSelect, current: typeo
     .filter((f) => previous[f] !== current[f])
     .map((f) => ({ field: f, before: previous[f], after: current[f] }));
   const figures = (list: { label: string; value: string }[]) => list.map((k) => `${k.label}: ${k.value}`).join("\n");
-  if (figures(previous.keyFigures) !== figures(current.keyFigures)) changes.push({ field: "keyFigures", before: figures(previous.keyFigures), after: figures(current.keyFigures) });
+  if (figures(previous.keyFigures) !== figures(current.keyFigures))
+    changes.push({ field: "keyFigures", before: figures(previous.keyFigures), after: figures(current.keyFigures) });
   return changes;
 }
 
@@ -133,14 +154,13 @@ export async function staffList(user: StaffUser, page = 1) {
   const where = scope.all ? undefined : inArray(t.disclosures.communeId, [...scope.communeIds]);
   const total = (await read().select({ n: count() }).from(t.disclosures).where(where))[0].n;
   const { page: current, pages, offset } = pageWindow(total, page, DISCLOSURE_PAGE_SIZE);
-  const rows = (await read()
+  const rows = await read()
     .select({ ...publicColumns, createdBy: t.disclosures.createdBy })
     .from(t.disclosures)
     .where(where)
     .orderBy(desc(t.disclosures.id))
     .limit(DISCLOSURE_PAGE_SIZE)
-    .offset(offset)
-    );
+    .offset(offset);
   return { rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })), page: current, pages, total };
 }
 
@@ -148,33 +168,42 @@ export async function staffDisclosure(user: StaffUser, id: number, commentPage =
   const row = await load(read(), id);
   if (!canManageDisclosures(user, row.communeId) && !canReplyToComments(user, row.communeId)) throw new ForbiddenError("disclosure.error.forbidden");
   const { comments, ...commentPages } = await commentsPage(id, commentPage);
-  const documents = (await read().select().from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, id)));
+  const documents = await read().select().from(t.disclosureDocuments).where(eq(t.disclosureDocuments.disclosureId, id));
   const type = (await read().select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
-  return { disclosure: { ...row, communeName: communeName(await reference(), row.communeId) }, comments, commentPages, documents, type, canManage: canManageDisclosures(user, row.communeId) };
+  return {
+    disclosure: { ...row, communeName: communeName(await reference(), row.communeId) },
+    comments,
+    commentPages,
+    documents,
+    type,
+    canManage: canManageDisclosures(user, row.communeId),
+  };
 }
 
 export async function latestDisclosures(limit: number) {
   const ref = await reference();
-  return (await read()
-    .select({ slug: t.disclosures.slug, title: t.disclosures.title, typeCode: t.disclosures.typeCode, status: t.disclosures.status, communeId: t.disclosures.communeId })
-    .from(t.disclosures)
-    .where(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]))
-    .orderBy(desc(t.disclosures.publishedAt))
-    .limit(limit)
-    )
-    .map(({ communeId, ...r }) => ({ ...r, communeName: communeName(ref, communeId) }));
+  return (
+    await read()
+      .select({
+        slug: t.disclosures.slug,
+        title: t.disclosures.title,
+        typeCode: t.disclosures.typeCode,
+        status: t.disclosures.status,
+        communeId: t.disclosures.communeId,
+      })
+      .from(t.disclosures)
+      .where(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]))
+      .orderBy(desc(t.disclosures.publishedAt))
+      .limit(limit)
+  ).map(({ communeId, ...r }) => ({ ...r, communeName: communeName(ref, communeId) }));
 }
 
 /** Atom entries for a unit's disclosures (or all), newest first. */
 export async function feedEntries(communeId: string | null) {
   const where = and(inArray(t.disclosures.status, PUBLIC_STATUSES), communeId ? eq(t.disclosures.communeId, communeId) : undefined);
   const ref = await reference();
-  return (await read()
-    .select(publicColumns)
-    .from(t.disclosures)
-    .where(where)
-    .orderBy(desc(t.disclosures.publishedAt))
-    .limit(50)
-    )
-    .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }));
+  return (await read().select(publicColumns).from(t.disclosures).where(where).orderBy(desc(t.disclosures.publishedAt)).limit(50)).map((r) => ({
+    ...r,
+    communeName: communeName(ref, r.communeId),
+  }));
 }

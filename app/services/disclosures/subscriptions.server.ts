@@ -1,12 +1,12 @@
 // E-mail subscriptions to a unit's new disclosures: double opt-in, one-click unsubscribe in every mail.
-import { and,eq,isNotNull,isNull,or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, or } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
-import { read,transaction,type Tx } from "~/services/platform/database.server";
-import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
-import { communeName,reference } from "~/services/reference/reference.server";
-import { hmac,randomToken,sha256 } from "~/services/platform/secrets.server";
+import { read, transaction, type Tx } from "~/services/platform/database.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
+import { communeName, reference } from "~/services/reference/reference.server";
+import { hmac, randomToken, sha256 } from "~/services/platform/secrets.server";
 import { InvalidError } from "~/domain/errors";
 
 // ---------------------------------------------------------------- subscriptions and feeds
@@ -17,18 +17,26 @@ export async function subscribe(email: string, communeId: string | null, now = n
   const confirm = randomToken(24);
   const tr = translator("vi");
   await transaction(async (tx) => {
-    const id = (await tx
-      .insert(t.subscriptions)
-      .values({ email, communeId, confirmTokenHash: sha256(confirm), unsubscribeTokenHash: sha256(randomToken(24)), createdAt: now.toISOString() })
-      .returning({ id: t.subscriptions.id })
-      )[0].id;
-    await tx.update(t.subscriptions).set({ unsubscribeTokenHash: sha256(unsubscribeToken(id)) }).where(eq(t.subscriptions.id, id));
+    const id = (
+      await tx
+        .insert(t.subscriptions)
+        .values({ email, communeId, confirmTokenHash: sha256(confirm), unsubscribeTokenHash: sha256(randomToken(24)), createdAt: now.toISOString() })
+        .returning({ id: t.subscriptions.id })
+    )[0].id;
+    await tx
+      .update(t.subscriptions)
+      .set({ unsubscribeTokenHash: sha256(unsubscribeToken(id)) })
+      .where(eq(t.subscriptions.id, id));
     await enqueueMail(
       tx,
       {
         to: email,
         subject: tr("mail.subscribe.subject"),
-        text: tr("mail.subscribe.body", communeId ? communeName(await reference(), communeId) : tr("disclosure.allUnits"), `${publicUrl()}/cong-khai/dang-ky/${confirm}`),
+        text: tr(
+          "mail.subscribe.body",
+          communeId ? communeName(await reference(), communeId) : tr("disclosure.allUnits"),
+          `${publicUrl()}/cong-khai/dang-ky/${confirm}`,
+        ),
       },
       now,
     );
@@ -39,27 +47,43 @@ export async function subscribe(email: string, communeId: string | null, now = n
 export async function confirmSubscription(token: string, now = new Date()): Promise<boolean> {
   const changed = await transaction((tx) =>
     tx
-    .update(t.subscriptions)
-    .set({ confirmedAt: now.toISOString() })
-    .where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt)))
-    );
+      .update(t.subscriptions)
+      .set({ confirmedAt: now.toISOString() })
+      .where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt))),
+  );
   if (changed.changes === 1) return true;
-  return !!(await read().select({ id: t.subscriptions.id }).from(t.subscriptions).where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNotNull(t.subscriptions.confirmedAt))))[0];
+  return !!(
+    await read()
+      .select({ id: t.subscriptions.id })
+      .from(t.subscriptions)
+      .where(and(eq(t.subscriptions.confirmTokenHash, sha256(token)), isNotNull(t.subscriptions.confirmedAt)))
+  )[0];
 }
 
 export async function unsubscribe(token: string, now = new Date()): Promise<boolean> {
-  const row = (await read().select().from(t.subscriptions).where(eq(t.subscriptions.unsubscribeTokenHash, sha256(token))))[0];
+  const row = (
+    await read()
+      .select()
+      .from(t.subscriptions)
+      .where(eq(t.subscriptions.unsubscribeTokenHash, sha256(token)))
+  )[0];
   if (!row) return false;
-  if (!row.unsubscribedAt) await transaction((tx) => tx.update(t.subscriptions).set({ unsubscribedAt: now.toISOString() }).where(eq(t.subscriptions.id, row.id)));
+  if (!row.unsubscribedAt)
+    await transaction((tx) => tx.update(t.subscriptions).set({ unsubscribedAt: now.toISOString() }).where(eq(t.subscriptions.id, row.id)));
   return true;
 }
 
 /** Each confirmed subscriber of the unit (or of everything) gets one mail with a one-click unsubscribe link. */
 export async function mailSubscribers(tx: Tx, row: typeof t.disclosures.$inferSelect, now: Date): Promise<void> {
-  const subscribers = (await tx
+  const subscribers = await tx
     .select()
     .from(t.subscriptions)
-    .where(and(isNotNull(t.subscriptions.confirmedAt), isNull(t.subscriptions.unsubscribedAt), or(isNull(t.subscriptions.communeId), eq(t.subscriptions.communeId, row.communeId))))
+    .where(
+      and(
+        isNotNull(t.subscriptions.confirmedAt),
+        isNull(t.subscriptions.unsubscribedAt),
+        or(isNull(t.subscriptions.communeId), eq(t.subscriptions.communeId, row.communeId)),
+      ),
     );
   const tr = translator("vi");
   const unit = communeName(await reference(), row.communeId);

@@ -1,29 +1,21 @@
 // Open311 GeoReport v2 at /open311/v2/: discovery, services, service definitions, requests (GET and POST),
 // one request, and tokens. Filing goes through the same schema and use case as the web form. GET never returns
 // personal data: no name, phone, email, filer address, ID number or attachment; text only with consent, redacted.
-import { and,asc,desc,eq,gte,inArray,isNull,lte,notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { parseFiling,type FilingValues } from "~/domain/filing";
-import {
-endOfVnDay,
-MAX_RESULTS,
-open311Status,
-requestFiltersSchema,
-resolveRequestQuery,
-w3cDatetime,
-type Open311Error,
-} from "~/domain/open311";
+import { parseFiling, type FilingValues } from "~/domain/filing";
+import { endOfVnDay, MAX_RESULTS, open311Status, requestFiltersSchema, resolveRequestQuery, w3cDatetime, type Open311Error } from "~/domain/open311";
 import { redactPersonalData } from "~/domain/redaction";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { categoryLabels,communeName,filingReference,reference,selectableCommunes,type Reference } from "~/services/reference/reference.server";
-import { randomToken,sha256 } from "~/services/platform/secrets.server";
+import { categoryLabels, communeName, filingReference, reference, selectableCommunes, type Reference } from "~/services/reference/reference.server";
+import { randomToken, sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
@@ -111,11 +103,36 @@ async function attributes(serviceCode: string): Promise<Attribute[]> {
       required: true,
       datatype_description: "",
       description: "Xã, thị trấn nơi xảy ra việc (commune of the matter)",
-      values: [...selectableCommunes(ref, vnDate(new Date())).map((c) => ({ key: c.id, name: c.name })), { key: "multiple", name: "Liên quan nhiều xã" }, { key: "unknown", name: "Không rõ" }],
+      values: [
+        ...selectableCommunes(ref, vnDate(new Date())).map((c) => ({ key: c.id, name: c.name })),
+        { key: "multiple", name: "Liên quan nhiều xã" },
+        { key: "unknown", name: "Không rõ" },
+      ],
     },
-    { variable: true, code: "title", datatype: "string", required: false, datatype_description: "≤ 200 ký tự", description: "Tiêu đề ngắn (short title); defaults to the start of the description" },
-    { variable: true, code: "requested_outcome", datatype: "text", required: true, datatype_description: "≤ 3000 ký tự", description: "Đề nghị cơ quan làm gì (what is asked for)" },
-    { variable: true, code: "filer_address", datatype: "string", required: true, datatype_description: "≤ 300 ký tự", description: "Địa chỉ nơi ở của người gửi (the filer's address; never published)" },
+    {
+      variable: true,
+      code: "title",
+      datatype: "string",
+      required: false,
+      datatype_description: "≤ 200 ký tự",
+      description: "Tiêu đề ngắn (short title); defaults to the start of the description",
+    },
+    {
+      variable: true,
+      code: "requested_outcome",
+      datatype: "text",
+      required: true,
+      datatype_description: "≤ 3000 ký tự",
+      description: "Đề nghị cơ quan làm gì (what is asked for)",
+    },
+    {
+      variable: true,
+      code: "filer_address",
+      datatype: "string",
+      required: true,
+      datatype_description: "≤ 300 ký tự",
+      description: "Địa chỉ nơi ở của người gửi (the filer's address; never published)",
+    },
     {
       variable: true,
       code: "data_consent",
@@ -150,11 +167,46 @@ async function attributes(serviceCode: string): Promise<Attribute[]> {
     });
   }
   list.push(
-    { variable: true, code: "id_number", datatype: "string", required: false, datatype_description: "12 chữ số", description: "Số căn cước; bắt buộc với khiếu nại, tố cáo (ID number; required for complaints and denunciations)" },
-    { variable: true, code: "complained_decision", datatype: "string", required: false, datatype_description: "", description: "Khiếu nại: quyết định, hành vi bị khiếu nại (required for complaints)" },
-    { variable: true, code: "complained_body", datatype: "string", required: false, datatype_description: "", description: "Khiếu nại: cơ quan, người ra quyết định (required for complaints)" },
-    { variable: true, code: "decision_known_on", datatype: "datetime", required: false, datatype_description: "YYYY-MM-DD", description: "Khiếu nại: ngày biết quyết định (required for complaints)" },
-    { variable: true, code: "accused_person", datatype: "string", required: false, datatype_description: "", description: "Tố cáo: người, cơ quan bị tố cáo (required for denunciations)" },
+    {
+      variable: true,
+      code: "id_number",
+      datatype: "string",
+      required: false,
+      datatype_description: "12 chữ số",
+      description: "Số căn cước; bắt buộc với khiếu nại, tố cáo (ID number; required for complaints and denunciations)",
+    },
+    {
+      variable: true,
+      code: "complained_decision",
+      datatype: "string",
+      required: false,
+      datatype_description: "",
+      description: "Khiếu nại: quyết định, hành vi bị khiếu nại (required for complaints)",
+    },
+    {
+      variable: true,
+      code: "complained_body",
+      datatype: "string",
+      required: false,
+      datatype_description: "",
+      description: "Khiếu nại: cơ quan, người ra quyết định (required for complaints)",
+    },
+    {
+      variable: true,
+      code: "decision_known_on",
+      datatype: "datetime",
+      required: false,
+      datatype_description: "YYYY-MM-DD",
+      description: "Khiếu nại: ngày biết quyết định (required for complaints)",
+    },
+    {
+      variable: true,
+      code: "accused_person",
+      datatype: "string",
+      required: false,
+      datatype_description: "",
+      description: "Tố cáo: người, cơ quan bị tố cáo (required for denunciations)",
+    },
   );
   return list.map((a, i) => ({ ...a, order: i + 1 }));
 }
@@ -232,17 +284,18 @@ function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number
 
 async function lastPublicEvents(caseIds: number[]): Promise<Map<number, string>> {
   if (!caseIds.length) return new Map();
-  const rows = (await read()
+  const rows = await read()
     .select({ caseId: t.caseEvents.caseId, type: t.caseEvents.type })
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.visibility, "public")))
-    .orderBy(asc(t.caseEvents.id))
-    );
+    .orderBy(asc(t.caseEvents.id));
   return new Map(rows.map((r) => [r.caseId, r.type]));
 }
 
 export async function listRequests(params: URLSearchParams, now = new Date()): Promise<Open311Result> {
-  const parsed = requestFiltersSchema.safeParse(Object.fromEntries(["service_request_id", "service_code", "start_date", "end_date", "status"].map((k) => [k, params.get(k) ?? undefined])));
+  const parsed = requestFiltersSchema.safeParse(
+    Object.fromEntries(["service_request_id", "service_code", "start_date", "end_date", "status"].map((k) => [k, params.get(k) ?? undefined])),
+  );
   if (!parsed.success) return { status: 400, errors: parsed.error.issues.map((i) => ({ code: 400, description: i.message })) };
   const query = resolveRequestQuery(parsed.data, now);
   const where =
@@ -264,15 +317,18 @@ export async function listRequests(params: URLSearchParams, now = new Date()): P
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(where)
     .orderBy(desc(t.cases.receivedAt))
-    .limit(MAX_RESULTS)
-    ) as RequestRow[];
+    .limit(MAX_RESULTS)) as RequestRow[];
   const events = await lastPublicEvents(rows.map((r) => r.id));
   const ref = await reference();
   return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(ref, r, events)) };
 }
 
 export async function getRequest(id: string): Promise<Open311Result> {
-  const rows = (await read().select(requestColumns).from(t.cases).innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id)).where(eq(t.cases.code, id))) as RequestRow[];
+  const rows = (await read()
+    .select(requestColumns)
+    .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+    .where(eq(t.cases.code, id))) as RequestRow[];
   if (!rows.length) return fail(404, `unknown service_request_id: ${id}`);
   const events = await lastPublicEvents([rows[0].id]);
   const ref = await reference();
@@ -288,7 +344,12 @@ export function getToken(token: string): Open311Result {
 
 export async function verifyApiKey(key: string | null): Promise<{ id: number; label: string } | null> {
   if (!key) return null;
-  const row = (await read().select().from(t.apiKeys).where(and(eq(t.apiKeys.keyHash, sha256(key)), isNull(t.apiKeys.revokedAt))))[0];
+  const row = (
+    await read()
+      .select()
+      .from(t.apiKeys)
+      .where(and(eq(t.apiKeys.keyHash, sha256(key)), isNull(t.apiKeys.revokedAt)))
+  )[0];
   if (!row) return null;
   await transaction((tx) => tx.update(t.apiKeys).set({ lastUsedAt: new Date().toISOString() }).where(eq(t.apiKeys.id, row.id)));
   return { id: row.id, label: row.label };
@@ -370,7 +431,13 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
   if (!parsed.success) {
     const tr = translator("vi");
     const errors = parsed.errors;
-    return { status: 400, errors: Object.entries(errors).map(([field, message]) => ({ code: 400, description: `${FIELD_TO_PARAM[field] ?? field}: ${tr(message ?? "error.required")}` })) };
+    return {
+      status: 400,
+      errors: Object.entries(errors).map(([field, message]) => ({
+        code: 400,
+        description: `${FIELD_TO_PARAM[field] ?? field}: ${tr(message ?? "error.required")}`,
+      })),
+    };
   }
   const filed = await fileCase(parsed.data, [], { language: "vi", now, location: latitude !== null ? { latitude, longitude: longitude! } : undefined });
   await audit({ userId: null, action: "open311.request_created", targetType: "case", targetId: filed.code, ip, details: { apiKey: apiKey.label } }, now);
@@ -386,7 +453,12 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
 export async function issueApiKey(adminUserId: number, label: string, ip: string): Promise<string> {
   const key = `db_${randomToken(32)}`;
   await transaction(async (tx) => {
-    const id = (await tx.insert(t.apiKeys).values({ keyHash: sha256(key), label, createdBy: adminUserId }).returning({ id: t.apiKeys.id }))[0].id;
+    const id = (
+      await tx
+        .insert(t.apiKeys)
+        .values({ keyHash: sha256(key), label, createdBy: adminUserId })
+        .returning({ id: t.apiKeys.id })
+    )[0].id;
     await audit({ userId: adminUserId, action: "api_key.issued", targetType: "api_key", targetId: id, ip, details: { label } });
   });
   return key;
@@ -400,5 +472,8 @@ export async function revokeApiKey(adminUserId: number, id: number, ip: string):
 }
 
 export async function listApiKeys() {
-  return (await read().select({ id: t.apiKeys.id, label: t.apiKeys.label, createdAt: t.apiKeys.createdAt, lastUsedAt: t.apiKeys.lastUsedAt, revokedAt: t.apiKeys.revokedAt }).from(t.apiKeys).orderBy(desc(t.apiKeys.id)));
+  return await read()
+    .select({ id: t.apiKeys.id, label: t.apiKeys.label, createdAt: t.apiKeys.createdAt, lastUsedAt: t.apiKeys.lastUsedAt, revokedAt: t.apiKeys.revokedAt })
+    .from(t.apiKeys)
+    .orderBy(desc(t.apiKeys.id));
 }

@@ -3,7 +3,6 @@
 import { auditLog } from "../../../db/schema";
 import { transaction } from "./database.server";
 
-
 export interface AuditEntry {
   userId: number | null;
   action: string;
@@ -16,9 +15,7 @@ export interface AuditEntry {
 /** Joins the caller's transaction when there is one, so the action and its record commit together. */
 export async function audit(entry: AuditEntry, now = new Date()): Promise<void> {
   await transaction((tx) =>
-    tx
-    .insert(auditLog)
-    .values({
+    tx.insert(auditLog).values({
       at: now.toISOString(),
       userId: entry.userId,
       action: entry.action,

@@ -67,7 +67,11 @@ export async function handleForm<S extends z.ZodType, Success>(
   options: FormOptions<z.output<S>>,
   use: (form: ParsedForm<z.output<S>>) => Promise<FormOutcome<Success>>,
 ): Promise<FormOutcome<Success>> {
-  const fields: FieldSpecs = { ...fieldSpecs(schema), ...options.extraFields, ...(options.csrf === "token" ? { [CSRF_FIELD]: { required: true, maxLength: 100 } } : {}) };
+  const fields: FieldSpecs = {
+    ...fieldSpecs(schema),
+    ...options.extraFields,
+    ...(options.csrf === "token" ? { [CSRF_FIELD]: { required: true, maxLength: 100 } } : {}),
+  };
   let body;
   try {
     body = await readFormBody(request, fields, options.files);
@@ -82,7 +86,11 @@ export async function handleForm<S extends z.ZodType, Success>(
   try {
     const { [CSRF_FIELD]: token, ...typed } = body.values;
     const values = options.prepare ? options.prepare(typed) : typed;
-    const crossSite = isCrossSite({ origin: request.headers.get("Origin"), secFetchSite: request.headers.get("Sec-Fetch-Site"), host: request.headers.get("Host") ?? new URL(request.url).host });
+    const crossSite = isCrossSite({
+      origin: request.headers.get("Origin"),
+      secFetchSite: request.headers.get("Sec-Fetch-Site"),
+      host: request.headers.get("Host") ?? new URL(request.url).host,
+    });
     const trusted = options.csrf === "token" ? verifyCsrf(request, token ?? null) : !crossSite;
     // Hand back what was typed even here: an expired cookie must not cost the resident their text.
     if (!trusted) return { outcome: "forbidden", values };
@@ -96,7 +104,11 @@ export async function handleForm<S extends z.ZodType, Success>(
         })();
     if (!validation.success || Object.keys(overlong).length) {
       // Every problem at once: the fields, and the files that will not be accepted either.
-      return { outcome: "invalid", values, errors: { ...(validation.success ? {} : validation.errors), ...overlong, ...attachmentsError(batch.problems, options.files?.field) } };
+      return {
+        outcome: "invalid",
+        values,
+        errors: { ...(validation.success ? {} : validation.errors), ...overlong, ...attachmentsError(batch.problems, options.files?.field) },
+      };
     }
     try {
       return await use({ data: validation.data, values, batch });

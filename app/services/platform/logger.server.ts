@@ -11,7 +11,23 @@ export const logger = pino({
   base: { service: "dan-biet" },
   timestamp: pino.stdTimeFunctions.isoTime,
   // Field names that could hold personal data or secrets never reach the output, whoever logs them.
-  redact: { paths: ["email", "phone", "fullName", "password", "token", "*.email", "*.phone", "*.fullName", "*.password", "*.token", "headers.cookie", "headers.authorization"], censor: "[redacted]" },
+  redact: {
+    paths: [
+      "email",
+      "phone",
+      "fullName",
+      "password",
+      "token",
+      "*.email",
+      "*.phone",
+      "*.fullName",
+      "*.password",
+      "*.token",
+      "headers.cookie",
+      "headers.authorization",
+    ],
+    censor: "[redacted]",
+  },
 });
 
 // Paths that carry a secret in their last segment: the receipt link, subscription links, password links.

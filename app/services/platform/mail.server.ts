@@ -1,14 +1,13 @@
 // Mail goes through the outbox: a row written in the same transaction as the change it reports, delivered
 // afterwards by a worker in the server process, retried with backoff, and dead-lettered on permanent failure.
-import { and,asc,eq,lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import nodemailer,{ type Transporter } from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { outbox } from "../../../db/schema";
-import { mailDir,publicUrl,reloadConfig,smtpUrl } from "./config.server";
-import { errorFields,logger } from "./logger.server";
-import { read,transaction,type Tx } from "./database.server";
-
+import { mailDir, publicUrl, reloadConfig, smtpUrl } from "./config.server";
+import { errorFields, logger } from "./logger.server";
+import { read, transaction, type Tx } from "./database.server";
 
 export interface OutgoingMail {
   to: string;
@@ -23,16 +22,14 @@ const FROM = "Dân Biết — UBND huyện Xuân Trường <no-reply@dan-biet.lo
 
 /** Queues a mail inside the caller's transaction: it is sent only if the change commits. */
 export async function enqueueMail(tx: Tx, mail: OutgoingMail, now = new Date()): Promise<void> {
-  await tx.insert(outbox)
-    .values({
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      caseId: mail.caseId ?? null,
-      headers: mail.headers ?? null,
-      nextAttemptAt: now.toISOString(),
-    })
-    ;
+  await tx.insert(outbox).values({
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    caseId: mail.caseId ?? null,
+    headers: mail.headers ?? null,
+    nextAttemptAt: now.toISOString(),
+  });
 }
 
 /** Capped exponential backoff with jitter: 30 s, 1 min, 2 min … at most 1 h. */
@@ -108,18 +105,22 @@ export function deliverDueMail(now = new Date()): Promise<number> {
 }
 
 async function deliverBatch(now: Date): Promise<number> {
-  const due = (await read()
+  const due = await read()
     .select()
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now.toISOString())))
     .orderBy(asc(outbox.nextAttemptAt))
-    .limit(50)
-    );
+    .limit(50);
   let sent = 0;
   for (const row of due) {
     try {
       await deliver(row);
-      await transaction((tx) => tx.update(outbox).set({ status: "sent", sentAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)));
+      await transaction((tx) =>
+        tx
+          .update(outbox)
+          .set({ status: "sent", sentAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null })
+          .where(eq(outbox.id, row.id)),
+      );
       sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
@@ -127,15 +128,15 @@ async function deliverBatch(now: Date): Promise<number> {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
       await transaction((tx) =>
         tx
-        .update(outbox)
-        .set({
-          status: dead ? "dead" : "pending",
-          attempts,
-          lastError: message,
-          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-        })
-        .where(eq(outbox.id, row.id))
-        );
+          .update(outbox)
+          .set({
+            status: dead ? "dead" : "pending",
+            attempts,
+            lastError: message,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
+          })
+          .where(eq(outbox.id, row.id)),
+      );
       // Recipient addresses stay out of the log (personal data); the outbox id is enough to find the row.
       logger.warn({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message });
     }

@@ -10,7 +10,10 @@ export function rejectionInfo(rejection: FormRejection): { key: string; init: { 
     case "tooLarge":
       return { key: `error.requestTooLarge:${Math.max(1, Math.floor((rejection.limitBytes ?? 0) / 1024 / 1024))}`, init: { status: 413 } };
     case "rateLimited":
-      return { key: `error.rateLimited:${Math.ceil(rejection.retryAfterSeconds / 60)}`, init: { status: 429, headers: { "Retry-After": String(rejection.retryAfterSeconds) } } };
+      return {
+        key: `error.rateLimited:${Math.ceil(rejection.retryAfterSeconds / 60)}`,
+        init: { status: 429, headers: { "Retry-After": String(rejection.retryAfterSeconds) } },
+      };
     case "unavailable":
       // Said plainly: nothing was received; what was typed is on the page to send again later.
       return { key: "error.unavailable", init: { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } } };

@@ -62,6 +62,10 @@ export function newAccessKey(): string {
 }
 
 export function normaliseAccessKey(input: string): string {
-  const compact = input.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "").replace(/O/g, "0");
+  const compact = input
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .replace(/O/g, "0");
   return [0, 4, 8, 12].map((i) => compact.slice(i, i + 4)).join("-");
 }

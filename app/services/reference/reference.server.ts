@@ -2,9 +2,9 @@
 // every filing and page needs it, and it changes only through administrators (who call invalidate).
 import { asc } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import type { CalendarData,DeadlineRule } from "~/domain/deadlines";
-import type { CaseKind,FilingReference,KindField } from "~/domain/filing";
-import type { AdministrativeUnit,RoutingRule } from "~/domain/routing";
+import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
+import type { CaseKind, FilingReference, KindField } from "~/domain/filing";
+import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
 import { read } from "~/services/platform/database.server";
 
 export interface Reference {
@@ -26,21 +26,20 @@ let cache: Reference | undefined;
 export async function reference(): Promise<Reference> {
   if (cache) return cache;
   const d = read();
-  const days = (await d.select().from(t.calendarDays));
-  const categories = (await d.select().from(t.categories).orderBy(asc(t.categories.sortOrder)));
+  const days = await d.select().from(t.calendarDays);
+  const categories = await d.select().from(t.categories).orderBy(asc(t.categories.sortOrder));
   cache = {
-    communes: (await d.select().from(t.communes).orderBy(asc(t.communes.sortOrder))),
-    hamlets: (await d
+    communes: await d.select().from(t.communes).orderBy(asc(t.communes.sortOrder)),
+    hamlets: await d
       .select({ id: t.hamlets.id, communeId: t.hamlets.communeId, name: t.hamlets.name })
       .from(t.hamlets)
-      .orderBy(asc(t.hamlets.communeId), asc(t.hamlets.sortOrder))
-      ),
+      .orderBy(asc(t.hamlets.communeId), asc(t.hamlets.sortOrder)),
     categories: categories.filter((c) => c.active),
     allCategories: categories,
-    kinds: (await d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder))),
-    kindFieldRules: (await d.select().from(t.kindFieldRules)),
-    routingRules: (await d.select().from(t.routingRules)),
-    deadlineRules: (await d.select().from(t.deadlineRules)),
+    kinds: await d.select().from(t.caseKinds).orderBy(asc(t.caseKinds.sortOrder)),
+    kindFieldRules: await d.select().from(t.kindFieldRules),
+    routingRules: await d.select().from(t.routingRules),
+    deadlineRules: await d.select().from(t.deadlineRules),
     calendar: {
       holidays: new Set(days.filter((x) => x.kind === "holiday").map((x) => x.date)),
       workingDays: new Set(days.filter((x) => x.kind === "working_day").map((x) => x.date)),
@@ -62,9 +61,7 @@ export function requiredFields(ref: Reference, kind: CaseKind, on: string): Kind
 
 /** Units a resident can choose: the communes and the town in force (not the district itself). */
 export function selectableCommunes(ref: Reference, on: string) {
-  return ref.communes.filter(
-    (c) => c.level !== "district" && (c.validFrom == null || c.validFrom <= on) && (c.validTo == null || c.validTo >= on),
-  );
+  return ref.communes.filter((c) => c.level !== "district" && (c.validFrom == null || c.validFrom <= on) && (c.validTo == null || c.validTo >= on));
 }
 
 export function communeName(ref: Reference, id: string): string {

@@ -1,13 +1,13 @@
 // `npm run accounts -- …`: create the first administrator and other accounts from the shell.
 import { startDatabase } from "~/services/platform/database.server";
-import { asc,eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
-import { ROLES,type Role } from "~/domain/permissions";
-import { createAccount,generatePassword } from "./accounts.server";
+import { ROLES, type Role } from "~/domain/permissions";
+import { createAccount, generatePassword } from "./accounts.server";
 import { normaliseEmail } from "./passwords.server";
 import { revokeAllSessions } from "./sessions.server";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { reference } from "~/services/reference/reference.server";
 
 const USAGE = `Cách dùng (usage):
@@ -52,16 +52,26 @@ export async function runAccountsCommand(args: string[]): Promise<{ lines: strin
       };
     }
     case "list": {
-      const rows = (await read().select().from(users).orderBy(asc(users.communeId), asc(users.email)));
+      const rows = await read().select().from(users).orderBy(asc(users.communeId), asc(users.email));
       return { lines: rows.map((u) => `${u.email}\t${u.role}\t${u.communeId}\t${u.disabledAt ? "đã khóa" : "hoạt động"}`), code: 0 };
     }
     case "disable":
     case "enable": {
       const email = option(args, "email");
       if (!email) return { lines: [USAGE], code: 2 };
-      const user = (await read().select().from(users).where(eq(users.email, normaliseEmail(email))))[0];
+      const user = (
+        await read()
+          .select()
+          .from(users)
+          .where(eq(users.email, normaliseEmail(email)))
+      )[0];
       if (!user) return { lines: [`Không có tài khoản ${email}`], code: 1 };
-      await transaction((tx) => tx.update(users).set({ disabledAt: command === "disable" ? new Date().toISOString() : null, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id)));
+      await transaction((tx) =>
+        tx
+          .update(users)
+          .set({ disabledAt: command === "disable" ? new Date().toISOString() : null, failedSignIns: 0, lockedUntil: null })
+          .where(eq(users.id, user.id)),
+      );
       if (command === "disable") await revokeAllSessions(user.id);
       await audit({ userId: null, action: `account.${command}d`, targetType: "user", targetId: user.id, ip: "cli" });
       return { lines: [`Đã ${command === "disable" ? "khóa" : "mở khóa"} ${user.email}.`], code: 0 };

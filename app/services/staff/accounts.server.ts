@@ -5,7 +5,7 @@ import { type Role } from "~/domain/permissions";
 import { cleanSingleLine } from "~/domain/text";
 import { audit } from "~/services/platform/audit.server";
 import { transaction } from "~/services/platform/database.server";
-import { hashPassword,normaliseEmail,passwordProblem } from "./passwords.server";
+import { hashPassword, normaliseEmail, passwordProblem } from "./passwords.server";
 
 // ---------------------------------------------------------------- accounts
 
@@ -23,12 +23,20 @@ export async function createAccount(account: NewAccount, actorUserId: number | n
   if (problem) throw new Error(problem);
   const hash = await hashPassword(account.password);
   return transaction(async (tx) => {
-    const id = (await tx
-      .insert(users)
-      .values({ email, fullName: cleanSingleLine(account.fullName), role: account.role, communeId: account.communeId, passwordHash: hash })
-      .returning({ id: users.id })
-      )[0].id;
-    await audit({ userId: actorUserId, action: "account.created", targetType: "user", targetId: id, ip, details: { role: account.role, communeId: account.communeId } });
+    const id = (
+      await tx
+        .insert(users)
+        .values({ email, fullName: cleanSingleLine(account.fullName), role: account.role, communeId: account.communeId, passwordHash: hash })
+        .returning({ id: users.id })
+    )[0].id;
+    await audit({
+      userId: actorUserId,
+      action: "account.created",
+      targetType: "user",
+      targetId: id,
+      ip,
+      details: { role: account.role, communeId: account.communeId },
+    });
     return id;
   });
 }

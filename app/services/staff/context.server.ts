@@ -1,9 +1,9 @@
 // What every staff page shows about the signed-in person, and the checks shared by staff routes.
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { canAdmin,worksTriageQueue,type AdminOperation } from "~/domain/permissions";
-import { requireStaff,type StaffSession } from "./sessions.server";
-import { communeName,reference } from "~/services/reference/reference.server";
-import { ForbiddenError,NotFoundError } from "~/domain/errors";
+import { canAdmin, worksTriageQueue, type AdminOperation } from "~/domain/permissions";
+import { requireStaff, type StaffSession } from "./sessions.server";
+import { communeName, reference } from "~/services/reference/reference.server";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
 
 export async function staffHeader(session: StaffSession) {
   const { user } = session;

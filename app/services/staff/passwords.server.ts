@@ -1,17 +1,17 @@
 // Passwords of staff accounts: argon2id at OWASP's setting, no composition rules, a breach list; changing one's
 // own password, and a one-time mailed link to choose one (reset, or a new account's welcome).
 import argon2 from "argon2";
-import { and,eq,isNull,ne } from "drizzle-orm";
-import { passwordResets,sessions,users } from "../../../db/schema";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { passwordResets, sessions, users } from "../../../db/schema";
 import { COMMON_PASSWORDS } from "../../../db/data/common-passwords";
 import { cleanSingleLine } from "~/domain/text";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction,type Tx } from "~/services/platform/database.server";
-import { enqueueMail,nudgeMailWorker } from "~/services/platform/mail.server";
+import { read, transaction, type Tx } from "~/services/platform/database.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { randomToken,sha256 } from "~/services/platform/secrets.server";
+import { randomToken, sha256 } from "~/services/platform/secrets.server";
 import type { StaffSession } from "./sessions.server";
 
 export const RESET_TTL_MS = 30 * 60 * 1000;
@@ -39,7 +39,12 @@ export function passwordProblem(password: string, email?: string): string | null
   if (password.length > PASSWORD_MAX) return `error.tooLong:${PASSWORD_MAX}`;
   const lower = password.toLowerCase();
   const keyboardRun = "01234567890123456789".includes(lower) || "98765432109876543210".includes(lower) || "qwertyuiopasdfghjklzxcvbnm".includes(lower);
-  if (COMMON_PASSWORDS.has(lower) || keyboardRun || new Set(lower).size <= 2 || (email && lower.includes(email.split("@")[0].toLowerCase()) && lower.length < 20)) {
+  if (
+    COMMON_PASSWORDS.has(lower) ||
+    keyboardRun ||
+    new Set(lower).size <= 2 ||
+    (email && lower.includes(email.split("@")[0].toLowerCase()) && lower.length < 20)
+  ) {
     return "error.passwordCommon";
   }
   return null;
@@ -57,7 +62,10 @@ export async function changePassword(session: StaffSession, current: string, nex
   const hash = await hashPassword(next);
   await transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, user.id));
-    await tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, session.sessionId)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now.toISOString() })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, session.sessionId)));
     await audit({ userId: user.id, action: "password.changed", ip }, now);
   });
   return null;
@@ -78,10 +86,15 @@ export async function requestPasswordReset(emailInput: string, ip: string, now =
   nudgeMailWorker();
 }
 
-
 /** A one-time link to choose a password, mailed in the caller's transaction: after a reset request (30 minutes)
  * or to a newly invited account (7 days). */
-export async function issuePasswordLink(tx: Tx, user: { id: number; email: string }, purpose: "reset" | "welcome", ip: string, now = new Date()): Promise<void> {
+export async function issuePasswordLink(
+  tx: Tx,
+  user: { id: number; email: string },
+  purpose: "reset" | "welcome",
+  ip: string,
+  now = new Date(),
+): Promise<void> {
   const token = randomToken(32);
   const ttl = purpose === "reset" ? RESET_TTL_MS : WELCOME_TTL_MS;
   const tr = translator("vi");
@@ -98,13 +111,23 @@ export async function issuePasswordLink(tx: Tx, user: { id: number; email: strin
 }
 
 export async function resetTokenValid(token: string, now = new Date()): Promise<boolean> {
-  const row = (await read().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))))[0];
+  const row = (
+    await read()
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.tokenHash, sha256(token)))
+  )[0];
   return !!row && !row.usedAt && row.expiresAt > now.toISOString();
 }
 
 /** Sets the new password if the link is unused and fresh; ends every session of the account. */
 export async function resetPassword(token: string, password: string, ip: string, now = new Date()): Promise<"ok" | "invalid-link" | string> {
-  const row = (await read().select().from(passwordResets).where(eq(passwordResets.tokenHash, sha256(token))))[0];
+  const row = (
+    await read()
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.tokenHash, sha256(token)))
+  )[0];
   if (!row || row.usedAt || row.expiresAt <= now.toISOString()) return "invalid-link";
   const user = (await read().select().from(users).where(eq(users.id, row.userId)))[0];
   const problem = passwordProblem(password, user.email);
@@ -114,11 +137,13 @@ export async function resetPassword(token: string, password: string, ip: string,
     const claimed = await tx
       .update(passwordResets)
       .set({ usedAt: now.toISOString() })
-      .where(and(eq(passwordResets.tokenHash, row.tokenHash), isNull(passwordResets.usedAt)))
-      ;
+      .where(and(eq(passwordResets.tokenHash, row.tokenHash), isNull(passwordResets.usedAt)));
     if (claimed.changes !== 1) throw new Error("reset link used twice");
     await tx.update(users).set({ passwordHash: hash, failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
-    await tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now.toISOString() })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)));
     await audit({ userId: user.id, action: "password_reset.completed", ip }, now);
   });
   return "ok";

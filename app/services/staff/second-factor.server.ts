@@ -1,12 +1,12 @@
 // The TOTP second factor: required for administrators, chosen by others; each code is accepted once.
 import { eq } from "drizzle-orm";
-import { sessions,users } from "../../../db/schema";
+import { sessions, users } from "../../../db/schema";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { decrypt,encrypt } from "~/services/platform/secrets.server";
+import { decrypt, encrypt } from "~/services/platform/secrets.server";
 import { verifyTotp } from "./totp.server";
-import { createSession,type StaffSession } from "./sessions.server";
+import { createSession, type StaffSession } from "./sessions.server";
 
 // ---------------------------------------------------------------- second factor
 
@@ -33,10 +33,10 @@ export async function enableSecondFactor(session: StaffSession, secret: string, 
   if (step === null) return null;
   await transaction((tx) =>
     tx
-    .update(users)
-    .set({ totpSecret: encrypt("totp", secret), totpEnabledAt: now.toISOString(), lastTotpStep: step })
-    .where(eq(users.id, session.user.id))
-    );
+      .update(users)
+      .set({ totpSecret: encrypt("totp", secret), totpEnabledAt: now.toISOString(), lastTotpStep: step })
+      .where(eq(users.id, session.user.id)),
+  );
   await transaction((tx) => tx.update(sessions).set({ revokedAt: now.toISOString() }).where(eq(sessions.id, session.sessionId)));
   await audit({ userId: session.user.id, action: "totp.enabled", ip }, now);
   return createSession(session.user.id, false, now);

@@ -1,14 +1,14 @@
 // Staff sessions: a random value in a signed httpOnly cookie, its hash in the `sessions` table, so that signing
 // out everywhere and disabling an account end them at once; idle and absolute limits.
-import { and,eq,gt,isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { redirect } from "@remix-run/node";
-import { sessions,users } from "../../../db/schema";
+import { sessions, users } from "../../../db/schema";
 import type { Role, StaffUser } from "~/domain/permissions";
 import { isSecureOrigin } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { cookieValue } from "~/services/platform/request.server";
-import { hmac,randomToken,safeEqual,sha256 } from "~/services/platform/secrets.server";
+import { hmac, randomToken, safeEqual, sha256 } from "~/services/platform/secrets.server";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -43,20 +43,17 @@ export function clearSessionCookie(): string {
 export async function createSession(userId: number, pendingSecondFactor: boolean, now: Date): Promise<string> {
   const raw = randomToken(32);
   await transaction((tx) =>
-    tx
-    .insert(sessions)
-    .values({
+    tx.insert(sessions).values({
       id: sha256(raw),
       userId,
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString(),
       pendingSecondFactor,
-    })
-    );
+    }),
+  );
   return sessionCookie(signedValue(raw), ABSOLUTE_TIMEOUT_MS / 1000);
 }
-
 
 // ---------------------------------------------------------------- sessions
 
@@ -70,15 +67,24 @@ export interface StaffSession {
 export async function currentSession(request: Request, now = new Date()): Promise<StaffSession | null> {
   const id = readSessionId(request);
   if (!id) return null;
-  const row = (await read()
-    .select({
-      session: sessions,
-      user: { id: users.id, role: users.role, communeId: users.communeId, email: users.email, fullName: users.fullName, totpEnabledAt: users.totpEnabledAt, disabledAt: users.disabledAt },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
-    )[0];
+  const row = (
+    await read()
+      .select({
+        session: sessions,
+        user: {
+          id: users.id,
+          role: users.role,
+          communeId: users.communeId,
+          email: users.email,
+          fullName: users.fullName,
+          totpEnabledAt: users.totpEnabledAt,
+          disabledAt: users.disabledAt,
+        },
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
+  )[0];
   if (!row || row.user.disabledAt) return null;
   if (now.getTime() - new Date(row.session.lastSeenAt).getTime() > IDLE_TIMEOUT_MS) return null;
   // Touch at most once a minute: a write per request would cost an fsync each.
@@ -86,7 +92,11 @@ export async function currentSession(request: Request, now = new Date()): Promis
     await transaction((tx) => tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)));
   }
   const { totpEnabledAt, disabledAt: _d, ...user } = row.user;
-  return { sessionId: id, user: { ...user, role: user.role as Role, totpEnabled: totpEnabledAt !== null }, pendingSecondFactor: row.session.pendingSecondFactor };
+  return {
+    sessionId: id,
+    user: { ...user, role: user.role as Role, totpEnabled: totpEnabledAt !== null },
+    pendingSecondFactor: row.session.pendingSecondFactor,
+  };
 }
 
 /** Every staff loader and action starts here: a full session (second factor done), or the sign-in page. */
@@ -119,12 +129,23 @@ export async function requireSecondFactorSetup(request: Request): Promise<StaffS
 
 export async function signOut(session: StaffSession, everywhere: boolean, ip: string, now = new Date()): Promise<void> {
   const revoked = { revokedAt: now.toISOString() };
-  if (everywhere) await transaction((tx) => tx.update(sessions).set(revoked).where(and(eq(sessions.userId, session.user.id), isNull(sessions.revokedAt))));
+  if (everywhere)
+    await transaction((tx) =>
+      tx
+        .update(sessions)
+        .set(revoked)
+        .where(and(eq(sessions.userId, session.user.id), isNull(sessions.revokedAt))),
+    );
   else await transaction((tx) => tx.update(sessions).set(revoked).where(eq(sessions.id, session.sessionId)));
   await audit({ userId: session.user.id, action: everywhere ? "signout.everywhere" : "signout", ip }, now);
 }
 
 /** Ends every session of an account (disabled by an administrator, password changed). */
 export async function revokeAllSessions(userId: number, now = new Date()): Promise<void> {
-  await transaction((tx) => tx.update(sessions).set({ revokedAt: now.toISOString() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))));
+  await transaction((tx) =>
+    tx
+      .update(sessions)
+      .set({ revokedAt: now.toISOString() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+  );
 }

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../../db/schema";
 import { requiresSecondFactor } from "~/domain/permissions";
 import { audit } from "~/services/platform/audit.server";
-import { read,transaction } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
 import { consume } from "~/services/platform/rate-limit.server";
 import { createSession } from "./sessions.server";
 import { dummyVerify, normaliseEmail } from "./passwords.server";
@@ -48,10 +48,10 @@ export async function signIn(emailInput: string, password: string, ip: string, n
     const lockMs = failures >= MAX_FAILURES_BEFORE_LOCK ? Math.min(60_000 * 2 ** (failures - MAX_FAILURES_BEFORE_LOCK), 3_600_000) : 0;
     await transaction((tx) =>
       tx
-      .update(users)
-      .set({ failedSignIns: failures, lockedUntil: lockMs ? new Date(now.getTime() + lockMs).toISOString() : user.lockedUntil })
-      .where(eq(users.id, user.id))
-      );
+        .update(users)
+        .set({ failedSignIns: failures, lockedUntil: lockMs ? new Date(now.getTime() + lockMs).toISOString() : user.lockedUntil })
+        .where(eq(users.id, user.id)),
+    );
     await audit({ userId: user.id, action: "signin.failed", ip, details: { failures } }, now);
     return { outcome: "refused", reason: "credentials" };
   }

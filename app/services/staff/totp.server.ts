@@ -1,6 +1,6 @@
 // Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) for the staff second factor, with
 // otplib (its default plugins: @noble/hashes for the HMAC, @scure/base for base32).
-import { generate,generateSecret,generateURI,verify } from "otplib";
+import { generate, generateSecret, generateURI, verify } from "otplib";
 
 const PERIOD_SECONDS = 30;
 const ISSUER = "Dân Biết";

@@ -1,11 +1,11 @@
 // The public register of answered cases whose filers agreed to publication: question and answer with personal
 // data removed; denunciations never.
-import { and,asc,count,desc,eq,inArray,sql,type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { redactPersonalData } from "~/domain/redaction";
 import { foldForSearch } from "~/domain/text";
 import { read } from "~/services/platform/database.server";
-import { communeName,reference } from "~/services/reference/reference.server";
+import { communeName, reference } from "~/services/reference/reference.server";
 import { PUBLISHABLE_KINDS } from "~/domain/publication";
 import { ANSWERED_STATUSES } from "~/domain/case-workflow";
 
@@ -19,18 +19,22 @@ export interface RegisterFilters {
 }
 
 function publishedCondition(): SQL {
-  return and(eq(t.cases.publishConsent, true), inArray(t.cases.status, [...ANSWERED_STATUSES]), inArray(t.cases.kindCode, [...PUBLISHABLE_KINDS]), sql`${t.cases.answeredAt} IS NOT NULL`)!;
+  return and(
+    eq(t.cases.publishConsent, true),
+    inArray(t.cases.status, [...ANSWERED_STATUSES]),
+    inArray(t.cases.kindCode, [...PUBLISHABLE_KINDS]),
+    sql`${t.cases.answeredAt} IS NOT NULL`,
+  )!;
 }
 
 /** The latest written answer of each case, one query for the whole page. */
 async function answersFor(caseIds: number[]): Promise<Map<number, string>> {
   if (!caseIds.length) return new Map();
-  const rows = (await read()
+  const rows = await read()
     .select({ caseId: t.caseEvents.caseId, body: t.caseEvents.body })
     .from(t.caseEvents)
     .where(and(inArray(t.caseEvents.caseId, caseIds), eq(t.caseEvents.type, "answered")))
-    .orderBy(asc(t.caseEvents.id))
-    );
+    .orderBy(asc(t.caseEvents.id));
   const map = new Map<number, string>();
   for (const r of rows) if (r.body) map.set(r.caseId, r.body);
   return map;
@@ -45,7 +49,7 @@ export async function registerPage(filters: RegisterFilters) {
     if (folded) where.push(sql`${t.cases.searchText} LIKE ${`%${folded}%`} ESCAPE '\\'`);
   }
   const page = Math.max(1, filters.page ?? 1);
-  const rows = (await read()
+  const rows = await read()
     .select({
       id: t.cases.id,
       code: t.cases.code,
@@ -64,9 +68,13 @@ export async function registerPage(filters: RegisterFilters) {
     .where(and(...where))
     .orderBy(desc(t.cases.answeredAt))
     .limit(REGISTER_PAGE_SIZE)
-    .offset((page - 1) * REGISTER_PAGE_SIZE)
-    );
-  const total = (await read().select({ n: count() }).from(t.cases).where(and(...where)))[0].n;
+    .offset((page - 1) * REGISTER_PAGE_SIZE);
+  const total = (
+    await read()
+      .select({ n: count() })
+      .from(t.cases)
+      .where(and(...where))
+  )[0].n;
   const answers = await answersFor(rows.map((r) => r.id));
   const ref = await reference();
   return {

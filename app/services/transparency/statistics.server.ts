@@ -1,15 +1,15 @@
 // Figures per unit, category and kind for a period (received, accepted, answered, on time, overdue, time to answer,
 // satisfaction), the same numbers as CSV, and the home page's counts.
-import { and,count,eq,gte,lt,sql,type SQL } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import type { Period } from "~/domain/period";
-import { addDays,vnDate } from "~/domain/dates";
+import { addDays, vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
 import { csvDocument } from "~/domain/csv";
 import { FIGURE_COLUMNS } from "~/domain/figures";
 import { translator } from "~/i18n";
-import { categoryLabels,communeName,reference } from "~/services/reference/reference.server";
-import { ANSWERED_STATUSES,OPEN_STATUSES } from "~/domain/case-workflow";
+import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
+import { ANSWERED_STATUSES, OPEN_STATUSES } from "~/domain/case-workflow";
 
 // ---------------------------------------------------------------- statistics
 
@@ -25,7 +25,6 @@ export interface FigureRow {
   satisfaction: number | null;
   ratings: number;
 }
-
 
 function periodCondition(period: Period): SQL {
   return and(
@@ -45,12 +44,22 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
     accepted: sql<number>`sum(CASE WHEN EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = ${t.cases.id} AND e.type = 'accepted') THEN 1 ELSE 0 END)`,
     answered: sql<number>`sum(CASE WHEN ${t.cases.answeredAt} IS NOT NULL THEN 1 ELSE 0 END)`,
     answeredOnTime: sql<number>`sum(CASE WHEN ${t.cases.answeredAt} IS NOT NULL AND ${t.cases.answeredDueOn} IS NOT NULL AND date(${t.cases.answeredAt}, '+7 hours') <= ${t.cases.answeredDueOn} THEN 1 ELSE 0 END)`,
-    overdueNow: sql<number>`sum(CASE WHEN ${t.cases.status} IN (${sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)}) AND ${t.cases.pausedSince} IS NULL AND ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
-    averageDaysToAnswer: sql<number | null>`avg(CASE WHEN ${t.cases.answeredAt} IS NOT NULL THEN julianday(${t.cases.answeredAt}) - julianday(${t.cases.receivedAt}) END)`,
+    overdueNow: sql<number>`sum(CASE WHEN ${t.cases.status} IN (${sql.join(
+      OPEN_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )}) AND ${t.cases.pausedSince} IS NULL AND ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
+    averageDaysToAnswer: sql<
+      number | null
+    >`avg(CASE WHEN ${t.cases.answeredAt} IS NOT NULL THEN julianday(${t.cases.answeredAt}) - julianday(${t.cases.receivedAt}) END)`,
     satisfaction: sql<number | null>`avg(${t.caseRatings.score})`,
     ratings: count(t.caseRatings.score),
   };
-  const base = () => read().select({ key: groupColumn, ...figures }).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period));
+  const base = () =>
+    read()
+      .select({ key: groupColumn, ...figures })
+      .from(t.cases)
+      .leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id))
+      .where(periodCondition(period));
   const grouped = await base().groupBy(groupColumn);
   const totalRow = (await read().select(figures).from(t.cases).leftJoin(t.caseRatings, eq(t.caseRatings.caseId, t.cases.id)).where(periodCondition(period)))[0];
   const ref = await reference();
@@ -77,7 +86,9 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
         : ref.kinds.map((k) => k.code);
   const rows = keys.map((key) => {
     const found = grouped.find((g) => g.key === key);
-    return found ? toRow(key, found) : toRow(key, { received: 0, accepted: 0, answered: 0, answeredOnTime: 0, overdueNow: 0, averageDaysToAnswer: null, satisfaction: null, ratings: 0 });
+    return found
+      ? toRow(key, found)
+      : toRow(key, { received: 0, accepted: 0, answered: 0, answeredOnTime: 0, overdueNow: 0, averageDaysToAnswer: null, satisfaction: null, ratings: 0 });
   });
   return { rows, total: toRow("total", totalRow) };
 }
@@ -98,14 +109,11 @@ export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Pr
   return csvDocument(blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block])));
 }
 
-
-
 export async function homeFigures() {
-  const rows = (await read()
+  const rows = await read()
     .select({ status: t.cases.status, n: sql<number>`count(*)` })
     .from(t.cases)
-    .groupBy(t.cases.status)
-    );
+    .groupBy(t.cases.status);
   const count = (statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((a, r) => a + r.n, 0);
   return {
     received: rows.reduce((a, r) => a + r.n, 0),
