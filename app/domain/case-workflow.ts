@@ -8,6 +8,28 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export type Actor = "resident" | "official" | "system";
 
+/** Every kind of event on a case's timeline (the public ones reach the resident and the public page). */
+export const CASE_EVENT_TYPES = [
+  "filed",
+  "accepted",
+  "refused",
+  "transferred",
+  "started",
+  "info_requested",
+  "info_provided",
+  "answered",
+  "closed",
+  "reopened",
+  "assigned",
+  "extended",
+  "note",
+  "supervision_remark",
+  "rated",
+  "contested",
+  "withdrawn",
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
 export type CaseAction = "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw";
 
 interface Transition {

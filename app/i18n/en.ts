@@ -1,7 +1,8 @@
+import { contextCatalogues } from "./contexts";
 import type { MessageKey } from "./vi";
 
 // The English catalogue, the second language. Keys and {0} placeholders mirror vi.ts.
-export const en: Record<MessageKey, string> = {
+const core = {
   "app.name": "Dân Biết",
   "app.district": "Xuân Trường District, Nam Định Province",
   "app.motto": "The people know, discuss, act, inspect, supervise and benefit",
@@ -833,3 +834,5 @@ export const en: Record<MessageKey, string> = {
   "error.caseNotFound": "Case not found.",
   "error.disclosureLink": "The chosen project or plan no longer takes cases.",
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...contextCatalogues.en };

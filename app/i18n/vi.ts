@@ -1,5 +1,9 @@
 // Every Vietnamese string the portal shows or mails. Keys are English; en.ts mirrors this shape.
-export const vi = {
+// Catalogues of newer contexts live beside this one (app/i18n/contexts/*.ts, each with its vi and en parts) and are
+// spread in here, so that work on one context does not edit the same lines as another.
+import { contextCatalogues } from "./contexts";
+
+const core = {
   "app.name": "Dân Biết",
   "app.district": "Huyện Xuân Trường, tỉnh Nam Định",
   "app.motto": "Dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng",
@@ -849,5 +853,7 @@ export const vi = {
   "error.caseNotFound": "Không tìm thấy hồ sơ.",
   "error.disclosureLink": "Dự án hoặc phương án đã chọn không còn nhận phản ánh.",
 };
+
+export const vi = { ...core, ...contextCatalogues.vi };
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,7 @@
+// The catalogues of the newer contexts, one file each (`<context>.ts` exporting `{ vi, en }` with the same keys).
+// Add a context's catalogue here: one import and one spread per language.
+
+export const contextCatalogues = {
+  vi: {},
+  en: {},
+};
