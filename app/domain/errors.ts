@@ -36,3 +36,13 @@ export class InvalidError extends Error {
     return Object.keys(this.fieldErrors).length ? this.fieldErrors : { form: this.messageKey };
   }
 }
+
+/** The service cannot take the request now (the database is held by another writer, the disk is full): 503. */
+export class UnavailableError extends Error {
+  constructor(
+    readonly messageKey: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(messageKey);
+  }
+}

@@ -833,6 +833,10 @@ const core = {
   "error.forbidden": "You may not do this.",
   "error.caseNotFound": "Case not found.",
   "error.disclosureLink": "The chosen project or plan no longer takes cases.",
+  "title.home.full": "Petition and feedback portal of Xuân Trường district",
+  "meta.home.description":
+    "File feedback, petitions, complaints and denunciations about land, construction and compensation for site clearance, and follow them to an answer.",
+  "meta.register.description": "Feedback and petitions answered in Xuân Trường district, without personal data.",
 };
 
 export const en: Record<MessageKey, string> = { ...core, ...contextCatalogues.en };

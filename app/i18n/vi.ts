@@ -852,6 +852,9 @@ const core = {
   "error.forbidden": "Bạn không có quyền làm việc này.",
   "error.caseNotFound": "Không tìm thấy hồ sơ.",
   "error.disclosureLink": "Dự án hoặc phương án đã chọn không còn nhận phản ánh.",
+  "title.home.full": "Cổng phản ánh, kiến nghị huyện Xuân Trường",
+  "meta.home.description": "Gửi phản ánh, kiến nghị, khiếu nại, tố cáo về đất đai, xây dựng, bồi thường giải phóng mặt bằng và theo dõi đến khi có trả lời.",
+  "meta.register.description": "Các phản ánh, kiến nghị đã được trả lời ở huyện Xuân Trường, không kèm thông tin cá nhân.",
 };
 
 export const vi = { ...core, ...contextCatalogues.vi };

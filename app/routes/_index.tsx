@@ -1,4 +1,3 @@
-import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { vnDate } from "~/domain/dates";
@@ -6,19 +5,15 @@ import { useT } from "~/i18n/use-t";
 import { homeFigures } from "~/services/transparency/statistics.server";
 import { latestDisclosures } from "~/services/disclosures/reading.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Dân Biết — Cổng phản ánh, kiến nghị huyện Xuân Trường" },
-  {
-    name: "description",
-    content: "Gửi phản ánh, kiến nghị, khiếu nại, tố cáo về đất đai, xây dựng, bồi thường giải phóng mặt bằng và theo dõi đến khi có trả lời.",
-  },
-];
+export const meta = pageMeta("title.home.full", { description: (t) => t("meta.home.description") });
 
-export async function loader() {
+export const loader = guard(async () => {
   const figures = await homeFigures();
   return json({ figures: { ...figures, communes: selectableCommunes(await reference(), vnDate(new Date())).length }, disclosures: await latestDisclosures(3) });
-}
+});
 
 export default function Home() {
   const { figures, disclosures } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -8,10 +8,12 @@ import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { receiptView } from "~/services/cases/filing.server";
 import { csrfToken, type RequestContext } from "~/services/platform/request.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Biên nhận hồ sơ — Dân Biết" }, { name: "robots", content: "noindex" }];
+export const meta = pageMeta("title.receipt", { noindex: true });
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const receipt = await receiptView(params.token ?? "");
   if (!receipt) throw new Response("Not found", { status: 404 });
   const { id: _id, email, ...shown } = receipt;
@@ -20,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The link is a secret: never cached by a shared cache, never leaked in a Referer.
     { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } },
   );
-}
+});
 
 export const headers = forwardHeaders;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { DateText, StatusBadge } from "~/components/case-parts";
@@ -13,10 +13,12 @@ import { reference } from "~/services/reference/reference.server";
 import { listCases } from "~/services/cases/inbox.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { assignableOfficials, unitsInScope } from "~/services/staff/directory.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ — Cán bộ — Dân Biết" }];
+export const meta = pageMeta("title.staff.inbox", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireStaff(request);
   const filters = readCaseFilters(new URL(request.url));
   const list = await listCases(session.user, filters);
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

@@ -6,9 +6,10 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { requireAdminOperation } from "~/services/staff/context.server";
 import { figuresCsv } from "~/services/transparency/statistics.server";
 import { reportPeriod } from "~/domain/report-period";
+import { guard } from "~/http";
 
 /** The periodic report as CSV: by commune, by category, by kind. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "view_reports");
   const params = readReportParams(new URL(request.url), vnDate(new Date()));
   const period = reportPeriod(params.kind, params.year, params.number);
@@ -20,4 +21,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

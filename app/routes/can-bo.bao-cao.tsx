@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -10,10 +10,12 @@ import { useT } from "~/i18n/use-t";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 import { reportPeriod } from "~/domain/report-period";
 import { statistics } from "~/services/transparency/statistics.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo định kỳ — Dân Biết" }];
+export const meta = pageMeta("title.staff.report", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "view_reports");
   const params = readReportParams(new URL(request.url), vnDate(new Date()));
   const period = reportPeriod(params.kind, params.year, params.number);
@@ -29,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

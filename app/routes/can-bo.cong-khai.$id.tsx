@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -19,8 +19,10 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { staffPlanTable } from "~/services/disclosures/plan-table.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nội dung công khai — Cán bộ — Dân Biết" }];
+export const meta = pageMeta("title.staff.disclosure", { noindex: true });
 
 async function view(request: Request, id: number) {
   const session = await requireStaff(request);
@@ -33,7 +35,7 @@ async function view(request: Request, id: number) {
   }
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const v = await view(request, Number(params.id));
   const today = vnDate(new Date());
   const search = new URL(request.url).searchParams;
@@ -54,11 +56,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const { session } = await view(request, Number(params.id));
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, Number(params.id));
   if (outcome.outcome === "done") {
@@ -77,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   if (outcome.outcome === "forbidden") throw new Response("Forbidden", { status: 403 });
   return rejectionResponse(outcome, {});
-}
+});
 
 export default function StaffDisclosure() {
   const {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
@@ -13,10 +13,12 @@ import { staffList } from "~/services/disclosures/reading.server";
 import { reference } from "~/services/reference/reference.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Công khai — Cán bộ — Dân Biết" }];
+export const meta = pageMeta("title.staff.disclosures", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireStaff(request);
   const units = (await reference()).communes
     .filter((c) => c.validTo == null && canManageDisclosures(session.user, c.id))
@@ -30,17 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireStaff(request);
   const outcome = await submitStaffDisclosure(request, context as RequestContext, session.user, null);
   if (outcome.outcome === "done") return redirect(`/can-bo/cong-khai/${outcome.id}`, 303);
   if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
   throw new Response(outcome.outcome === "forbidden" ? "Forbidden" : "Too large", { status: outcome.outcome === "forbidden" ? 403 : 413 });
-}
+});
 
 export default function StaffDisclosures() {
   const { staff, list, types, units } = useLoaderData<typeof loader>();

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { planTemplateCsv } from "~/services/disclosures/plan-table.server";
+import { guard } from "~/http";
 
 /** The CSV template of a compensation plan's table of plots. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   await requireStaff(request);
   return new Response(planTemplateCsv(), {
     headers: {
@@ -12,4 +13,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -11,19 +11,19 @@ import { NO_STORE } from "~/services/staff/context.server";
 import { signInSchema } from "~/domain/staff-forms";
 import { sameSitePath } from "~/domain/urls";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.signIn", { noindex: true });
 export const headers = forwardHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await currentSession(request);
   const next = sameSitePath(new URL(request.url).searchParams.get("next"), "/can-bo", "/can-bo");
   if (session && !session.pendingSecondFactor) throw redirect(next);
   return json({ next }, { headers: NO_STORE });
-}
+});
 
 export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const ip = (context as RequestContext).clientIp ?? "unknown";

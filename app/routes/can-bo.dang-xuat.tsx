@@ -9,15 +9,15 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { signOutSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.signOut", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   return json({ staff: await staffHeader(await requireStaff(request)) }, { headers: NO_STORE });
-}
+});
 
 export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await handleForm(request, signOutSchema, { csrf: "token" }, async ({ data }) => {

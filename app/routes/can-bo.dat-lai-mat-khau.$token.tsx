@@ -7,15 +7,15 @@ import { resetPassword, resetTokenValid } from "~/services/staff/passwords.serve
 import type { RequestContext } from "~/services/platform/request.server";
 import { resetPasswordSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.setPassword", { noindex: true });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = guard(async ({ params }: LoaderFunctionArgs) => {
   return json({ valid: await resetTokenValid(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
@@ -13,40 +13,34 @@ import { submitStaffAction } from "~/services/cases/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { staffCaseView } from "~/services/cases/staff-view.server";
-import { NO_STORE, rethrowStaffError, staffHeader } from "~/services/staff/context.server";
+import { NO_STORE, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.case.code ?? ""} — Cán bộ — Dân Biết` }];
+export const meta = pageMeta<{ view: { case: { code: string } } }>((t, data) => t("title.staff.case", data.view.case.code), { noindex: true });
 export const headers = forwardHeaders;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const session = await requireStaff(request);
   const url = new URL(request.url);
-  try {
-    const view = await staffCaseView(session.user, params.code ?? "", (context as RequestContext).clientIp ?? "unknown");
-    const templateId = Number(url.searchParams.get("mau"));
-    const template = view.templates.find((tpl) => tpl.id === templateId) ?? null;
-    return json({ staff: await staffHeader(session), view, template, done: url.searchParams.get("da-luu") }, { headers: NO_STORE });
-  } catch (error) {
-    return rethrowStaffError(error);
-  }
-}
+  const view = await staffCaseView(session.user, params.code ?? "", (context as RequestContext).clientIp ?? "unknown");
+  const templateId = Number(url.searchParams.get("mau"));
+  const template = view.templates.find((tpl) => tpl.id === templateId) ?? null;
+  return json({ staff: await staffHeader(session), view, template, done: url.searchParams.get("da-luu") }, { headers: NO_STORE });
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const session = await requireStaff(request);
-  try {
-    const outcome = await submitStaffAction(request, context as RequestContext, session.user, params.code ?? "");
-    switch (outcome.outcome) {
-      case "done":
-        return redirect(`/can-bo/ho-so/${params.code}?da-luu=${outcome.action}`, 303);
-      case "invalid":
-        return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
-      default:
-        return rejectionResponse<FormValues>(outcome, {});
-    }
-  } catch (error) {
-    return rethrowStaffError(error);
+  const outcome = await submitStaffAction(request, context as RequestContext, session.user, params.code ?? "");
+  switch (outcome.outcome) {
+    case "done":
+      return redirect(`/can-bo/ho-so/${params.code}?da-luu=${outcome.action}`, 303);
+    case "invalid":
+      return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
+    default:
+      return rejectionResponse<FormValues>(outcome, {});
   }
-}
+});
 
 export default function StaffCase() {
   const { staff, view, template, done } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
@@ -7,16 +7,18 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { auditPage } from "~/services/admin/audit-view.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký — Dân Biết" }];
+export const meta = pageMeta("title.staff.audit", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "view_audit");
   const url = new URL(request.url);
   const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
   const action = (url.searchParams.get("loai") ?? "").slice(0, 60);
   return json({ staff: await staffHeader(session), log: await auditPage(page, action || undefined), action }, { headers: NO_STORE });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

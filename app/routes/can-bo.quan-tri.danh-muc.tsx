@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
@@ -11,10 +11,12 @@ import { adminAction } from "~/services/admin/forms.server";
 import { reference } from "~/services/reference/reference.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Danh mục — Quản trị — Dân Biết" }];
+export const meta = pageMeta("title.staff.reference", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "manage_reference");
   const ref = await reference();
   return json(
@@ -28,13 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   return adminAction(request, (context as RequestContext).clientIp ?? "unknown", "manage_reference");
-}
+});
 
 export default function ReferenceData() {
   const { staff, units, hamlets, categories, templates, disclosureTypes } = useLoaderData<typeof loader>();

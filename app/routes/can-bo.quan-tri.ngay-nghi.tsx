@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
@@ -10,21 +10,23 @@ import { calendarYear } from "~/services/admin/admin.server";
 import { adminAction } from "~/services/admin/forms.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ngày nghỉ — Quản trị — Dân Biết" }];
+export const meta = pageMeta("title.staff.holidays", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "manage_reference");
   const asked = Number(new URL(request.url).searchParams.get("nam"));
   const year = asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear();
   return json({ staff: await staffHeader(session), year, days: await calendarYear(year) }, { headers: NO_STORE });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   return adminAction(request, (context as RequestContext).clientIp ?? "unknown", "manage_reference");
-}
+});
 
 export default function Holidays() {
   const { staff, year, days } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
@@ -12,10 +12,12 @@ import { listApiKeys } from "~/services/open311/open311.server";
 import { reference } from "~/services/reference/reference.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản — Quản trị — Dân Biết" }];
+export const meta = pageMeta("title.staff.accounts", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "manage_accounts");
   const units = (await reference()).communes.filter((c) => c.validTo == null).map((c) => ({ id: c.id, name: c.name }));
   return json(
@@ -29,13 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers: NO_STORE },
   );
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   return adminAction(request, (context as RequestContext).clientIp ?? "unknown", "manage_accounts");
-}
+});
 
 export default function Accounts() {
   const { staff, accounts, apiKeys, units, me, now } = useLoaderData<typeof loader>();

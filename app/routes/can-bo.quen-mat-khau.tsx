@@ -7,7 +7,7 @@ import { requestPasswordReset } from "~/services/staff/passwords.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { forgotPasswordSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 

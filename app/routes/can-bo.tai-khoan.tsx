@@ -10,16 +10,16 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { changePasswordSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.myAccount", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireStaff(request);
   return json({ staff: await staffHeader(session), totpEnabled: session.user.totpEnabled }, { headers: NO_STORE });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

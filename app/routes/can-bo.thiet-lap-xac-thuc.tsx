@@ -11,18 +11,18 @@ import { NO_STORE } from "~/services/staff/context.server";
 import { newTotpSecret, otpauthUri } from "~/services/staff/totp.server";
 import { setupSecondFactorSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.setupSecondFactor", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireSecondFactorSetup(request);
   const secret = newTotpSecret();
   // The secret travels sealed in the form until the user proves their app shows the right code.
   return json({ secret, uri: otpauthUri(secret, session.user.email), sealed: encrypt("totp-setup", `${session.user.id}:${secret}`) }, { headers: NO_STORE });
-}
+});
 
 export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requireSecondFactorSetup(request);

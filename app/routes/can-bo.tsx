@@ -3,12 +3,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { NO_STORE } from "~/services/platform/http.server";
+import { NO_STORE, guard } from "~/http";
 import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
   return json({ csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
-}
+});
 
 export default function StaffArea() {
   return <Outlet />;

@@ -9,17 +9,17 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE } from "~/services/staff/context.server";
 import { secondFactorSchema } from "~/domain/staff-forms";
 import { handleForm } from "~/services/platform/forms.server";
-import { guard } from "~/services/platform/http.server";
+import { guard } from "~/http";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.staff.secondFactor", { noindex: true });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requirePendingSession(request);
   if (!session.user.totpEnabled) throw redirect("/can-bo/thiet-lap-xac-thuc");
   return json({}, { headers: NO_STORE });
-}
+});
 
 export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const session = await requirePendingSession(request);

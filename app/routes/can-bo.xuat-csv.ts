@@ -4,9 +4,10 @@ import { vnDate } from "~/domain/dates";
 import { requireAdminOperation } from "~/services/staff/context.server";
 import { exportCasesCsv } from "~/services/cases/inbox.server";
 import type { RequestContext } from "~/services/platform/request.server";
+import { guard } from "~/http";
 
 /** The inbox's filtered list as CSV (no personal data); every export is written to the audit log. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
   const session = await requireAdminOperation(request, "export");
   const csv = await exportCasesCsv(session.user, readCaseFilters(new URL(request.url)), (context as RequestContext).clientIp ?? "unknown");
   return new Response(csv, {
@@ -16,4 +17,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

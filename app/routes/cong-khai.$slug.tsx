@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
@@ -14,27 +14,28 @@ import { publicPlanTable } from "~/services/disclosures/plan-table.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.disclosure.title ?? "Công khai"} — Dân Biết` },
-  { name: "description", content: data?.disclosure.summary ?? "" },
-];
+export const meta = pageMeta<{ disclosure: { title: string; summary: string } }>((_t, data) => data.disclosure.title, {
+  description: (_t, data) => data.disclosure.summary,
+});
 export const headers = forwardHeaders;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const search = new URL(request.url).searchParams;
   const disclosure = await publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
   if (!disclosure) throw new Response("Not found", { status: 404 });
   const plan = await publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
   return json({ disclosure, plan, related: await relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const outcome = await submitComment(request, context as RequestContext, params.slug ?? "");
   if (outcome.outcome === "sent") return redirect(`/cong-khai/${params.slug}?da-gui#y-kien`, 303);
   if (outcome.outcome === "invalid") return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
   return rejectionResponse(outcome, {});
-}
+});
 
 export default function DisclosurePage() {
   const { disclosure: d, plan, related, sent, idempotencyKey } = useLoaderData<typeof loader>();

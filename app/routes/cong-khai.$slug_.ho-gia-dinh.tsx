@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
@@ -11,31 +11,29 @@ import { submitHouseholdLookup } from "~/services/disclosures/forms.server";
 import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { NO_STORE } from "~/services/platform/http.server";
+import { NO_STORE, guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? "Công khai"} — Hộ gia đình — Dân Biết` },
-  { name: "robots", content: "noindex" },
-];
+export const meta = pageMeta<{ title: string }>((t, data) => t("title.household", data.title), { noindex: true });
 export const headers = forwardHeaders;
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const disclosure = await publicDisclosure(params.slug ?? "");
   if (!disclosure || !hasPlanTable(disclosure.typeCode)) throw new Response("Not found", { status: 404 });
   return json(
     { slug: disclosure.slug, title: disclosure.title, version: disclosure.version, csrf: csrfToken(request, context as RequestContext) },
     { headers: NO_STORE },
   );
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const outcome = await submitHouseholdLookup(request, context as RequestContext, params.slug ?? "");
   // The row holds personal data: never cached, never kept by a shared computer's back button.
   const headers = { "Cache-Control": "private, no-store" };
   if (outcome.outcome === "found") return json({ found: outcome.found, values: {}, errors: {} }, { headers });
   if (outcome.outcome === "invalid") return json({ found: null, values: outcome.values, errors: outcome.errors }, { status: 400, headers });
   return rejectionResponse(outcome, {});
-}
+});
 
 export default function HouseholdRow() {
   const d = useLoaderData<typeof loader>();

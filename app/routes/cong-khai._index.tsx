@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
@@ -13,11 +13,13 @@ import { publicList } from "~/services/disclosures/reading.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Công khai thông tin — Dân Biết" }];
+export const meta = pageMeta("title.disclosures");
 export const headers = forwardHeaders;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const filters = {
     commune: url.searchParams.get("xa")?.slice(0, 60) || undefined,
@@ -31,14 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     types: (await disclosureTypes()).map((d) => d.code),
     units: [ref.communes.find((c) => c.level === "district")!, ...selectableCommunes(ref, vnDate(new Date()))].map((c) => ({ id: c.id, name: c.name })),
   });
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await submitSubscription(request, context as RequestContext);
   if (outcome.outcome === "sent") return json({ sent: true, values: {}, errors: {} });
   if (outcome.outcome === "invalid") return json({ sent: false, values: outcome.values, errors: outcome.errors }, { status: 400 });
   return rejectionResponse(outcome, {});
-}
+});
 
 export default function Disclosures() {
   const { filters, list, types, units } = useLoaderData<typeof loader>();

@@ -1,15 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { confirmSubscription } from "~/services/disclosures/subscriptions.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Xác nhận nhận thư — Dân Biết" }, { name: "robots", content: "noindex" }];
+export const meta = pageMeta("title.subscriptionConfirm", { noindex: true });
 
 /** The second step of the double opt-in: following the mailed link confirms the address. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = guard(async ({ params }: LoaderFunctionArgs) => {
   return json({ confirmed: await confirmSubscription(params.token ?? "") }, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 

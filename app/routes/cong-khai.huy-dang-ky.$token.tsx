@@ -1,16 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { CsrfField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { unsubscribe } from "~/services/disclosures/subscriptions.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hủy nhận thư — Dân Biết" }, { name: "robots", content: "noindex" }];
+export const meta = pageMeta("title.unsubscribe", { noindex: true });
 
 /** Opening the link shows a button (mail scanners that follow links must not unsubscribe anyone). */
-export async function loader(_: LoaderFunctionArgs) {
+export const loader = guard(async (_: LoaderFunctionArgs) => {
   return json({}, { headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
-}
+});
 
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
@@ -18,10 +20,10 @@ export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loader
  * The button, or a mail program's one-click unsubscribe (RFC 8058: POST "List-Unsubscribe=One-Click"). The token in
  * the address is the authority; the page's CSRF field is not needed for it.
  */
-export async function action({ params }: ActionFunctionArgs) {
+export const action = guard(async ({ params }: ActionFunctionArgs) => {
   const done = await unsubscribe(params.token ?? "");
   return json({ done }, { status: done ? 200 : 404 });
-}
+});
 
 export default function Unsubscribe() {
   const result = useActionData<typeof action>();

@@ -3,9 +3,10 @@ import { atomFeed } from "~/domain/atom";
 import { publicUrl } from "~/services/platform/config.server";
 import { feedEntries } from "~/services/disclosures/reading.server";
 import { communeName, reference } from "~/services/reference/reference.server";
+import { guard } from "~/http";
 
 /** Atom feed of disclosures: the whole district, or one unit with ?xa=<unit id>. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const unit = new URL(request.url).searchParams.get("xa")?.slice(0, 60) || null;
   const ref = await reference();
   if (unit && !ref.communes.some((c) => c.id === unit)) throw new Response("Not found", { status: 404 });
@@ -27,4 +28,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   });
   return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
-}
+});

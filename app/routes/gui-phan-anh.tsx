@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -15,10 +15,12 @@ import { reference, requiredFields, selectableCommunes } from "~/services/refere
 import { submitFiling } from "~/services/cases/forms.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { csrfToken, requestTranslator, type RequestContext } from "~/services/platform/request.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Gửi phản ánh, kiến nghị — Dân Biết" }];
+export const meta = pageMeta("title.file");
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
   const ref = await reference();
   const today = vnDate(new Date());
   // ?cong-khai=<disclosure>&dong=<row>: starting from a plan; ids only, never personal data in the address.
@@ -33,11 +35,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kinds: ref.kinds.map((k) => ({ code: k.code, required: requiredFields(ref, k.code, today) })),
     idempotencyKey: randomToken(18),
   });
-}
+});
 
 export const headers = forwardHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await submitFiling(request, context as RequestContext);
   switch (outcome.outcome) {
     case "filed":
@@ -47,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       return rejectionResponse<FilingValues>(outcome, {});
   }
-}
+});
 
 /** The question each field answers, for the error summary. */
 function fieldLabels(t: (key: string) => string): Record<string, string> {

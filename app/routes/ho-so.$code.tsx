@@ -1,17 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
 import { publicCaseView } from "~/services/cases/views.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Hồ sơ ${data?.view.code ?? ""} — Dân Biết` }];
+export const meta = pageMeta<{ view: { code: string } }>((t, data) => t("title.publicCase", data.view.code));
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const loader = guard(async ({ params }: LoaderFunctionArgs) => {
   const view = await publicCaseView(params.code ?? "");
   if (!view) throw new Response("Not found", { status: 404 });
   return json({ view });
-}
+});
 
 export default function PublicCase() {
   const { view } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
@@ -7,13 +7,12 @@ import { Pager } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import { registerPage } from "~/services/transparency/register.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Hồ sơ đã trả lời — Dân Biết" },
-  { name: "description", content: "Các phản ánh, kiến nghị đã được trả lời ở huyện Xuân Trường, không kèm thông tin cá nhân." },
-];
+export const meta = pageMeta("title.register", { description: (t) => t("meta.register.description") });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const text = (k: string, max: number) => (url.searchParams.get(k) ?? "").trim().slice(0, max) || undefined;
   const filters = { q: text("q", 200), commune: text("xa", 60), category: text("linh-vuc", 40), page: Number(url.searchParams.get("trang")) || 1 };
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communes: selectableCommunes(ref, vnDate(new Date())).map((c) => ({ id: c.id, name: c.name })),
     categories: ref.allCategories.map((c) => c.code),
   });
-}
+});
 
 export default function Register() {
   const { filters, register, communes, categories } = useLoaderData<typeof loader>();

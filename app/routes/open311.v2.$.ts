@@ -12,6 +12,7 @@ import {
   services,
   type Open311Result,
 } from "~/services/open311/open311.server";
+import { guard } from "~/http";
 
 /** "services/land.json" → { path: ["services", "land"], format: "json" }; the format is the extension. */
 function parsePath(splat: string): { path: string[]; format: Format } | null {
@@ -37,7 +38,7 @@ function respond(result: Open311Result, format: Format): Response {
 const unknownFormat = () => respond({ status: 400, errors: [{ code: 400, description: "add .xml or .json to the address" }] }, "xml");
 const notFound = (format: Format) => respond({ status: 404, errors: [{ code: 404, description: "no such resource" }] }, format);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const parsed = parsePath(params["*"] ?? "");
   if (!parsed) return unknownFormat();
   const { path, format } = parsed;
@@ -51,9 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (path.length === 2 && path[0] === "requests") return respond(await getRequest(path[1]), format);
   if (path.length === 2 && path[0] === "tokens") return respond(getToken(path[1]), format);
   return notFound(format);
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const parsed = parsePath(params["*"] ?? "");
   if (!parsed) return unknownFormat();
   const { path, format } = parsed;
@@ -66,4 +67,4 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const wrongJurisdiction = checkJurisdiction(form);
   if (wrongJurisdiction) return respond(wrongJurisdiction, format);
   return respond(await createRequest(form, (context as RequestContext).clientIp ?? "unknown"), format);
-}
+});

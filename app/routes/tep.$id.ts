@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { serveCaseAttachment } from "~/services/cases/attachment-access.server";
 import type { RequestContext } from "~/services/platform/request.server";
+import { guard } from "~/http";
 
 /** An attachment, to those allowed to see its case only, always as a download. */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   return serveCaseAttachment(request, params.id ?? "", (context as RequestContext).clientIp ?? "unknown");
-}
+});

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
@@ -8,13 +8,15 @@ import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
 import { defaultPeriod } from "~/domain/period";
 import { statistics } from "~/services/transparency/statistics.server";
+import { guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Thống kê — Dân Biết" }];
+export const meta = pageMeta("title.statistics");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const period = readPeriod(new URL(request.url), defaultPeriod());
   return json({ period, byCommune: await statistics(period, "commune"), byCategory: await statistics(period, "category") });
-}
+});
 
 export default function Statistics() {
   const { period, byCommune, byCategory } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
@@ -13,22 +13,23 @@ import { csrfToken, type RequestContext } from "~/services/platform/request.serv
 import { requireResidentCase } from "~/services/cases/resident-access.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
-import { NO_STORE } from "~/services/platform/http.server";
+import { NO_STORE, guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Hồ sơ của bạn — Dân Biết" }, { name: "robots", content: "noindex" }];
+export const meta = pageMeta("title.myCase", { noindex: true });
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const caseId = await requireResidentCase(request, params.code ?? "");
   const view = (await residentCaseView(caseId))!;
   const url = new URL(request.url);
   const sent = url.searchParams.has("da-gui");
   const stepDone = url.searchParams.get("xong");
   return json({ view, sent, stepDone, idempotencyKey: randomToken(18), csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
-}
+});
 
 export const headers = forwardHeaders;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
   const caseId = await requireResidentCase(request, params.code ?? "");
   // The answer to an information request carries files (multipart); rating, contest and withdrawal do not.
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     default:
       return rejectionResponse<FormValues>(outcome, {});
   }
-}
+});
 
 export default function ResidentCase() {
   const { view, sent, stepDone, idempotencyKey } = useLoaderData<typeof loader>();

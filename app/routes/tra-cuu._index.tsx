@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField, useTranslatedErrors } from "~/components/form";
@@ -8,17 +8,18 @@ import type { FormValues } from "~/services/platform/forms.server";
 import { submitLookup } from "~/services/cases/lookup.server";
 import { csrfToken, type RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { NO_STORE } from "~/services/platform/http.server";
+import { NO_STORE, guard } from "~/http";
+import { pageMeta } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tra cứu hồ sơ — Dân Biết" }];
+export const meta = pageMeta("title.lookup");
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = guard(async ({ request, context }: LoaderFunctionArgs) => {
   return json({ code: new URL(request.url).searchParams.get("ma") ?? "", csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
-}
+});
 
 export const headers = forwardHeaders;
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = guard(async ({ request, context }: ActionFunctionArgs) => {
   const outcome = await submitLookup(request, context as RequestContext);
   switch (outcome.outcome) {
     case "found":
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       return rejectionResponse<FormValues>(outcome, {});
   }
-}
+});
 
 export default function Lookup() {
   const { code } = useLoaderData<typeof loader>();

@@ -102,16 +102,14 @@ export async function addUnit(
   if ((await reference()).communes.some((c) => c.id === input.id)) throw new InvalidError("admin.error.unitTaken");
   const district = (await reference()).communes.find((c) => c.level === "district");
   await transaction(async (tx) => {
-    await tx
-      .insert(t.communes)
-      .values({
-        id: input.id,
-        name: cleanSingleLine(input.name),
-        level: input.level,
-        parentId: district?.id ?? null,
-        validFrom: input.validFrom,
-        sortOrder: 1000,
-      });
+    await tx.insert(t.communes).values({
+      id: input.id,
+      name: cleanSingleLine(input.name),
+      level: input.level,
+      parentId: district?.id ?? null,
+      validFrom: input.validFrom,
+      sortOrder: 1000,
+    });
     await audit({ userId: admin.id, action: "unit.added", targetType: "unit", targetId: input.id, ip, details: input });
   });
   invalidateReference();
@@ -153,18 +151,16 @@ export async function mergeUnit(admin: StaffUser, input: { id: string; successor
           updatedAt: nowIso,
         })
         .where(eq(t.cases.id, row.id));
-      await tx
-        .insert(t.caseEvents)
-        .values({
-          caseId: row.id,
-          type: "transferred",
-          visibility: "public",
-          actor: "system",
-          actorUserId: admin.id,
-          body: null,
-          meta: { from: unit.id, to: successor.id, reason: "merger" },
-          createdAt: nowIso,
-        });
+      await tx.insert(t.caseEvents).values({
+        caseId: row.id,
+        type: "transferred",
+        visibility: "public",
+        actor: "system",
+        actorUserId: admin.id,
+        body: null,
+        meta: { from: unit.id, to: successor.id, reason: "merger" },
+        createdAt: nowIso,
+      });
       moved++;
     }
     await audit({ userId: admin.id, action: "unit.merged", targetType: "unit", targetId: unit.id, ip, details: { ...input, movedCases: moved } });

@@ -73,17 +73,15 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
       const existing = (await tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0];
       if (existing) throw new InvalidError("error.alreadyRated");
       await tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso });
-      await tx
-        .insert(t.caseEvents)
-        .values({
-          caseId,
-          type: "rated",
-          visibility: "internal",
-          actor: "resident",
-          body: input.comment || null,
-          meta: { score: input.score },
-          createdAt: nowIso,
-        });
+      await tx.insert(t.caseEvents).values({
+        caseId,
+        type: "rated",
+        visibility: "internal",
+        actor: "resident",
+        body: input.comment || null,
+        meta: { score: input.score },
+        createdAt: nowIso,
+      });
       return;
     }
     if (input.step === "contest") {
@@ -97,17 +95,15 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
         .update(t.cases)
         .set({ status, communeId: DISTRICT_ID, assigneeUserId: null, ...clock, closedAt: null, updatedAt: nowIso })
         .where(eq(t.cases.id, caseId));
-      await tx
-        .insert(t.caseEvents)
-        .values({
-          caseId,
-          type: "contested",
-          visibility: "public",
-          actor: "resident",
-          body: input.reason,
-          meta: { from: row.communeId, to: DISTRICT_ID },
-          createdAt: nowIso,
-        });
+      await tx.insert(t.caseEvents).values({
+        caseId,
+        type: "contested",
+        visibility: "public",
+        actor: "resident",
+        body: input.reason,
+        meta: { from: row.communeId, to: DISTRICT_ID },
+        createdAt: nowIso,
+      });
       // The resident's own step is acknowledged like every official one: a mail with the same transaction.
       await mailResident(tx, caseId, "contested", input.reason, now);
       return;

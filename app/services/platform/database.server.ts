@@ -6,6 +6,7 @@
 // retried without blocking the event loop while another process holds the write lock, and after
 // DB_BUSY_TIMEOUT_MS the caller gets a DatabaseBusyError (answered 503 with Retry-After).
 import type { SQL } from "drizzle-orm";
+import { UnavailableError } from "~/domain/errors";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { migrateDatabase, openDatabase, type Db as SqliteDb } from "../../../db/client";
 import { seedReferenceData } from "../../../db/seed";
@@ -17,10 +18,9 @@ export type Db = SqliteDb;
 export type Tx = SqliteDb;
 
 /** The database stayed locked by another writer for longer than we wait: the caller should retry later. */
-export class DatabaseBusyError extends Error {
-  readonly retryAfterSeconds = 5;
+export class DatabaseBusyError extends UnavailableError {
   constructor() {
-    super("database busy");
+    super("error.busy", 5);
   }
 }
 

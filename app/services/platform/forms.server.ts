@@ -2,12 +2,11 @@
 // the post comes from our own pages, validate with the form's one schema, run the use case, and hand back what
 // was typed (cut to what each field may hold) with one message per field when anything is refused.
 import type { z } from "zod";
-import { InvalidError } from "~/domain/errors";
+import { InvalidError, UnavailableError } from "~/domain/errors";
 import { fieldErrors, fieldSpecs, type FieldErrors, type FieldSpecs } from "~/domain/form-schema";
-import { DatabaseBusyError } from "./database.server";
 import { BodyTooLargeError, readFormBody } from "./form-body.server";
 import { CSRF_FIELD, isCrossSite, verifyCsrf } from "./request.server";
-import { attachmentsError, StorageUnavailableError, type FilePolicy, type UploadBatch } from "./uploads.server";
+import { attachmentsError, type FilePolicy, type UploadBatch } from "./uploads.server";
 
 export type FormValues = Partial<Record<string, string>>;
 
@@ -50,9 +49,7 @@ export interface ParsedForm<T> {
 
 /** Turns infrastructure refusals (busy database, full disk) into a form outcome; anything else is rethrown. */
 export function unavailable(error: unknown, values?: FormValues): FormRejection | null {
-  if (error instanceof DatabaseBusyError || error instanceof StorageUnavailableError) {
-    return { outcome: "unavailable", retryAfterSeconds: error.retryAfterSeconds, values };
-  }
+  if (error instanceof UnavailableError) return { outcome: "unavailable", retryAfterSeconds: error.retryAfterSeconds, values };
   return null;
 }
 

@@ -7,6 +7,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { UnavailableError } from "~/domain/errors";
 import { safeDisplayName } from "~/domain/text";
 import { uploadDir } from "./config.server";
 
@@ -38,10 +39,9 @@ export interface FilePolicy {
 }
 
 /** The disk is full (or refuses writes): nothing of the request is kept and the person is told to retry later. */
-export class StorageUnavailableError extends Error {
-  readonly retryAfterSeconds = 300;
+export class StorageUnavailableError extends UnavailableError {
   constructor(readonly code: string) {
-    super(`storage unavailable: ${code}`);
+    super("error.storageFull", 300);
   }
 }
 

@@ -3,7 +3,6 @@ import { DISTRICT_ID } from "../../../db/data/reference";
 import { canAdmin, worksTriageQueue, type AdminOperation } from "~/domain/permissions";
 import { requireStaff, type StaffSession } from "./sessions.server";
 import { communeName, reference } from "~/services/reference/reference.server";
-import { ForbiddenError, NotFoundError } from "~/domain/errors";
 
 export async function staffHeader(session: StaffSession) {
   const { user } = session;
@@ -25,11 +24,4 @@ export async function requireAdminOperation(request: Request, operation: AdminOp
   return session;
 }
 
-/** Maps the staff service's refusals to HTTP: out of scope or unknown → 404, not allowed → 403. */
-export function rethrowStaffError(error: unknown): never {
-  if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
-  if (error instanceof ForbiddenError) throw new Response("Forbidden", { status: 403 });
-  throw error;
-}
-
-export const NO_STORE = { "Cache-Control": "private, no-store" };
+export { NO_STORE } from "~/http";
