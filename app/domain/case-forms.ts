@@ -38,6 +38,10 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("remark"), note: required(note) }),
 ]);
 export type StaffActionForm = z.output<typeof staffActionSchema>;
+export type StaffActionName = StaffActionForm["action"];
+
+/** Every official action, in the order the case page offers them. */
+export const STAFF_ACTIONS: readonly StaffActionName[] = staffActionSchema.options.map((o) => o.shape.action.value);
 
 /** The resident's answer to a request for more information (files travel beside it). */
 export const infoResponseSchema = z.object({

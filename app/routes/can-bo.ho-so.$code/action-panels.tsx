@@ -1,0 +1,168 @@
+// What an official can do with the case now: one panel per action (IntentForm), each field marked required or
+// not by the action's own schema, the failed one open again with what was typed.
+import { Form, Link } from "@remix-run/react";
+import { SelectField, TextArea, TextField } from "~/components/form";
+import { IntentForm } from "~/components/intent-form";
+import type { FieldSpecs } from "~/domain/form-schema";
+import { useT } from "~/i18n/use-t";
+import type { StaffCaseData } from "./types";
+
+interface Props {
+  view: StaffCaseData;
+  template: { id: number; title: string; body: string } | null;
+  /** What was typed in the action that failed, with its `action`. */
+  failed: Partial<Record<string, string>> | undefined;
+  errors: Record<string, string | undefined>;
+  /** Each action's fields as its schema says (required, maxLength). */
+  fields: Record<string, FieldSpecs>;
+}
+
+export function ActionPanels({ view, template, failed, errors, fields }: Props) {
+  const t = useT();
+  const c = view.case;
+  const was = (action: string) => failed?.action === action;
+  const errorOf = (action: string, field: string) => (was(action) ? errors[field] : undefined);
+  const note = (action: string, label: string, rows = 3) => {
+    const spec = fields[action]?.note;
+    return (
+      <TextArea
+        name="note"
+        id={`note-${action}`}
+        label={label}
+        required={spec?.required}
+        maxLength={spec?.maxLength}
+        rows={rows}
+        error={errorOf(action, "note")}
+        defaultValue={was(action) ? failed?.note : undefined}
+      />
+    );
+  };
+  const panel = (action: string, children: React.ReactNode, extra: { before?: React.ReactNode; multipart?: boolean; open?: boolean } = {}) => (
+    <IntentForm
+      key={action}
+      field="action"
+      intent={action}
+      label={t(`action.${action}`)}
+      open={was(action) || extra.open}
+      before={extra.before}
+      multipart={extra.multipart}
+    >
+      {children}
+    </IntentForm>
+  );
+  const hasOther = view.operations.some((o) => ["assign", "note", "remark", "extend"].includes(o));
+  return (
+    <aside className="case-actions" aria-labelledby="actions">
+      <h2 id="actions">{t("staffCase.actions")}</h2>
+      {view.workflowActions.length === 0 && !hasOther ? <p>{t("staffCase.noActions")}</p> : null}
+      {view.workflowActions.map((action) => {
+        const noteLabel = fields[action]?.note?.required ? t("staffCase.note") : t("staffCase.note.optional");
+        switch (action) {
+          case "refuse":
+            return panel(
+              action,
+              <>
+                <SelectField name="reason" label={t("staffCase.reason")} required error={errorOf(action, "reason")}>
+                  {view.refusalReasons.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`refusal.${r}`)}
+                    </option>
+                  ))}
+                </SelectField>
+                {note(action, noteLabel)}
+              </>,
+            );
+          case "transfer":
+            return panel(
+              action,
+              <>
+                <SelectField name="toCommuneId" label={t("staffCase.transferTo")} required error={errorOf(action, "toCommuneId")}>
+                  {view.transferTargets.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+                </SelectField>
+                {note(action, noteLabel)}
+              </>,
+            );
+          case "answer":
+            return panel(
+              action,
+              <>
+                <TextArea
+                  name="note"
+                  id="note-answer"
+                  label={t("staffCase.answer.text")}
+                  required={fields.answer?.note?.required}
+                  maxLength={fields.answer?.note?.maxLength}
+                  rows={10}
+                  error={errorOf(action, "note")}
+                  defaultValue={was(action) ? failed?.note : (template?.body ?? "")}
+                />
+                <TextField
+                  name="signedBy"
+                  label={t("staffCase.answer.signedBy")}
+                  required={fields.answer?.signedBy?.required}
+                  maxLength={fields.answer?.signedBy?.maxLength}
+                  error={errorOf(action, "signedBy")}
+                  defaultValue={was(action) ? failed?.signedBy : undefined}
+                />
+                <div className="field">
+                  <label htmlFor="answer-files">{t("staffCase.answer.files")}</label>
+                  <input type="file" id="answer-files" name="attachments" multiple accept="image/*,.heic,application/pdf" />
+                </div>
+              </>,
+              { multipart: true, open: template !== null, before: view.templates.length ? <TemplatePicker templates={view.templates} code={c.code} /> : null },
+            );
+          default:
+            return panel(action, note(action, noteLabel));
+        }
+      })}
+      {view.operations.includes("assign") && view.officials.length
+        ? panel(
+            "assign",
+            <SelectField name="assigneeUserId" label={t("staffCase.assign.to")} required error={errorOf("assign", "assigneeUserId")}>
+              {view.officials.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.fullName}
+                </option>
+              ))}
+            </SelectField>,
+          )
+        : null}
+      {view.extensionDays
+        ? panel(
+            "extend",
+            <>
+              <p className="hint">{t("staffCase.extend.hint", view.extensionDays)}</p>
+              {note("extend", t("staffCase.reason"))}
+            </>,
+          )
+        : null}
+      {(["note", "remark"] as const).filter((a) => view.operations.includes(a)).map((a) => panel(a, note(a, t("staffCase.note"))))}
+      <p>
+        <Link to={`/ho-so/${c.code}`}>{t("receipt.publicPage")}</Link>
+      </p>
+    </aside>
+  );
+}
+
+function TemplatePicker({ templates, code }: { templates: { id: number; title: string }[]; code: string }) {
+  const t = useT();
+  return (
+    <Form method="get" action={`/can-bo/ho-so/${code}`} className="template-picker">
+      <label htmlFor="template">{t("staffCase.template")}</label>
+      <select id="template" name="mau">
+        {templates.map((tpl) => (
+          <option key={tpl.id} value={tpl.id}>
+            {tpl.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button">
+        {t("staffCase.template.use")}
+      </button>
+    </Form>
+  );
+}
