@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
 import { DateText } from "~/components/case-parts";
-import { CsrfField, SelectField, TextArea, TextField } from "~/components/form";
+import { SelectField, TextArea, TextField } from "~/components/form";
+import { IntentForm } from "~/components/intent-form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
 import { allCategories, allDisclosureTypes, allTemplates } from "~/services/admin/admin.server";
@@ -82,87 +83,67 @@ export default function ReferenceData() {
           </table>
         </div>
         <div className="admin-forms">
-          <details className="action">
-            <summary>{t("admin.units.add")}</summary>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="add-unit" />
-              <TextField name="name" id="unit-name" label={t("admin.units.name")} required />
-              <TextField name="unitId" id="unit-id" label={t("admin.units.id")} required pattern="[a-z0-9-]+" />
-              <SelectField name="level" id="unit-level" label={t("admin.units.level")} required>
-                <option value="commune">{t("admin.units.level.commune")}</option>
-                <option value="town">{t("admin.units.level.town")}</option>
-              </SelectField>
-              <TextField name="validFrom" id="unit-from" type="date" label={t("admin.units.validFrom")} />
-              <button type="submit" className="button button--primary">
-                {t("admin.units.add")}
-              </button>
-            </Form>
-          </details>
-          <details className="action">
-            <summary>{t("admin.units.merge")}</summary>
-            <p className="hint">{t("admin.units.merge.hint")}</p>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="merge-unit" />
-              <SelectField name="unitId" id="merge-from" label={t("admin.units.merge.from")} required>
-                {active.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField name="successorId" id="merge-to" label={t("admin.units.merge.to")} required>
-                {active.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </SelectField>
-              <TextField name="validTo" id="merge-date" type="date" label={t("admin.units.merge.date")} required />
-              <button type="submit" className="button button--primary">
-                {t("admin.units.merge")}
-              </button>
-            </Form>
-          </details>
-          <details className="action">
-            <summary>{t("admin.hamlets.add")}</summary>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="add-hamlet" />
-              <SelectField name="communeId" id="hamlet-unit" label={t("admin.units.name")} required>
-                {active.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </SelectField>
-              <TextField name="name" id="hamlet-name" label={t("admin.hamlets.name")} required />
-              <button type="submit" className="button button--primary">
-                {t("admin.hamlets.add")}
-              </button>
-            </Form>
-          </details>
+          <IntentForm intent="add-unit" label={t("admin.units.add")}>
+            <TextField name="name" id="unit-name" label={t("admin.units.name")} required />
+            <TextField name="unitId" id="unit-id" label={t("admin.units.id")} required pattern="[a-z0-9-]+" />
+            <SelectField name="level" id="unit-level" label={t("admin.units.level")} required>
+              <option value="commune">{t("admin.units.level.commune")}</option>
+              <option value="town">{t("admin.units.level.town")}</option>
+            </SelectField>
+            <TextField name="validFrom" id="unit-from" type="date" label={t("admin.units.validFrom")} />
+          </IntentForm>
+          <IntentForm
+            intent="merge-unit"
+            label={t("admin.units.merge")}
+            before={
+              <>
+                <p className="hint">{t("admin.units.merge.hint")}</p>
+              </>
+            }
+          >
+            <SelectField name="unitId" id="merge-from" label={t("admin.units.merge.from")} required>
+              {active.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="successorId" id="merge-to" label={t("admin.units.merge.to")} required>
+              {active.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="validTo" id="merge-date" type="date" label={t("admin.units.merge.date")} required />
+          </IntentForm>
+          <IntentForm intent="add-hamlet" label={t("admin.hamlets.add")}>
+            <SelectField name="communeId" id="hamlet-unit" label={t("admin.units.name")} required>
+              {active.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+            <TextField name="name" id="hamlet-name" label={t("admin.hamlets.name")} required />
+          </IntentForm>
         </div>
       </section>
 
       <section aria-labelledby="categories">
         <h2 id="categories">{t("admin.categories")}</h2>
         {[...categories, null].map((c) => (
-          <details className="action" key={c?.code ?? "new"}>
-            <summary>{c ? `${c.nameVi}${c.active ? "" : ` (${t("admin.accounts.disabled")})`}` : t("admin.categories.save")}</summary>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="save-category" />
-              {c ? <input type="hidden" name="code" value={c.code} /> : <TextField name="code" id="cat-code-new" label={t("admin.categories.code")} required />}
-              <TextField name="nameVi" id={`cat-vi-${c?.code ?? "new"}`} label={t("admin.categories.nameVi")} required defaultValue={c?.nameVi} />
-              <TextField name="nameEn" id={`cat-en-${c?.code ?? "new"}`} label={t("admin.categories.nameEn")} required defaultValue={c?.nameEn} />
-              <CheckboxWithId name="active" id={`cat-active-${c?.code ?? "new"}`} label={t("admin.categories.active")} checked={c?.active ?? true} />
-              <button type="submit" className="button">
-                {t("admin.categories.save")}
-              </button>
-            </Form>
-          </details>
+          <IntentForm
+            intent="save-category"
+            key={c?.code ?? "new"}
+            label={<>{c ? `${c.nameVi}${c.active ? "" : ` (${t("admin.accounts.disabled")})`}` : t("admin.categories.save")}</>}
+            submitLabel={t("admin.categories.save")}
+          >
+            {c ? <input type="hidden" name="code" value={c.code} /> : <TextField name="code" id="cat-code-new" label={t("admin.categories.code")} required />}
+            <TextField name="nameVi" id={`cat-vi-${c?.code ?? "new"}`} label={t("admin.categories.nameVi")} required defaultValue={c?.nameVi} />
+            <TextField name="nameEn" id={`cat-en-${c?.code ?? "new"}`} label={t("admin.categories.nameEn")} required defaultValue={c?.nameEn} />
+            <CheckboxWithId name="active" id={`cat-active-${c?.code ?? "new"}`} label={t("admin.categories.active")} checked={c?.active ?? true} />
+          </IntentForm>
         ))}
       </section>
 
@@ -170,72 +151,66 @@ export default function ReferenceData() {
         <h2 id="disclosure-types">{t("admin.disclosureTypes")}</h2>
         <p className="hint">{t("admin.disclosureTypes.hint")}</p>
         {disclosureTypes.map((d) => (
-          <details className="action" key={d.code}>
-            <summary>
-              {t(`dtype.${d.code}`)} — {t("admin.disclosureTypes.summary", d.minPostingDays)}
-            </summary>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="save-disclosure-type" />
-              <input type="hidden" name="code" value={d.code} />
-              <TextField
-                name="minPostingDays"
-                id={`dt-days-${d.code}`}
-                type="number"
-                label={t("admin.disclosureTypes.minPostingDays")}
-                required
-                defaultValue={String(d.minPostingDays)}
-                inputMode="numeric"
-              />
-              <CheckboxWithId name="consultation" id={`dt-consult-${d.code}`} label={t("admin.disclosureTypes.consultation")} checked={d.consultation} />
-              <CheckboxWithId name="publishNames" id={`dt-names-${d.code}`} label={t("admin.disclosureTypes.publishNames")} checked={d.publishNames} />
-              <TextField name="source" id={`dt-source-${d.code}`} label={t("admin.disclosureTypes.source")} required defaultValue={d.source} />
-              <button type="submit" className="button">
-                {t("admin.disclosureTypes.save")}
-              </button>
-            </Form>
-          </details>
+          <IntentForm
+            intent="save-disclosure-type"
+            key={d.code}
+            label={
+              <>
+                {t(`dtype.${d.code}`)} — {t("admin.disclosureTypes.summary", d.minPostingDays)}
+              </>
+            }
+            submitLabel={t("admin.disclosureTypes.save")}
+          >
+            <input type="hidden" name="code" value={d.code} />
+            <TextField
+              name="minPostingDays"
+              id={`dt-days-${d.code}`}
+              type="number"
+              label={t("admin.disclosureTypes.minPostingDays")}
+              required
+              defaultValue={String(d.minPostingDays)}
+              inputMode="numeric"
+            />
+            <CheckboxWithId name="consultation" id={`dt-consult-${d.code}`} label={t("admin.disclosureTypes.consultation")} checked={d.consultation} />
+            <CheckboxWithId name="publishNames" id={`dt-names-${d.code}`} label={t("admin.disclosureTypes.publishNames")} checked={d.publishNames} />
+            <TextField name="source" id={`dt-source-${d.code}`} label={t("admin.disclosureTypes.source")} required defaultValue={d.source} />
+          </IntentForm>
         ))}
       </section>
 
       <section aria-labelledby="templates">
         <h2 id="templates">{t("admin.templates")}</h2>
         {templates.map((tpl) => (
-          <details className="action" key={tpl.id}>
-            <summary>
-              {tpl.title} — {tpl.categoryCode ? t(`category.${tpl.categoryCode}`) : t("admin.templates.any")}
-            </summary>
-            <p className="prewrap">{tpl.body}</p>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="intent" value="delete-template" />
-              <input type="hidden" name="id" value={tpl.id} />
-              <button type="submit" className="button">
-                {t("admin.templates.delete")}
-              </button>
-            </Form>
-          </details>
+          <IntentForm
+            intent="delete-template"
+            key={tpl.id}
+            label={
+              <>
+                {tpl.title} — {tpl.categoryCode ? t(`category.${tpl.categoryCode}`) : t("admin.templates.any")}
+              </>
+            }
+            submitLabel={t("admin.templates.delete")}
+            before={
+              <>
+                <p className="prewrap">{tpl.body}</p>
+              </>
+            }
+          >
+            <input type="hidden" name="id" value={tpl.id} />
+          </IntentForm>
         ))}
-        <details className="action">
-          <summary>{t("admin.templates.add")}</summary>
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="intent" value="add-template" />
-            <SelectField name="categoryCode" id="tpl-category" label={t("admin.templates.category")}>
-              <option value="">{t("admin.templates.any")}</option>
-              {categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.nameVi}
-                </option>
-              ))}
-            </SelectField>
-            <TextField name="title" id="tpl-title" label={t("admin.templates.title")} required />
-            <TextArea name="body" id="tpl-body" label={t("admin.templates.body")} required rows={6} />
-            <button type="submit" className="button button--primary">
-              {t("admin.templates.add")}
-            </button>
-          </Form>
-        </details>
+        <IntentForm intent="add-template" label={t("admin.templates.add")}>
+          <SelectField name="categoryCode" id="tpl-category" label={t("admin.templates.category")}>
+            <option value="">{t("admin.templates.any")}</option>
+            {categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.nameVi}
+              </option>
+            ))}
+          </SelectField>
+          <TextField name="title" id="tpl-title" label={t("admin.templates.title")} required />
+          <TextArea name="body" id="tpl-body" label={t("admin.templates.body")} required rows={6} />
+        </IntentForm>
       </section>
     </StaffPage>
   );
