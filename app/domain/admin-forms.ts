@@ -1,6 +1,7 @@
 // The administrators' forms, one schema per intent (the `intent` field says which), read by the server and pages.
 import { z } from "zod";
 import { longText, required, singleLine } from "./form-text";
+import { DISCLOSURE_TYPE_CODES } from "./disclosure";
 import { ROLES } from "./permissions";
 
 const id = z.coerce.number().int().positive();
@@ -36,7 +37,7 @@ export const adminSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("save-disclosure-type"),
-    code: z.string().max(40),
+    code: z.enum(DISCLOSURE_TYPE_CODES, { message: "disclosure.error.type" }),
     minPostingDays: z.coerce
       .number({ message: "admin.error.postingDays" })
       .int("admin.error.postingDays")

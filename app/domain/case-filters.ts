@@ -1,5 +1,6 @@
 // The inbox's filter parameters (query string), one schema for the list page and the CSV export.
 import { z } from "zod";
+import { CASE_KINDS, type CaseKind } from "./filing";
 import { CASE_STATUSES, type CaseStatus } from "./case-workflow";
 
 const optionalText = (max: number) =>
@@ -15,7 +16,7 @@ const isoDate = z
 
 export const caseFiltersSchema = z.object({
   status: optionalText(30).transform((v) => ((CASE_STATUSES as readonly string[]).includes(v ?? "") ? (v as CaseStatus) : undefined)),
-  kind: optionalText(30),
+  kind: optionalText(30).transform((v) => ((CASE_KINDS as readonly string[]).includes(v ?? "") ? (v as CaseKind) : undefined)),
   category: optionalText(30),
   commune: optionalText(60),
   hamlet: optionalText(10).transform((v) => (v && /^\d+$/.test(v) ? Number(v) : undefined)),

@@ -1,6 +1,10 @@
 // Legal time limits: a pure function of the rules table (domain.md §2) and the holiday calendar.
 import { addDays, daysBetween, weekday } from "./dates";
 
+/** The stages of a case's own clock (the side limits and the "_complex" variants are not stages). */
+export const CASE_STAGES = ["process", "accept", "resolve", "appeal_file", "resolve_second"] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
 export type DayUnit = "calendar" | "working";
 
 export interface CalendarData {
@@ -30,7 +34,7 @@ export interface DeadlineRule {
 export const SIDE_LIMITS: ReadonlySet<string> = new Set(["file_limit", "transfer"]);
 
 /** The stage whose clock the event starts for this kind (a rule's start_event), or null when none does. */
-export function stageForEvent(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string | null, event: string): string | null {
+export function stageForEvent(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string | null, event: string): CaseStage | null {
   const stages = [
     ...new Set(
       rules.filter((r) => r.kindCode === kindCode && r.startEvent === event && !SIDE_LIMITS.has(r.stage) && !r.stage.endsWith("_complex")).map((r) => r.stage),
@@ -38,7 +42,7 @@ export function stageForEvent(rules: readonly DeadlineRule[], kindCode: string, 
   ];
   // A category-specific rule and the general one name the same stage; several stages for one event is a data error.
   const stage = stages.find((st) => findRule(rules, kindCode, st, categoryCode));
-  return stage ?? null;
+  return (stage as CaseStage | undefined) ?? null;
 }
 
 /** The case's clock: which stage runs, since when, with which pauses and extension. */
@@ -64,7 +68,7 @@ export function caseDueOn(clock: CaseClock, rules: readonly DeadlineRule[], cale
 /** The clock fields of a case when `stage` starts today: no pause, no extension, its own due date. */
 export function startStage(
   clock: Pick<CaseClock, "kindCode" | "categoryCode">,
-  stage: string,
+  stage: CaseStage,
   today: string,
   rules: readonly DeadlineRule[],
   calendar: CalendarData,
@@ -114,7 +118,7 @@ export function findRule<R extends DeadlineRule>(rules: readonly R[], kindCode: 
 }
 
 /** The stage a new case starts in (the one its receipt's date belongs to): process, or accept for a complaint. */
-export function firstStage(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string): string {
+export function firstStage(rules: readonly DeadlineRule[], kindCode: string, categoryCode: string): CaseStage {
   const stage = stageForEvent(rules, kindCode, categoryCode, "received");
   if (!stage) throw new Error(`No time-limit rule starting on receipt for ${kindCode}`);
   return stage;

@@ -1,6 +1,7 @@
 // The forms about disclosures, one schema each, read by the server and the pages: residents' comments,
 // subscriptions and household look-ups; the staff's drafting, publishing, consultation, replies and documents.
 import { z } from "zod";
+import { DISCLOSURE_TYPE_CODES } from "./disclosure";
 import { checkbox, longText, required, singleLine } from "./form-text";
 import { phoneDigits } from "./text";
 
@@ -43,7 +44,7 @@ const draftFields = {
 export const staffDisclosureSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("create"),
-    typeCode: z.string().min(1, "disclosure.error.type").max(40),
+    typeCode: z.enum(DISCLOSURE_TYPE_CODES, { message: "disclosure.error.type" }),
     communeId: z.string().min(1, "admin.error.unit").max(60),
     ...draftFields,
   }),

@@ -3,6 +3,24 @@ import { addDays, daysBetween } from "./dates";
 import { InvalidError } from "./errors";
 import { foldForSearch } from "./text";
 
+/** The kinds of disclosure the law lists (their posting rules are data in disclosure_types). */
+export const DISCLOSURE_TYPE_CODES = [
+  "investment_project",
+  "construction_work",
+  "land_use_plan",
+  "compensation_plan",
+  "budget",
+  "contributions",
+  "administrative_procedures",
+  "inspection_results",
+  "other",
+] as const;
+export type DisclosureTypeCode = (typeof DISCLOSURE_TYPE_CODES)[number];
+
+export function isDisclosureTypeCode(value: unknown): value is DisclosureTypeCode {
+  return (DISCLOSURE_TYPE_CODES as readonly unknown[]).includes(value);
+}
+
 export const DISCLOSURE_STATUSES = ["draft", "published", "consultation_open", "consultation_closed", "superseded", "withdrawn"] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 

@@ -1,6 +1,9 @@
 // Which unit handles a new case: the commune where the matter is, or the district's triage queue.
 // The rules are rows (routing_rules), so officials can change category → level mappings without code.
 
+/** Why a case went where it went: a routing rule's reason (data, labelled "routing.<reason>") or a fallback below. */
+export type RoutingReason = string;
+
 export type LocationScope = "commune" | "multiple" | "unknown";
 export type ProjectLevel = "commune" | "district" | "unknown";
 
@@ -18,7 +21,7 @@ export interface RoutingRule {
   projectLevel: string | null;
   locationScope: string | null;
   routeTo: "commune" | "district";
-  reason: string;
+  reason: RoutingReason;
 }
 
 export interface RoutingInput {
@@ -33,7 +36,7 @@ export interface RoutingInput {
 export interface RoutingDecision {
   communeId: string;
   routeTo: "commune" | "district";
-  reason: string;
+  reason: RoutingReason;
 }
 
 function inForce(unit: AdministrativeUnit, on: string): boolean {
@@ -64,7 +67,7 @@ function matches(rule: RoutingRule, input: RoutingInput): boolean {
 export function routeCase(input: RoutingInput, rules: readonly RoutingRule[], units: readonly AdministrativeUnit[]): RoutingDecision {
   const district = units.find((u) => u.level === "district" && inForce(u, input.on));
   if (!district) throw new Error("No district unit in force");
-  const toDistrict = (reason: string): RoutingDecision => ({ communeId: district.id, routeTo: "district", reason });
+  const toDistrict = (reason: RoutingReason): RoutingDecision => ({ communeId: district.id, routeTo: "district", reason });
 
   const rule = [...rules].sort((a, b) => a.priority - b.priority).find((r) => matches(r, input));
   if (rule?.routeTo === "district") return toDistrict(rule.reason);

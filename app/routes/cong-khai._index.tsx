@@ -15,6 +15,7 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+import { isDisclosureTypeCode } from "~/domain/disclosure";
 
 export const meta = pageMeta("title.disclosures");
 export const headers = forwardHeaders;
@@ -23,7 +24,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const filters = {
     commune: url.searchParams.get("xa")?.slice(0, 60) || undefined,
-    type: url.searchParams.get("loai")?.slice(0, 40) || undefined,
+    type: [url.searchParams.get("loai")].find(isDisclosureTypeCode),
     page: Number(url.searchParams.get("trang")) || 1,
   };
   const ref = await reference();

@@ -1,4 +1,5 @@
 // Reference data loaded on every start (insert-if-missing, so an administrator's corrections are kept).
+import type { DisclosureTypeCode } from "../../app/domain/disclosure";
 // Sources: ../shared/docs/domain.md and domain-sources.md.
 
 export const DISTRICT_ID = "huyen-xuan-truong";
@@ -172,7 +173,7 @@ export const RESPONSE_TEMPLATES = [
 const GRASSROOTS = "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11–13";
 const ACCESS = "Luật Tiếp cận thông tin 2016, Điều 21(2): niêm yết ít nhất 30 ngày";
 /** Kinds of disclosure and their minimum posting periods (domain.md §3, §4). */
-export const DISCLOSURE_TYPES = [
+export const DISCLOSURE_TYPES: { code: DisclosureTypeCode; minPostingDays: number; consultation: boolean; publishNames?: boolean; source: string }[] = [
   { code: "investment_project", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
   { code: "construction_work", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
   { code: "land_use_plan", minPostingDays: 30, consultation: true, source: `Luật Đất đai 2024, Điều 70, 75; ${ACCESS}` },

@@ -4,14 +4,16 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { caseKinds, categories, communes, hamlets } from "./reference";
-import { CASE_STATUSES } from "../../app/domain/case-workflow";
+import { CASE_EVENT_TYPES, CASE_STATUSES } from "../../app/domain/case-workflow";
+import { CASE_STAGES } from "../../app/domain/deadlines";
+import { CASE_KINDS } from "../../app/domain/filing";
 
 export const cases = sqliteTable(
   "cases",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     code: text("code").notNull(),
-    kindCode: text("kind_code")
+    kindCode: text("kind_code", { enum: CASE_KINDS })
       .notNull()
       .references(() => caseKinds.code),
     categoryCode: text("category_code")
@@ -51,7 +53,7 @@ export const cases = sqliteTable(
     /** Due date of the stage in progress (accept, resolve, second instance), paused days included. */
     dueOn: text("due_on").notNull(),
     /** The deadline stage dueOn belongs to ("process", "accept", "resolve", "resolve_second" …). */
-    stage: text("stage").notNull(),
+    stage: text("stage", { enum: CASE_STAGES }).notNull(),
     /** Day (YYYY-MM-DD) the stage's clock started; pauses and extensions are applied from events. */
     stageStartedOn: text("stage_started_on").notNull(),
     complex: integer("complex", { mode: "boolean" }).notNull().default(false),
@@ -113,7 +115,7 @@ export const caseEvents = sqliteTable(
     caseId: integer("case_id")
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
-    type: text("type").notNull(),
+    type: text("type", { enum: CASE_EVENT_TYPES }).notNull(),
     visibility: text("visibility", { enum: ["public", "internal"] }).notNull(),
     actor: text("actor", { enum: ["resident", "official", "system"] }).notNull(),
     actorUserId: integer("actor_user_id"),

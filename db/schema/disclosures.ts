@@ -2,14 +2,14 @@
 // comments, subscriptions and compensation plan tables.
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
-import { DISCLOSURE_STATUSES } from "../../app/domain/disclosure";
+import { DISCLOSURE_STATUSES, DISCLOSURE_TYPE_CODES } from "../../app/domain/disclosure";
 import { communes } from "./reference";
 
 // ---------------------------------------------------------------- public disclosures (Luật Thực hiện dân chủ ở cơ sở)
 
 /** Kinds of disclosure with their legal minimum posting period (data: an administrator corrects it). */
 export const disclosureTypes = sqliteTable("disclosure_types", {
-  code: text("code").primaryKey(),
+  code: text("code", { enum: DISCLOSURE_TYPE_CODES }).primaryKey(),
   minPostingDays: integer("min_posting_days").notNull(),
   /** Whether residents may be consulted (comment period) on this kind. */
   consultation: integer("consultation", { mode: "boolean" }).notNull(),
@@ -24,7 +24,7 @@ export const disclosures = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     slug: text("slug").notNull(),
-    typeCode: text("type_code")
+    typeCode: text("type_code", { enum: DISCLOSURE_TYPE_CODES })
       .notNull()
       .references(() => disclosureTypes.code),
     communeId: text("commune_id")

@@ -42,7 +42,10 @@ describe("the administrators' pages", () => {
     const { client } = await signInClient(fixture.portal, "canbo.xuan-bac@demo.dan-biet.vn");
     expect((await client.get("/can-bo/quan-tri/danh-muc")).status).toBe(403);
     const page = await client.get("/can-bo");
-    const post = await client.post("/can-bo/quan-tri/danh-muc", new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "add-hamlet", communeId: "xuan-bac", name: "Không được" }));
+    const post = await client.post(
+      "/can-bo/quan-tri/danh-muc",
+      new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "add-hamlet", communeId: "xuan-bac", name: "Không được" }),
+    );
     expect(post.status).toBe(403);
     const res = await fetch(`${fixture.url}/can-bo/quan-tri/danh-muc`, { redirect: "manual" });
     expect(res.status).toBe(302);

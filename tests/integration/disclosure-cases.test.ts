@@ -24,7 +24,7 @@ import { complaintFields, filingInput, formData, staffAccount } from "../support
 const POSTING = { from: "2026-11-25", to: "2026-12-31" };
 
 const planInput = (overrides: Partial<Parameters<typeof createDraft>[1]> = {}) => ({
-  typeCode: "compensation_plan",
+  typeCode: "compensation_plan" as const,
   communeId: "xuan-hong",
   title: "Phương án bồi thường dự án đường trục xã Xuân Hồng",
   summary: "Dự thảo phương án bồi thường, hỗ trợ cho các hộ có đất bị thu hồi.",

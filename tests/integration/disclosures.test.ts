@@ -1,5 +1,6 @@
 // Public disclosures and consultations against a real SQLite file.
 import "../support/database";
+import type { DisclosureTypeCode } from "~/domain/disclosure";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
@@ -26,7 +27,7 @@ import { importPlanTable } from "~/services/disclosures/plan-table.server";
 import { saveDisclosureType } from "~/services/admin/admin.server";
 
 const plan = {
-  typeCode: "compensation_plan",
+  typeCode: "compensation_plan" as const,
   communeId: "xuan-hong",
   title: "Phương án bồi thường dự án đường trục xã Xuân Hồng",
   summary: "Dự thảo phương án bồi thường, hỗ trợ cho 42 hộ có đất bị thu hồi.",
@@ -85,7 +86,11 @@ describe("publishing", () => {
         details: { minPostingDays: 45, source: "Quy định thử nghiệm: niêm yết 45 ngày" },
       });
       await expect(
-        saveDisclosureType(adminUser, { code: "khong-co", minPostingDays: 30, consultation: false, publishNames: false, source: "x" }, "t"),
+        saveDisclosureType(
+          adminUser,
+          { code: "khong-co" as DisclosureTypeCode, minPostingDays: 30, consultation: false, publishNames: false, source: "x" },
+          "t",
+        ),
       ).rejects.toThrow();
     } finally {
       await saveDisclosureType(

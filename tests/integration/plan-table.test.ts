@@ -14,7 +14,7 @@ import { householdRow, importPlanTable, planCodesCsv, publicPlanTable, staffPlan
 import { staffAccount } from "../support/factories";
 
 const PLAN = {
-  typeCode: "compensation_plan",
+  typeCode: "compensation_plan" as const,
   communeId: "xuan-hong",
   title: "Phương án bồi thường đường trục xã Xuân Hồng",
   summary: "Dự thảo phương án cho 3 hộ.",

@@ -1,6 +1,7 @@
 // The resident's own steps after an answer (contest to the district, withdraw), an official's reopening, and the
 // denouncer's confidentiality, against a real SQLite file: each change, its event and its mail together.
 import "../support/database";
+import type { CaseEventType } from "~/domain/case-workflow";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
@@ -17,7 +18,7 @@ import { staffCaseView } from "~/services/cases/staff-view.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
 const caseRow = async (code: string) => (await read().select().from(t.cases).where(eq(t.cases.code, code)))[0];
-const eventsOf = async (caseId: number, type: string) =>
+const eventsOf = async (caseId: number, type: CaseEventType) =>
   await read()
     .select()
     .from(t.caseEvents)

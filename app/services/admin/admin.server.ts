@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { firstStage } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
+import type { DisclosureTypeCode } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import type { Role, StaffUser } from "~/domain/permissions";
 import { cleanLongText, cleanSingleLine } from "~/domain/text";
@@ -220,7 +221,7 @@ export async function allDisclosureTypes() {
  */
 export async function saveDisclosureType(
   admin: StaffUser,
-  input: { code: string; minPostingDays: number; consultation: boolean; publishNames: boolean; source: string },
+  input: { code: DisclosureTypeCode; minPostingDays: number; consultation: boolean; publishNames: boolean; source: string },
   ip: string,
 ): Promise<void> {
   await transaction(async (tx) => {

@@ -4,9 +4,9 @@
 import { and, count, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { REFUSAL_REASONS } from "../../../db/data/reference";
-import { isOpen, nextStatus, type CaseAction } from "~/domain/case-workflow";
+import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock } from "~/domain/deadlines";
+import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import { canBeAssigned, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
@@ -34,7 +34,7 @@ export type StaffActionInput =
 
 export type StaffAction = StaffActionInput["action"];
 
-const EVENT_TYPE: Record<StaffAction, string> = {
+const EVENT_TYPE: Record<StaffAction, CaseEventType> = {
   accept: "accepted",
   refuse: "refused",
   transfer: "transferred",
@@ -50,7 +50,7 @@ const EVENT_TYPE: Record<StaffAction, string> = {
 };
 
 /** Events the resident sees on /tra-cuu and is mailed about; the rest are internal. */
-const PUBLIC_EVENTS = new Set(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
+const PUBLIC_EVENTS = new Set<CaseEventType>(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
 
 /** The staff actions that move the case through the state machine (the others leave its status alone). */
 const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen"]);
@@ -61,7 +61,7 @@ export function dueOnNow(ref: Reference, clock: CaseClock): string {
 }
 
 /** Mails the resident about a public step, in their language, never with a name in the subject. */
-export async function mailResident(tx: Tx, caseId: number, eventType: string, body: string | null, now: Date): Promise<void> {
+export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventType, body: string | null, now: Date): Promise<void> {
   const row = (
     await tx
       .select({ code: t.cases.code, language: t.cases.language, email: t.caseContacts.email })
@@ -101,7 +101,7 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
       const meta: Record<string, unknown> = {};
       if (WORKFLOW_ACTIONS.has(input.action)) updates.status = nextStatus(row.status, input.action as CaseAction, "official");
       // A stage whose clock the event starts (the rules' start_event), from today with no pause or extension.
-      const restart = (stage: string | null) => {
+      const restart = (stage: CaseStage | null) => {
         if (stage) Object.assign(updates, startStage(row, stage, today, rules, ref.calendar));
       };
       switch (input.action) {

@@ -1,6 +1,7 @@
 // The officials' lists: the inbox (filters, search, pages), its CSV export and the overdue board, always within
 // the user's scope.
 import { and, asc, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import type { CaseKind } from "~/domain/filing";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { addDays, formatDate, vnDate } from "~/domain/dates";
@@ -19,7 +20,7 @@ export const PAGE_SIZE = 25;
 
 export interface CaseFilters {
   status?: CaseStatus;
-  kind?: string;
+  kind?: CaseKind;
   category?: string;
   commune?: string;
   hamlet?: number;

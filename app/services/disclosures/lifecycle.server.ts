@@ -1,6 +1,7 @@
 // A disclosure's life: drafted, published for its posting period, opened and closed for consultation, withdrawn,
 // replaced by a new version, with documents. Each step is one transaction with its audit record and its mail.
 import { and, eq, inArray } from "drizzle-orm";
+import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
 import { consultationWindowProblem, disclosureSlug, nextDisclosureStatus, postingProblem, type DisclosureStatus } from "~/domain/disclosure";
 import { hasPlanTable } from "~/domain/plan-table";
@@ -20,7 +21,7 @@ import { mailSubscribers } from "./subscriptions.server";
 // ---------------------------------------------------------------- drafting and publishing
 
 export interface DraftInput {
-  typeCode: string;
+  typeCode: DisclosureTypeCode;
   communeId: string;
   title: string;
   summary: string;

@@ -3,6 +3,7 @@
 // household that holds its private code from the land-recovery notice.
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, sum } from "drizzle-orm";
+import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
 import {
   formatHouseholdCode,
@@ -179,7 +180,7 @@ async function totalsOf(disclosureId: number) {
   };
 }
 
-async function publishesNames(typeCode: string): Promise<boolean> {
+async function publishesNames(typeCode: DisclosureTypeCode): Promise<boolean> {
   return (await read().select({ v: t.disclosureTypes.publishNames }).from(t.disclosureTypes).where(eq(t.disclosureTypes.code, typeCode)))[0]?.v ?? false;
 }
 
@@ -192,7 +193,7 @@ function forPublic(row: PlanRow, names: boolean): PublicPlanRow {
 }
 
 /** One page of the public table, its totals, and what changed from the previous version. */
-export async function publicPlanTable(disclosure: { id: number; typeCode: string; previousId: number | null }, page = 1) {
+export async function publicPlanTable(disclosure: { id: number; typeCode: DisclosureTypeCode; previousId: number | null }, page = 1) {
   if (!hasPlanTable(disclosure.typeCode)) return null;
   const names = await publishesNames(disclosure.typeCode);
   const totals = await totalsOf(disclosure.id);

@@ -1,6 +1,7 @@
 // Reading disclosures: the public list and page (documents, comments, what changed since the previous version),
 // the staff list and page, the latest ones for the home page and the Atom feeds.
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
 import { consultationOpen, IN_FORCE_STATUSES } from "~/domain/disclosure";
 import { pageWindow } from "~/domain/paging";
@@ -32,7 +33,7 @@ const publicColumns = {
 
 export const DISCLOSURE_PAGE_SIZE = 20;
 
-export async function publicList(filters: { commune?: string; type?: string; page?: number }) {
+export async function publicList(filters: { commune?: string; type?: DisclosureTypeCode; page?: number }) {
   const where: SQL[] = [inArray(t.disclosures.status, PUBLIC_STATUSES)];
   if (filters.commune) where.push(eq(t.disclosures.communeId, filters.commune));
   if (filters.type) where.push(eq(t.disclosures.typeCode, filters.type));
