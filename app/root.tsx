@@ -6,6 +6,7 @@ import { useNonce } from "./nonce";
 import { categoryLabels, reference } from "~/services/reference/reference.server";
 import { requestLanguage } from "~/services/platform/request.server";
 import { useRootData, useT } from "./i18n/use-t";
+import { translateMessage } from "./i18n";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -99,9 +100,10 @@ export function ErrorBoundary() {
   const key =
     status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 400 || status === 413 ? "badRequest" : status === 503 ? "unavailable" : "errorPage";
   // A refusal carries its message key ("error.x") as its body: say it, in the page's language.
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && /^[a-z]+(\.[A-Za-z]+)+(:.*)?$/.test(error.data) ? t(error.data) : null;
+  const detail =
+    isRouteErrorResponse(error) && typeof error.data === "string" && /^[a-z]+(\.[A-Za-z]+)+(:.*)?$/.test(error.data) ? translateMessage(t, error.data) : null;
   return (
-    <Document title={`${t(`${key}.title`)} — ${t("app.name")}`}>
+    <Document title={`${t(`${key}.title` as const)} — ${t("app.name")}`}>
       <Layout>
         <h1>{t(`${key}.title`)}</h1>
         <p>{t(`${key}.body`)}</p>

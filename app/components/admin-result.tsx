@@ -1,5 +1,6 @@
 import { ErrorSummary, useTranslatedErrors } from "./form";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 
 export interface AdminResult {
   message: string | null;
@@ -15,7 +16,7 @@ export function AdminResultBanner({ result }: { result: AdminResult | undefined 
   if (result.message) {
     return (
       <p className="panel panel--success" role="status">
-        {t(result.message, ...result.params)}
+        {translateMessage(t, result.message, ...result.params)}
       </p>
     );
   }

@@ -1,9 +1,12 @@
 // Pieces shared by the receipt, the resident's case page and the public case page.
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
+import type { CaseEventType, CaseStatus } from "~/domain/case-workflow";
+import type { CaseKind } from "~/domain/filing";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: CaseStatus }) {
   const t = useT();
   return <span className={`status status--${status}`}>{t(`status.${status}`)}</span>;
 }
@@ -18,7 +21,7 @@ export function DateTimeText({ instant }: { instant: string }) {
 
 export interface TimelineItem {
   id: number;
-  type: string;
+  type: CaseEventType;
   createdAt: string;
   body?: string | null;
   attachments?: { id: string; displayName: string; sizeBytes: number }[];
@@ -50,8 +53,8 @@ export function Timeline({ items, attachmentHref }: { items: TimelineItem[]; att
 }
 
 export interface CaseSummaryData {
-  status: string;
-  kindCode: string;
+  status: CaseStatus;
+  kindCode: CaseKind;
   categoryCode: string;
   communeName: string;
   receivedAt: string;
@@ -61,7 +64,7 @@ export interface CaseSummaryData {
 /** The facts every view of a case starts with (public page, the filer's page). */
 export function CaseSummary({ c }: { c: CaseSummaryData }) {
   const t = useT();
-  const rows: [string, React.ReactNode][] = [
+  const rows: [MessageKey, React.ReactNode][] = [
     ["case.status", <StatusBadge key="s" status={c.status} />],
     ["case.kind", t(`kind.${c.kindCode}`)],
     ["case.category", t(`category.${c.categoryCode}`)],

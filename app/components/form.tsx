@@ -2,6 +2,7 @@
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useMatches } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 
 export const fieldId = (name: string) => `field-${name}`;
 
@@ -96,6 +97,36 @@ export function SelectField(props: FieldProps & Omit<SelectHTMLAttributes<HTMLSe
         </select>
       )}
     />
+  );
+}
+
+/** A filter of a list page: "any" first, then the choices; the value comes back in the address (GET form). */
+export function FilterSelect({
+  name,
+  id = `f-${name}`,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  value?: string | null;
+  options: readonly (readonly [string, string])[];
+}) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("inbox.any")}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -244,7 +275,7 @@ export function useTranslatedErrors(errors: Record<string, string | undefined> |
   for (const [k, v] of Object.entries(errors ?? {})) {
     out[k] = v
       ?.split("\n")
-      .map((line) => t(line))
+      .map((line) => translateMessage(t, line))
       .join("\n");
   }
   return out;

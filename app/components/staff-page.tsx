@@ -3,10 +3,11 @@ import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField } from "./form";
 import { useT } from "~/i18n/use-t";
+import type { Role } from "~/domain/permissions";
 
 export interface StaffHeaderData {
   fullName: string;
-  role: string;
+  role: Role;
   unitName: string;
   isAdmin: boolean;
   triageUnitId: string | null;

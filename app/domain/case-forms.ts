@@ -43,6 +43,10 @@ export type StaffActionName = StaffActionForm["action"];
 /** Every official action, in the order the case page offers them. */
 export const STAFF_ACTIONS: readonly StaffActionName[] = staffActionSchema.options.map((o) => o.shape.action.value);
 
+export function isStaffAction(action: string): action is StaffActionName {
+  return (STAFF_ACTIONS as readonly string[]).includes(action);
+}
+
 /** The resident's answer to a request for more information (files travel beside it). */
 export const infoResponseSchema = z.object({
   body: required(longText(10_000)),

@@ -14,6 +14,14 @@ export function vnDate(instant: Date): string {
   return localDateFormat.format(instant);
 }
 
+/** Whether a string is a calendar date written YYYY-MM-DD (as the forms store dates). */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const t = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return t.toISOString().slice(0, 10) === value;
+}
+
 export function parseIsoDate(date: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new Error(`Not an ISO date: ${date}`);

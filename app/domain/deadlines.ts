@@ -146,6 +146,35 @@ export function sideLimitDue(
   return rule ? dueDate(from, rule.length, rule.unit, calendar) : null;
 }
 
+/**
+ * When a complaint is filed after its filing limit (90 days from the day the decision became known, Luật Khiếu nại
+ * Điều 9), the last day of that limit; null when it is in time or the rule does not apply. This is a warning, never a
+ * refusal: days lost to illness, disaster or other objective obstacles do not count, and only the official can judge.
+ */
+export function filingLimitPassed(
+  rules: readonly DeadlineRule[],
+  kindCode: string,
+  categoryCode: string | null,
+  decisionKnownOn: string | null | undefined,
+  filedOn: string,
+  calendar: CalendarData,
+): string | null {
+  if (!decisionKnownOn) return null;
+  const limit = sideLimitDue(rules, kindCode, "file_limit", categoryCode, decisionKnownOn, calendar);
+  return limit !== null && filedOn > limit ? limit : null;
+}
+
+/** The day by which a denunciation outside the unit's competence must be passed on (Luật Tố cáo Điều 24); null otherwise. */
+export function transferDueOn(
+  rules: readonly DeadlineRule[],
+  kindCode: string,
+  categoryCode: string | null,
+  receivedOn: string,
+  calendar: CalendarData,
+): string | null {
+  return sideLimitDue(rules, kindCode, "transfer", categoryCode, receivedOn, calendar);
+}
+
 export interface StageClock {
   /** Day the stage started (not counted). */
   startedOn: string;

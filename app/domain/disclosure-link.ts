@@ -40,7 +40,14 @@ export interface PrefillSource {
   row: { rowNo: number; plotNumber: string; mapSheet: string } | null;
 }
 
-type Translate = (key: string, ...params: (string | number)[]) => string;
+/** The messages this module words; the app's translator accepts them (its keys are checked against the catalogues). */
+type LinkMessage =
+  | "disclosure.link.version"
+  | "disclosure.link.versionRow"
+  | "file.prefill.complaintTitle"
+  | "file.prefill.feedbackTitle"
+  | `file.prefill.body.${"commune" | "district" | "town"}`;
+type Translate = (key: LinkMessage, ...params: (string | number)[]) => string;
 
 /** Shortens the text put into `{0}` so the whole message fits the field's limit. */
 function fitting(max: number, text: string, render: (text: string) => string): string {

@@ -201,6 +201,8 @@ const core = {
   "receipt.receivedAt": "Received at",
   "receipt.dueOn": "Date by which it must be accepted or refused",
   "receipt.dueOn.hint": "By this date the authority must tell you whether the case is accepted for handling (as the law requires).",
+  "receipt.filingLimitPassed":
+    "Note: this complaint was sent after the 90-day limit counted from when the decision became known (which ended on {0}). It has still been received; if illness, a natural disaster, travel, study far away or another objective obstacle kept you from filing in time, tell the authority and send proof.",
   "receipt.emailSent": "A confirmation email was sent to {0}.",
   "receipt.print": "Print the receipt",
   "receipt.follow": "Follow the case",
@@ -340,6 +342,9 @@ const core = {
   "staffCase.contact": "Filer",
   "staffCase.contact.confidential":
     "Denunciation: the denouncer's identity must be kept confidential. Never reveal it to the person denounced or to anyone not responsible.",
+  "staffCase.filingLimitPassed":
+    "Filed after the complaint limit (90 days, ended on {0}). Consider objective reasons (illness, disaster, other obstacles) before accepting or refusing.",
+  "staffCase.transferDueOn": "If this is outside the unit's competence, the denunciation must be passed on by {0} (Law on Denunciations 2018, Art. 24).",
   "staffCase.contact.hidden": "Your role may not see the filer's personal information.",
   "staffCase.idNumber": "Citizen ID number",
   "staffCase.timeline": "What has happened (internal steps included)",

@@ -6,7 +6,16 @@ export type Language = "vi" | "en";
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 
 export type { MessageKey };
-export type Translate = (key: string, ...params: (string | number)[]) => string;
+/** Labels of things that are data (categories an administrator edits; routing rules' reasons), looked up at run time. */
+export type DataLabelKey = `category.${string}` | `routing.${string}`;
+/** A catalogue key, a key with its parameters as the validation schemas write them ("error.tooLong:200"), or a data label. */
+export type TranslationKey = MessageKey | `${MessageKey}:${string}` | DataLabelKey;
+export type Translate = (key: TranslationKey, ...params: (string | number)[]) => string;
+
+/** Translates a message that arrived as data (an error key from the server): checked at run time, not by the compiler. */
+export function translateMessage(t: Translate, message: string, ...params: (string | number)[]): string {
+  return t(message as TranslationKey, ...params);
+}
 
 /**
  * Translates a key, or a "key:param" message as produced by the validation schemas ("error.tooLong:200").
@@ -18,7 +27,7 @@ export function translator(language: Language, dataLabels: Readonly<Record<strin
   return (key, ...params) => {
     // Labels that are data (categories an administrator added or renamed) win over the catalogue.
     if (key in dataLabels) return dataLabels[key];
-    let lookup = key;
+    let lookup: string = key;
     let args = params;
     if (!(key in vi) && key.includes(":")) {
       const [k, ...rest] = key.split(":");

@@ -1,6 +1,6 @@
 // Page titles from the catalogues, in the page's language: every route's `meta` goes through pageMeta.
 import type { MetaDescriptor } from "@remix-run/node";
-import { parseLanguage, translator, type Translate } from "./index";
+import { parseLanguage, translator, type MessageKey, type Translate } from "./index";
 
 interface MetaArgs {
   data?: unknown;
@@ -18,7 +18,7 @@ export function metaTranslator(matches: MetaArgs["matches"]): Translate {
  * and `noindex` for pages that belong to one person (receipts, look-ups, staff pages).
  */
 export function pageMeta<D = unknown>(
-  title: string | ((t: Translate, data: D) => string),
+  title: MessageKey | ((t: Translate, data: D) => string),
   options: { noindex?: boolean; description?: (t: Translate, data: D) => string } = {},
 ) {
   return ({ data, matches }: MetaArgs): MetaDescriptor[] => {

@@ -209,6 +209,8 @@ const core = {
   "receipt.receivedAt": "Thời gian tiếp nhận",
   "receipt.dueOn": "Hạn thụ lý hoặc trả lời việc tiếp nhận",
   "receipt.dueOn.hint": "Trước ngày này, cơ quan phải cho bạn biết hồ sơ được thụ lý hay không (theo quy định pháp luật).",
+  "receipt.filingLimitPassed":
+    "Lưu ý: đơn khiếu nại được gửi sau thời hiệu 90 ngày kể từ ngày biết quyết định (hết ngày {0}). Đơn vẫn được tiếp nhận; nếu vì ốm đau, thiên tai, đi công tác, học tập ở nơi xa hoặc trở ngại khách quan khác mà không gửi đúng hạn, hãy nêu lý do và gửi giấy tờ chứng minh cho cơ quan giải quyết.",
   "receipt.emailSent": "Thư xác nhận đã được gửi tới {0}.",
   "receipt.print": "In biên nhận",
   "receipt.follow": "Xem tiến độ hồ sơ",
@@ -353,6 +355,9 @@ const core = {
   "staffCase.publish.no": "Không công khai",
   "staffCase.contact": "Người gửi",
   "staffCase.contact.confidential": "Tố cáo: danh tính người tố cáo phải giữ bí mật. Không tiết lộ cho người bị tố cáo hoặc người không có trách nhiệm.",
+  "staffCase.filingLimitPassed":
+    "Đơn gửi sau thời hiệu khiếu nại (90 ngày, hết ngày {0}). Xem xét lý do chính đáng (ốm đau, thiên tai, trở ngại khách quan) trước khi thụ lý hoặc từ chối.",
+  "staffCase.transferDueOn": "Nếu không thuộc thẩm quyền, phải chuyển đơn tố cáo trước hết ngày {0} (Luật Tố cáo 2018, Điều 24).",
   "staffCase.contact.hidden": "Vai trò của bạn không được xem thông tin cá nhân của người gửi.",
   "staffCase.idNumber": "Số căn cước",
   "staffCase.timeline": "Diễn biến (cả nội bộ)",

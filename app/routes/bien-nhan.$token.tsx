@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { DateText, DateTimeText } from "~/components/case-parts";
 import { CsrfField } from "~/components/form";
+import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { receiptView } from "~/services/cases/filing.server";
@@ -80,6 +81,7 @@ export default function Receipt() {
           </dd>
         </div>
       </dl>
+      {r.filingLimitPassedOn ? <p className="notice notice--warning">{t("receipt.filingLimitPassed", formatDate(r.filingLimitPassedOn))}</p> : null}
       {r.emailSentTo ? <p>{t("receipt.emailSent", r.emailSentTo)}</p> : null}
       <div className="actions no-print">
         {canPrint ? (

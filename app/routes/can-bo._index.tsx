@@ -7,6 +7,7 @@ import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
 import { Pager } from "~/components/pager";
+import { FilterSelect } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { reference } from "~/services/reference/reference.server";
@@ -63,24 +64,26 @@ export default function Inbox() {
             </p>
             <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="f-q-hint" />
           </div>
-          <Select id="status" label={t("inbox.status")} value={filters.status} options={CASE_STATUSES.map((s) => [s, t(`status.${s}`)])} />
-          <Select id="kind" label={t("inbox.kind")} value={filters.kind} options={CASE_KINDS.map((k) => [k, t(`kind.${k}`)])} />
-          <Select id="category" label={t("inbox.category")} value={filters.category} options={categories.map((c) => [c, t(`category.${c}`)])} />
-          {units.length > 1 ? <Select id="commune" label={t("inbox.commune")} value={filters.commune} options={units.map((u) => [u.id, u.name])} /> : null}
-          <Select
-            id="hamlet"
+          <FilterSelect name="status" label={t("inbox.status")} value={filters.status} options={CASE_STATUSES.map((s) => [s, t(`status.${s}`)])} />
+          <FilterSelect name="kind" label={t("inbox.kind")} value={filters.kind} options={CASE_KINDS.map((k) => [k, t(`kind.${k}`)])} />
+          <FilterSelect name="category" label={t("inbox.category")} value={filters.category} options={categories.map((c) => [c, t(`category.${c}`)])} />
+          {units.length > 1 ? (
+            <FilterSelect name="commune" label={t("inbox.commune")} value={filters.commune} options={units.map((u) => [u.id, u.name])} />
+          ) : null}
+          <FilterSelect
+            name="hamlet"
             label={t("inbox.hamlet")}
             value={filters.hamlet?.toString()}
             options={hamlets.map((h) => [String(h.id), `${h.name} – ${units.find((u) => u.id === h.communeId)?.name ?? ""}`])}
           />
-          <Select
-            id="assignee"
+          <FilterSelect
+            name="assignee"
             label={t("inbox.assignee")}
             value={filters.assignee?.toString()}
             options={[["none", t("inbox.assignee.none")], ...officials.map((o) => [String(o.id), o.fullName] as [string, string])]}
           />
-          <Select
-            id="due"
+          <FilterSelect
+            name="due"
             label={t("inbox.due")}
             value={filters.due}
             options={[
@@ -157,22 +160,5 @@ export default function Inbox() {
       )}
       <Pager page={list.page} pages={list.pages} link={pageLink} />
     </StaffPage>
-  );
-}
-
-function Select({ id, label, value, options }: { id: string; label: string; value?: string; options: [string, string][] }) {
-  const t = useT();
-  return (
-    <div className="field">
-      <label htmlFor={`f-${id}`}>{label}</label>
-      <select id={`f-${id}`} name={id} defaultValue={value ?? ""}>
-        <option value="">{t("inbox.any")}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

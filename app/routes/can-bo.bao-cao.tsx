@@ -12,6 +12,7 @@ import { reportPeriod } from "~/domain/report-period";
 import { statistics } from "~/services/transparency/statistics.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+import { translateMessage } from "~/i18n";
 
 export const meta = pageMeta("title.staff.report", { noindex: true });
 
@@ -84,7 +85,7 @@ export default function PeriodicReport() {
       <h3>{t("stats.byCategory")}</h3>
       <FigureTable rows={byCategory.rows} total={byCategory.total} first={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
       <h3>{t("report.byKind")}</h3>
-      <FigureTable rows={byKind.rows} total={byKind.total} first={t("report.kindLabel")} label={(r) => t(`kind.${r.key}`)} />
+      <FigureTable rows={byKind.rows} total={byKind.total} first={t("report.kindLabel")} label={(r) => translateMessage(t, `kind.${r.key}`)} />
     </StaffPage>
   );
 }

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 import { currentSession } from "~/services/staff/sessions.server";
 import { signIn } from "~/services/staff/sign-in.server";
 import type { RequestContext } from "~/services/platform/request.server";
@@ -70,7 +71,7 @@ export default function SignIn() {
     <>
       <h1>{t("signin.title")}</h1>
       <p className="hint">{t("signin.residentHint")}</p>
-      <ErrorSummary errors={{ form: result?.error ? t(result.error) : undefined }} order={["form"]} />
+      <ErrorSummary errors={{ form: result?.error ? translateMessage(t, result.error) : undefined }} order={["form"]} />
       <Form method="post" className="narrow">
         <CsrfField />
         <input type="hidden" name="next" value={next} />

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 import { resetPassword, resetTokenValid } from "~/services/staff/passwords.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { resetPasswordSchema } from "~/domain/staff-forms";
@@ -60,7 +61,7 @@ export default function ResetPassword() {
         </p>
       ) : (
         <>
-          <ErrorSummary errors={{ password: result?.error ? t(result.error) : undefined }} order={["password"]} />
+          <ErrorSummary errors={{ password: result?.error ? translateMessage(t, result.error) : undefined }} order={["password"]} />
           <Form method="post" className="narrow">
             <CsrfField />
             <TextField
@@ -68,7 +69,7 @@ export default function ResetPassword() {
               type="password"
               label={t("reset.password")}
               hint={t("reset.password.hint")}
-              error={result?.error ? t(result.error) : undefined}
+              error={result?.error ? translateMessage(t, result.error) : undefined}
               required
               autoComplete="new-password"
             />

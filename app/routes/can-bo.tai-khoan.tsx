@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField, ErrorSummary, TextField } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 import { changePassword } from "~/services/staff/passwords.server";
 import { requireStaff } from "~/services/staff/sessions.server";
 import type { RequestContext } from "~/services/platform/request.server";
@@ -49,7 +50,7 @@ export default function MyAccount() {
             {t("account.saved")}
           </p>
         ) : null}
-        <ErrorSummary errors={{ password: result?.error ? t(result.error) : undefined }} order={["password"]} />
+        <ErrorSummary errors={{ password: result?.error ? translateMessage(t, result.error) : undefined }} order={["password"]} />
         <Form method="post" className="narrow">
           <CsrfField />
           <TextField name="current" type="password" label={t("account.current")} required autoComplete="current-password" />

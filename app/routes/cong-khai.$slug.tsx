@@ -16,6 +16,7 @@ import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+import { translateMessage } from "~/i18n";
 
 export const meta = pageMeta<{ disclosure: { title: string; summary: string } }>((_t, data) => data.disclosure.title, {
   description: (_t, data) => data.disclosure.summary,
@@ -111,7 +112,7 @@ export default function DisclosurePage() {
           <h2 id="changes">{t("disclosure.changes")}</h2>
           {d.changes.map((c) => (
             <div key={c.field} className="change">
-              <h3>{t(`disclosure.field.${c.field}`)}</h3>
+              <h3>{translateMessage(t, `disclosure.field.${c.field}`)}</h3>
               <div className="change-pair">
                 <div>
                   <p className="hint">{t("disclosure.change.before")}</p>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors } from "~/components/form";
+import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors, FilterSelect } from "~/components/form";
 import { vnDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { Pager } from "~/components/pager";
@@ -59,28 +59,8 @@ export default function Disclosures() {
       <h1>{t("disclosure.title")}</h1>
       <p className="lead">{t("disclosure.intro")}</p>
       <Form method="get" className="filter-form">
-        <div className="field">
-          <label htmlFor="d-xa">{t("disclosure.unit")}</label>
-          <select id="d-xa" name="xa" defaultValue={filters.commune ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="d-loai">{t("disclosure.type")}</label>
-          <select id="d-loai" name="loai" defaultValue={filters.type ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {types.map((code) => (
-              <option key={code} value={code}>
-                {t(`dtype.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="xa" id="d-xa" label={t("disclosure.unit")} value={filters.commune} options={units.map((u) => [u.id, u.name])} />
+        <FilterSelect name="loai" id="d-loai" label={t("disclosure.type")} value={filters.type} options={types.map((code) => [code, t(`dtype.${code}`)])} />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t("inbox.apply")}

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
 import { vnDate } from "~/domain/dates";
 import { Pager } from "~/components/pager";
+import { FilterSelect } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import { registerPage } from "~/services/transparency/register.server";
@@ -46,28 +47,8 @@ export default function Register() {
           </p>
           <input id="r-q" name="q" type="search" defaultValue={filters.q ?? ""} aria-describedby="r-q-hint" />
         </div>
-        <div className="field">
-          <label htmlFor="r-xa">{t("file.commune")}</label>
-          <select id="r-xa" name="xa" defaultValue={filters.commune ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="r-lv">{t("case.category")}</label>
-          <select id="r-lv" name="linh-vuc" defaultValue={filters.category ?? ""}>
-            <option value="">{t("inbox.any")}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="xa" id="r-xa" label={t("file.commune")} value={filters.commune} options={communes.map((c) => [c.id, c.name])} />
+        <FilterSelect name="linh-vuc" id="r-lv" label={t("case.category")} value={filters.category} options={categories.map((c) => [c, t(`category.${c}`)])} />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t("inbox.apply")}

@@ -15,6 +15,7 @@ import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { NO_STORE, guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+const RESIDENT_STEPS_DONE = ["rate", "contest", "withdraw"] as const;
 
 export const meta = pageMeta("title.myCase", { noindex: true });
 
@@ -23,7 +24,8 @@ export const loader = guard(async ({ request, params, context }: LoaderFunctionA
   const view = (await residentCaseView(caseId))!;
   const url = new URL(request.url);
   const sent = url.searchParams.has("da-gui");
-  const stepDone = url.searchParams.get("xong");
+  // Only the steps this page reports on: anything else in the address is ignored, never shown as a raw key.
+  const stepDone = RESIDENT_STEPS_DONE.find((s) => s === url.searchParams.get("xong")) ?? null;
   return json({ view, sent, stepDone, idempotencyKey: randomToken(18), csrf: csrfToken(request, context as RequestContext) }, { headers: NO_STORE });
 });
 
@@ -85,7 +87,7 @@ export default function ResidentCase() {
               legend={t("case.rate.score")}
               required
               error={failedStep?.step === "rate" ? errors.score : undefined}
-              choices={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`case.rate.${n}`) }))}
+              choices={([5, 4, 3, 2, 1] as const).map((n) => ({ value: String(n), label: t(`case.rate.${n}`) }))}
             />
             <TextArea name="comment" id="rate-comment" label={t("case.rate.comment")} rows={3} defaultValue={failedStep?.comment} />
             <button type="submit" className="button button--primary">

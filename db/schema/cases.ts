@@ -50,6 +50,8 @@ export const cases = sqliteTable(
     receivedAt: text("received_at").notNull(),
     /** Legal date (Asia/Ho_Chi_Minh) by which it must be accepted, refused or processed. */
     acceptDueOn: text("accept_due_on").notNull(),
+    /** Set when a complaint was filed after its filing limit: that limit's last day (a flag for the official, not a refusal). */
+    filingLimitPassedOn: text("filing_limit_passed_on"),
     /** Due date of the stage in progress (accept, resolve, second instance), paused days included. */
     dueOn: text("due_on").notNull(),
     /** The deadline stage dueOn belongs to ("process", "accept", "resolve", "resolve_second" …). */

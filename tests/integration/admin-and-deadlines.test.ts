@@ -9,7 +9,7 @@ import { addCalendarDay, inviteAccount, mergeUnit, setAccountDisabled, updateAcc
 import { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 import { currentSession } from "~/services/staff/sessions.server";
 import { signIn } from "~/services/staff/sign-in.server";
-import { fileCase } from "~/services/cases/filing.server";
+import { fileCase, receiptView } from "~/services/cases/filing.server";
 import { provideInformation } from "~/services/cases/resident-steps.server";
 import { read } from "~/services/platform/database.server";
 import { sendDailyDigests } from "~/services/cases/digest.server";
@@ -46,6 +46,57 @@ describe("deadlines follow the rules table and the calendar", () => {
       },
     );
     expect(await caseRow(filed.code)).toMatchObject({ stage: "accept", dueOn: "2026-12-07" });
+  });
+
+  it("a complaint filed after the 90-day limit is received with a warning on the receipt and a flag for the official", async () => {
+    const filed = await fileCase(
+      await filingInput(
+        filingFields({
+          kind: "complaint",
+          category: "land",
+          commune: "xuan-bac",
+          complainedDecision: "QĐ 7",
+          complainedBody: "UBND xã",
+          decisionKnownOn: "2026-07-01",
+          idNumber: "036080001234",
+        }),
+      ),
+      [],
+      { language: "vi", now: new Date("2026-11-25T03:00:00Z") },
+    );
+    // 90 calendar days from 1/7 end Tue 29/9/2026.
+    expect((await receiptView(filed.receiptToken))?.filingLimitPassedOn).toBe("2026-09-29");
+    const leader = await staffAccount("commune_leader", "xuan-bac");
+    const view = await staffCaseView(leader, filed.code, "test", new Date("2026-11-25T04:00:00Z"));
+    expect(view.case).toMatchObject({ status: "received", filingLimitPassedOn: "2026-09-29", transferDueOn: null });
+
+    const inTime = await fileCase(
+      await filingInput(
+        filingFields({
+          kind: "complaint",
+          commune: "xuan-bac",
+          complainedDecision: "QĐ 8",
+          complainedBody: "UBND xã",
+          decisionKnownOn: "2026-11-20",
+          idNumber: "036080001234",
+        }),
+      ),
+      [],
+      { language: "vi", now: new Date("2026-11-25T03:00:00Z") },
+    );
+    expect((await receiptView(inTime.receiptToken))?.filingLimitPassedOn).toBeNull();
+  });
+
+  it("a denunciation shows the official the day by which it must be passed on if it is not theirs", async () => {
+    const filed = await fileCase(
+      await filingInput(filingFields({ kind: "denunciation", category: "land", commune: "xuan-bac", accusedPerson: "Ông A", idNumber: "036080009999" })),
+      [],
+      { language: "vi", now: new Date("2026-11-25T03:00:00Z") },
+    );
+    const leader = await staffAccount("commune_leader", "xuan-bac");
+    expect((await staffCaseView(leader, filed.code, "test", new Date("2026-11-25T04:00:00Z"))).case.transferDueOn).toBe("2026-12-02");
+    await performStaffAction(leader, filed.code, { action: "accept" }, "test", new Date("2026-11-26T03:00:00Z"));
+    expect((await staffCaseView(leader, filed.code, "test")).case.transferDueOn).toBeNull();
   });
 
   it("accepting starts the resolve stage; days waiting for the resident do not count", async () => {

@@ -58,7 +58,8 @@ export async function startPortal(env: Record<string, string> = {}, args: string
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded two-core machine the first start (migrations, demo seed, argon2 hashes) can be slow.
+  const deadline = Date.now() + 75_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Portal exited early:\n${output}`);
     try {
@@ -69,7 +70,7 @@ export async function startPortal(env: Record<string, string> = {}, args: string
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`Portal did not start in 30 s:\n${output}`);
+      throw new Error(`Portal did not start in 75 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extensionFor, stageDueDate, urgency, type CalendarData, type DeadlineRule } from "~/domain/deadlines";
+import { extensionFor, filingLimitPassed, stageDueDate, transferDueOn, urgency, type CalendarData, type DeadlineRule } from "~/domain/deadlines";
 import { CALENDAR_DAYS, DEADLINE_RULES } from "../../db/data/reference";
 
 const calendar: CalendarData = {
@@ -63,5 +63,24 @@ describe("urgency shown in lists", () => {
     expect(urgency("2026-11-28", "2026-11-25", false)).toBe("due_soon");
     expect(urgency("2026-11-29", "2026-11-25", false)).toBe("on_track");
     expect(urgency("2026-11-01", "2026-11-25", true)).toBe("paused");
+  });
+});
+
+describe("limits beside the case's own clock", () => {
+  it("a complaint filed 91 days after the decision became known is flagged with the limit's last day", () => {
+    // Known Mon 3/8/2026: 90 calendar days end Sun 1/11, which rolls to Mon 2/11.
+    expect(filingLimitPassed(rules, "complaint", null, "2026-08-03", "2026-11-03", calendar)).toBe("2026-11-02");
+    expect(filingLimitPassed(rules, "complaint", null, "2026-08-03", "2026-11-02", calendar)).toBeNull();
+  });
+
+  it("the filing limit applies to complaints only, and only when the date is known", () => {
+    expect(filingLimitPassed(rules, "feedback", null, "2020-01-01", "2026-11-03", calendar)).toBeNull();
+    expect(filingLimitPassed(rules, "complaint", null, "", "2026-11-03", calendar)).toBeNull();
+  });
+
+  it("a denunciation outside the unit's competence must be passed on within 5 working days", () => {
+    // Received Wed 25/11/2026: Thu 26, Fri 27, Mon 30, Tue 1/12, Wed 2/12.
+    expect(transferDueOn(rules, "denunciation", null, "2026-11-25", calendar)).toBe("2026-12-02");
+    expect(transferDueOn(rules, "feedback", null, "2026-11-25", calendar)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { PlanTable } from "~/components/plan-table";
 import { IntentForm } from "~/components/intent-form";
 import type { PlanProblem } from "~/domain/plan-table";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 import type { PanelProps } from "./types";
 
 export function PlanPanel({ data, errors, failed, problems, moreProblems }: PanelProps & { problems: PlanProblem[]; moreProblems: number }) {
@@ -77,7 +78,7 @@ export function PlanPanel({ data, errors, failed, problems, moreProblems }: Pane
 }
 
 function problemText(t: ReturnType<typeof useT>, p: PlanProblem): string {
-  const message = t(p.message);
+  const message = translateMessage(t, p.message);
   if (p.line === null) return t("plan.problem.file", message);
   if (p.field) return t("plan.problem.field", p.line, t(`plan.col.${p.field}`), message);
   return t("plan.problem", p.line, message);

@@ -6,6 +6,7 @@ import { IntentForm } from "~/components/intent-form";
 import type { FieldSpecs } from "~/domain/form-schema";
 import { useT } from "~/i18n/use-t";
 import type { StaffCaseData } from "./types";
+import type { StaffActionName } from "~/domain/case-forms";
 
 interface Props {
   view: StaffCaseData;
@@ -37,7 +38,7 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
       />
     );
   };
-  const panel = (action: string, children: React.ReactNode, extra: { before?: React.ReactNode; multipart?: boolean; open?: boolean } = {}) => (
+  const panel = (action: StaffActionName, children: React.ReactNode, extra: { before?: React.ReactNode; multipart?: boolean; open?: boolean } = {}) => (
     <IntentForm
       key={action}
       field="action"

@@ -1,13 +1,17 @@
 // The case at a glance for an official: status, stage and due date, unit, place, what was asked.
 import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
+import { formatDate } from "~/domain/dates";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { useT } from "~/i18n/use-t";
 import type { StaffCaseData } from "./types";
+import { translateMessage } from "~/i18n";
 
 export function CaseSummary({ c }: { c: StaffCaseData["case"] }) {
   const t = useT();
   return (
     <>
+      {c.filingLimitPassedOn ? <p className="notice notice--warning">{t("staffCase.filingLimitPassed", formatDate(c.filingLimitPassedOn))}</p> : null}
+      {c.transferDueOn ? <p className="notice">{t("staffCase.transferDueOn", formatDate(c.transferDueOn))}</p> : null}
       <dl className="summary-list">
         <div>
           <dt>{t("case.status")}</dt>
@@ -63,7 +67,7 @@ export function CaseSummary({ c }: { c: StaffCaseData["case"] }) {
         {c.projectLevel ? (
           <div>
             <dt>{t("staffCase.projectLevel")}</dt>
-            <dd>{t(`file.projectLevel.${c.projectLevel}`)}</dd>
+            <dd>{translateMessage(t, `file.projectLevel.${c.projectLevel}`)}</dd>
           </div>
         ) : null}
         {c.disclosure ? (

@@ -1,6 +1,9 @@
 // Who filed, for those allowed to see it (every view is audited); a denouncer's identity is marked confidential.
+import { DateText } from "~/components/case-parts";
+import { isIsoDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import type { StaffCaseData } from "./types";
+import { translateMessage } from "~/i18n";
 
 export function ContactSection({ contact }: { contact: StaffCaseData["contact"] }) {
   const t = useT();
@@ -40,8 +43,8 @@ export function ContactSection({ contact }: { contact: StaffCaseData["contact"] 
             ) : null}
             {Object.entries(view.contact.details).map(([field, value]) => (
               <div key={field}>
-                <dt>{t(`file.${field}`)}</dt>
-                <dd>{String(value)}</dd>
+                <dt>{translateMessage(t, `file.${field}`)}</dt>
+                <dd>{isIsoDate(String(value)) ? <DateText date={String(value)} /> : String(value)}</dd>
               </div>
             ))}
           </dl>

@@ -32,7 +32,10 @@ export const loader = guard(async ({ request, params, context }: LoaderFunctionA
   const template = view.templates.find((tpl) => tpl.id === templateId) ?? null;
   // What each action's form requires, from the one schema the server validates with.
   const actionFields = Object.fromEntries(STAFF_ACTIONS.map((a) => [a, variantSpecs(staffActionSchema, "action", a)]));
-  return json({ staff: await staffHeader(session), view, template, actionFields, done: url.searchParams.get("da-luu") }, { headers: NO_STORE });
+  return json(
+    { staff: await staffHeader(session), view, template, actionFields, done: STAFF_ACTIONS.find((a) => a === url.searchParams.get("da-luu")) ?? null },
+    { headers: NO_STORE },
+  );
 });
 
 export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {

@@ -1,6 +1,7 @@
 // The full timeline of a case for officials: public and internal events, who did what, the files of each step.
 import { DateTimeText } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
+import { translateMessage } from "~/i18n";
 import type { StaffCaseData } from "./types";
 
 export function StaffTimeline({ events }: { events: StaffCaseData["events"] }) {
@@ -19,7 +20,7 @@ export function StaffTimeline({ events }: { events: StaffCaseData["events"] }) {
             </p>
             {e.body ? <p className="prewrap">{e.body}</p> : null}
             {e.meta && typeof e.meta === "object" && "signedBy" in e.meta ? <p>{t("staffCase.signedBy", String(e.meta.signedBy))}</p> : null}
-            {e.meta && typeof e.meta === "object" && "reason" in e.meta ? <p>{t(`refusal.${String(e.meta.reason)}`)}</p> : null}
+            {e.meta && typeof e.meta === "object" && "reason" in e.meta ? <p>{translateMessage(t, `refusal.${String(e.meta.reason)}`)}</p> : null}
             {e.attachments.length ? (
               <ul className="files">
                 {e.attachments.map((f) => (

@@ -8,6 +8,7 @@ import { vnDate } from "~/domain/dates";
 import { disclosureLinkLabel, readPrefillQuery } from "~/domain/disclosure-link";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
+import type { Translate } from "~/i18n";
 import { linkableDisclosures, prefillFromDisclosure } from "~/services/disclosures/links.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { filingReference, reference, requiredFields, selectableCommunes } from "~/services/reference/reference.server";
@@ -57,7 +58,7 @@ export const action = guard(async ({ request, context }: ActionFunctionArgs) => 
 });
 
 /** The question each field answers, for the error summary. */
-function fieldLabels(t: (key: string) => string): Record<string, string> {
+function fieldLabels(t: Translate): Record<string, string> {
   return {
     kind: t("file.kind.legend"),
     category: t("file.category.legend"),

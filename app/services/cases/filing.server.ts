@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { formatDate, vnDate } from "~/domain/dates";
-import { firstStage, firstStageDueDate } from "~/domain/deadlines";
+import { filingLimitPassed, firstStage, firstStageDueDate } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
@@ -54,6 +54,7 @@ export async function fileCase(
     ref.communes,
   );
   const acceptDueOn = firstStageDueDate(ref.deadlineRules, input.kind, input.category, today, ref.calendar);
+  const filingLimitPassedOn = filingLimitPassed(ref.deadlineRules, input.kind, input.category, input.decisionKnownOn, today, ref.calendar);
   const accessKey = newAccessKey();
   const nowIso = now.toISOString();
   const confidential = ref.kinds.find((k) => k.code === input.kind)?.confidentialIdentity ?? false;
@@ -106,6 +107,7 @@ export async function fileCase(
             language: options.language,
             receivedAt: nowIso,
             acceptDueOn,
+            filingLimitPassedOn,
             dueOn: acceptDueOn,
             stage: firstStage(ref.deadlineRules, input.kind, input.category),
             stageStartedOn: today,
@@ -195,6 +197,7 @@ export async function receiptView(receiptToken: string) {
         routingReason: t.cases.routingReason,
         receivedAt: t.cases.receivedAt,
         acceptDueOn: t.cases.acceptDueOn,
+        filingLimitPassedOn: t.cases.filingLimitPassedOn,
         accessKeyEncrypted: t.cases.accessKeyEncrypted,
         email: t.caseContacts.email,
       })

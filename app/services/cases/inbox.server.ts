@@ -77,11 +77,11 @@ export interface CaseListRow {
   id: number;
   code: string;
   title: string;
-  kindCode: string;
+  kindCode: CaseKind;
   categoryCode: string;
   communeId: string;
   communeName: string;
-  status: string;
+  status: CaseStatus;
   dueOn: string;
   urgency: Urgency | null;
   receivedAt: string;

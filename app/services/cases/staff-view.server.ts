@@ -5,7 +5,7 @@ import * as t from "../../../db/schema";
 import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { allowedActions } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { extensionFor, urgency } from "~/domain/deadlines";
+import { extensionFor, transferDueOn, urgency } from "~/domain/deadlines";
 import { caseOperations, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
@@ -14,6 +14,7 @@ import { communeName, reference } from "~/services/reference/reference.server";
 import { isOpen } from "~/domain/case-workflow";
 import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
+import { isStaffAction, type StaffActionName } from "~/domain/case-forms";
 
 export async function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
   const row = authorise(user, await loadCase(read(), code), "view");
@@ -64,7 +65,9 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
         .where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode)))
     : [];
   const today = vnDate(now);
-  const workflowActions = allowedActions(row.status, "official").filter((a) => operations.includes(a as CaseOperation));
+  const workflowActions = allowedActions(row.status, "official").filter(
+    (a): a is Extract<typeof a, StaffActionName> => isStaffAction(a) && operations.includes(a as CaseOperation),
+  );
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension =
     operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
@@ -96,6 +99,10 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
       routingReason: row.routingReason,
       assigneeName: assignee?.fullName ?? null,
       complex: row.complex,
+      filingLimitPassedOn: row.filingLimitPassedOn,
+      // Only while the unit still decides whether the denunciation is theirs.
+      transferDueOn:
+        row.status === "received" ? transferDueOn(ref.deadlineRules, row.kindCode, row.categoryCode, vnDate(new Date(row.receivedAt)), ref.calendar) : null,
       // The plan's row names a household: only for those who may see who filed.
       disclosure: await caseDisclosureLink({ disclosureId: row.disclosureId, planRowNo: showContact ? row.planRowNo : null }, "staff"),
     },

@@ -10,6 +10,7 @@ import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
 import { communeName, reference } from "~/services/reference/reference.server";
+import type { CaseEventType } from "~/domain/case-workflow";
 
 // ---------------------------------------------------------------- views
 
@@ -31,7 +32,7 @@ const publicColumns = {
 
 export interface TimelineEntry {
   id: number;
-  type: string;
+  type: CaseEventType;
   createdAt: string;
   body: string | null;
   actor: string;

@@ -17,6 +17,9 @@ import { consume } from "~/services/platform/rate-limit.server";
 import { categoryLabels, communeName, filingReference, reference, selectableCommunes, type Reference } from "~/services/reference/reference.server";
 import { randomToken, sha256 } from "~/services/platform/secrets.server";
 import { mayPublishContent } from "~/domain/publication";
+import type { CaseKind } from "~/domain/filing";
+import type { CaseEventType, CaseStatus } from "~/domain/case-workflow";
+import { translateMessage } from "~/i18n";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
 
@@ -240,10 +243,10 @@ const requestColumns = {
 type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
   id: number;
   code: string;
-  kindCode: string;
+  kindCode: CaseKind;
   categoryCode: string;
   communeId: string;
-  status: string;
+  status: CaseStatus;
   place: string;
   latitude: number | null;
   longitude: number | null;
@@ -256,14 +259,15 @@ type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
   filerName: string;
 };
 
-function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number, string>) {
+function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number, CaseEventType>) {
   const tr = translator("vi", categoryLabels(ref, "vi"));
   const published = mayPublishContent(row);
   const open = open311Status(row.status) === "open";
+  const last = lastEvent.get(row.id);
   return {
     service_request_id: row.code,
     status: open311Status(row.status),
-    status_notes: `${tr(`status.${row.status}`)}${lastEvent.has(row.id) ? ` — ${tr(`event.${lastEvent.get(row.id)}`)}` : ""}`,
+    status_notes: `${tr(`status.${row.status}`)}${last ? ` — ${tr(`event.${last}`)}` : ""}`,
     service_name: tr(`category.${row.categoryCode}`),
     service_code: row.categoryCode,
     // The text and the place only with the resident's consent, and never their contact details.
@@ -282,7 +286,7 @@ function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number
   };
 }
 
-async function lastPublicEvents(caseIds: number[]): Promise<Map<number, string>> {
+async function lastPublicEvents(caseIds: number[]): Promise<Map<number, CaseEventType>> {
   if (!caseIds.length) return new Map();
   const rows = await read()
     .select({ caseId: t.caseEvents.caseId, type: t.caseEvents.type })
@@ -435,7 +439,7 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
       status: 400,
       errors: Object.entries(errors).map(([field, message]) => ({
         code: 400,
-        description: `${FIELD_TO_PARAM[field] ?? field}: ${tr(message ?? "error.required")}`,
+        description: `${FIELD_TO_PARAM[field] ?? field}: ${translateMessage(tr, message ?? "error.required")}`,
       })),
     };
   }

@@ -10,6 +10,7 @@ import { FIGURE_COLUMNS } from "~/domain/figures";
 import { translator } from "~/i18n";
 import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
 import { ANSWERED_STATUSES, OPEN_STATUSES } from "~/domain/case-workflow";
+import { translateMessage } from "~/i18n";
 
 // ---------------------------------------------------------------- statistics
 
@@ -98,7 +99,13 @@ export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Pr
   const t = translator("vi", categoryLabels(await reference(), "vi"));
   const firstColumn: Record<GroupBy, string> = { commune: t("stats.unit"), category: t("stats.category"), kind: t("report.kindLabel") };
   const label = (groupBy: GroupBy, r: FigureRow) =>
-    r.key === "total" ? t("stats.total") : groupBy === "commune" ? r.label : groupBy === "category" ? t(`category.${r.key}`) : t(`kind.${r.key}`);
+    r.key === "total"
+      ? t("stats.total")
+      : groupBy === "commune"
+        ? r.label
+        : groupBy === "category"
+          ? t(`category.${r.key}`)
+          : translateMessage(t, `kind.${r.key}`);
   const figures = await Promise.all(groups.map((groupBy) => statistics(period, groupBy)));
   const blocks = groups.map((groupBy, i) => {
     const { rows, total } = figures[i];

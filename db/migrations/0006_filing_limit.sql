@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `filing_limit_passed_on` text;
