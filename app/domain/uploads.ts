@@ -47,3 +47,24 @@ export function storedType(type: SniffedType): { mediaType: string; extension: s
       return { mediaType: "image/jpeg", extension: "jpg" };
   }
 }
+
+/** The name a file is shown under once stored: its own name with the stored type's extension ("IMG_1.heic" → "IMG_1.jpg"). */
+export function storedDisplayName(displayName: string, extension: string): string {
+  return `${displayName.replace(/\.[A-Za-z0-9]{1,5}$/, "")}.${extension}`;
+}
+
+/**
+ * Names that stay distinct within one submission: a HEIC photo re-encoded to JPEG must not take the name of a JPEG
+ * sent beside it ("IMG_1.heic" and "IMG_1.jpg" become "IMG_1.jpg" and "IMG_1 (2).jpg"). Case-insensitive, as people read them.
+ */
+export function distinctDisplayNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const dot = name.lastIndexOf(".");
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+    let candidate = name;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${stem} (${n})${ext}`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}

@@ -73,6 +73,8 @@ export const cases = sqliteTable(
     answeredDueOn: text("answered_due_on"),
     closedAt: text("closed_at"),
     idempotencyKey: text("idempotency_key").notNull(),
+    /** HMAC of the browser and what was typed: the same filing sent again from the same browser (Back, resubmit) is one case. */
+    repeatKey: text("repeat_key"),
     receiptTokenHash: text("receipt_token_hash").notNull(),
     accessKeyHash: text("access_key_hash").notNull(),
     /** AES-GCM ciphertext so the receipt can show the key again; the hash alone verifies look-ups. */
@@ -82,6 +84,7 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex("cases_code_uq").on(t.code),
     uniqueIndex("cases_idempotency_uq").on(t.idempotencyKey),
+    index("cases_repeat_idx").on(t.repeatKey, t.receivedAt),
     uniqueIndex("cases_receipt_token_uq").on(t.receiptTokenHash),
     index("cases_commune_status_idx").on(t.communeId, t.status, t.dueOn),
     index("cases_due_idx").on(t.status, t.dueOn),

@@ -118,6 +118,17 @@ describe("a resident files and follows a case", () => {
     const mail = await smtp.waitForMail((m) => m.to.includes("khong-js@example.vn"));
     expect(mail.text).toContain(receipt.code);
 
+    // Back, and send again: whether the browser restores the form or shows it afresh and it is typed again, the
+    // resident sees the first receipt and there is still one case.
+    await page.goBack();
+    await page.getByRole("button", { name: "Gửi hồ sơ" }).waitFor();
+    if (!(await page.getByLabel(/^Tiêu đề ngắn/).inputValue())) {
+      await fillLandComplaint(page, { resident: { ...resident, email: "khong-js@example.vn" }, title: "Khiếu nại gửi khi tắt JavaScript" });
+    }
+    await page.getByRole("button", { name: "Gửi hồ sơ" }).click();
+    expect((await readReceipt(page)).code).toBe(receipt.code);
+    expect(fixture.db.prepare("SELECT count(*) AS n FROM cases WHERE title = ?").get("Khiếu nại gửi khi tắt JavaScript")).toEqual({ n: 1 });
+
     // An (almost) empty form: the server answers with the summary, links to each field, and keeps what was typed.
     await page.goto(`${portal.url}/gui-phan-anh`);
     await page.getByRole("radio", { name: /^Kiến nghị/ }).check();

@@ -167,6 +167,39 @@ describe("double submission", () => {
     expect(counts().cases - before.cases).toBe(1);
     expect(counts().outbox - before.outbox).toBe(0);
   });
+
+  it("the same text sent again from a fresh form of the same browser shows the first receipt; another browser files its own", async () => {
+    const fields = filingFields({ title: "Gửi lại sau khi bấm Quay lại", description: "Mương thoát nước bị lấp, nước tràn vào nhà." });
+    const before = counts();
+    const first = await file(fields);
+    expect(first.page.status).toBe(303);
+    // Back to a page the browser loads again: a new form key, the same words (typed again, other spaces).
+    const again = await file({ ...fields, title: "  Gửi lại sau khi bấm  Quay lại " }, [], first.client);
+    expect(again.page.location).toBe(first.page.location);
+    expect(counts().cases - before.cases).toBe(1);
+    // Someone else typing the same words (a published case's text, say) never reaches this receipt.
+    const stranger = await file(fields);
+    expect(stranger.page.status).toBe(303);
+    expect(stranger.page.location).not.toBe(first.page.location);
+    expect(counts().cases - before.cases).toBe(2);
+    // A different filing from the same browser is a case of its own.
+    const other = await file({ ...fields, description: "Một việc khác hẳn." }, [], first.client);
+    expect(other.page.location).not.toBe(first.page.location);
+    expect(counts().cases - before.cases).toBe(3);
+  });
+
+  it("a HEIC photo and a JPEG of the same name keep distinct names", async () => {
+    const heic = fs.readFileSync(path.join(__dirname, "../fixtures/photo.heic"));
+    const { page } = await file(filingFields({ title: "Hai ảnh cùng tên" }), [
+      { name: "IMG_1.heic", bytes: heic, type: "image/heic" },
+      { name: "IMG_1.jpg", bytes: await jpegWithGps(), type: "image/jpeg" },
+    ]);
+    expect(page.status).toBe(303);
+    const names = fixture.db
+      .prepare("SELECT a.display_name AS name FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.title = ? ORDER BY a.display_name")
+      .all("Hai ảnh cùng tên");
+    expect(names).toEqual([{ name: "IMG_1 (2).jpg" }, { name: "IMG_1.jpg" }]);
+  });
 });
 
 describe("bad input gets a clear message and stores nothing", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffType, storedType } from "~/domain/uploads";
+import { distinctDisplayNames, sniffType, storedDisplayName, storedType } from "~/domain/uploads";
 
 const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
 const ftyp = (brand: string) => bytes([0, 0, 0, 24], "ftyp", brand, [0, 0, 0, 0], "mif1");
@@ -26,5 +26,17 @@ describe("file types are decided by content", () => {
     expect(storedType("image/heic")).toEqual({ mediaType: "image/jpeg", extension: "jpg" });
     expect(storedType("image/png")).toEqual({ mediaType: "image/png", extension: "png" });
     expect(storedType("application/pdf")).toEqual({ mediaType: "application/pdf", extension: "pdf" });
+  });
+});
+
+describe("names of stored files", () => {
+  it("a re-encoded HEIC photo takes the JPEG extension", () => {
+    expect(storedDisplayName("IMG_1.heic", "jpg")).toBe("IMG_1.jpg");
+    expect(storedDisplayName("no-extension", "pdf")).toBe("no-extension.pdf");
+  });
+
+  it("stay distinct within one submission, whatever the case", () => {
+    expect(distinctDisplayNames(["IMG_1.jpg", "IMG_1.jpg", "img_1.JPG", "Other.pdf"])).toEqual(["IMG_1.jpg", "IMG_1 (2).jpg", "img_1 (3).JPG", "Other.pdf"]);
+    expect(distinctDisplayNames(["a", "a"])).toEqual(["a", "a (2)"]);
   });
 });

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { isImage, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS, sniffType, storedType, type SniffedType } from "~/domain/uploads";
+import { distinctDisplayNames, isImage, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS, sniffType, storedDisplayName, storedType, type SniffedType } from "~/domain/uploads";
 import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
 import type { UploadBatch, UploadProblem } from "~/services/platform/uploads.server";
@@ -43,7 +43,9 @@ export async function prepareAttachments(
       problems.push({ code: "fileUnreadable", name: file.displayName });
     }
   }
-  return { attachments: problems.length ? [] : attachments, problems };
+  if (problems.length) return { attachments: [], problems };
+  const names = distinctDisplayNames(attachments.map((a) => a.displayName));
+  return { attachments: attachments.map((a, i) => ({ ...a, displayName: names[i] })), problems };
 }
 
 async function prepareOne(input: Buffer, type: SniffedType, displayName: string, keepLocation: boolean): Promise<PreparedAttachment> {
@@ -56,7 +58,7 @@ async function prepareOne(input: Buffer, type: SniffedType, displayName: string,
     if (keepLocation) location = await readGps(input);
     bytes = await reencodeImage(input, type);
   }
-  const name = displayName.replace(/\.[A-Za-z0-9]{1,5}$/, "") + "." + stored.extension;
+  const name = storedDisplayName(displayName, stored.extension);
   return {
     id: crypto.randomUUID(),
     displayName: name,

@@ -1,6 +1,6 @@
 // Filing a case: routed to its unit, the first legal time limit set, the receipt and its mail, all in one
 // transaction with the case's files (written first, removed again if the transaction fails).
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { formatDate, vnDate } from "~/domain/dates";
 import { filingLimitPassed, firstStage, firstStageDueDate } from "~/domain/deadlines";
@@ -30,19 +30,52 @@ function receiptTokenFor(idempotencyKey: string): string {
   return hmac("receipt", idempotencyKey);
 }
 
-async function findByIdempotencyKey(tx: Tx | Db, key: string) {
-  return (await tx.select({ id: t.cases.id, code: t.cases.code }).from(t.cases).where(eq(t.cases.idempotencyKey, key)))[0];
+/** How long the same text sent again from the same browser counts as the same filing. */
+const REPEAT_WINDOW_MS = 24 * 3600 * 1000;
+
+/** The case this submission repeats: the same form (its key), or the same text from the same browser lately (Back, retyped). */
+async function findEarlier(tx: Tx | Db, key: string, repeatKey: string | null, now: Date) {
+  const columns = { id: t.cases.id, code: t.cases.code, idempotencyKey: t.cases.idempotencyKey };
+  const byKey = (await tx.select(columns).from(t.cases).where(eq(t.cases.idempotencyKey, key)))[0];
+  if (byKey || !repeatKey) return byKey;
+  const since = new Date(now.getTime() - REPEAT_WINDOW_MS).toISOString();
+  return (
+    await tx
+      .select(columns)
+      .from(t.cases)
+      .where(and(eq(t.cases.repeatKey, repeatKey), gt(t.cases.receivedAt, since)))
+      .orderBy(asc(t.cases.id))
+      .limit(1)
+  )[0];
+}
+
+/**
+ * The repeat key of a filing: keyed by the browser's own secret cookie, so nobody else can reach a case's receipt by
+ * typing its (possibly published) text; folded so that retyping with other accents or spaces is still a repeat.
+ */
+export function filingRepeatKey(browserSecret: string, input: Pick<FilingInput, "phone" | "kind" | "category" | "title" | "description">): string {
+  return hmac(
+    "filing-repeat",
+    [browserSecret, phoneDigits(input.phone), input.kind, input.category, foldForSearch(input.title), foldForSearch(input.description)].join("\n"),
+  );
 }
 
 export async function fileCase(
   input: FilingInput,
   files: readonly PreparedAttachment[],
-  options: { language: Language; now?: Date; location?: { latitude: number; longitude: number } },
+  options: { language: Language; now?: Date; location?: { latitude: number; longitude: number }; repeatKey?: string },
 ): Promise<FiledCase> {
   const now = options.now ?? new Date();
   const receiptToken = receiptTokenFor(input.idempotencyKey);
-  const earlier = await findByIdempotencyKey(read(), input.idempotencyKey);
-  if (earlier) return { caseId: earlier.id, code: earlier.code, receiptToken, duplicate: true };
+  const repeatKey = options.repeatKey ?? null;
+  const repeated = (earlier: { id: number; code: string; idempotencyKey: string }): FiledCase => ({
+    caseId: earlier.id,
+    code: earlier.code,
+    receiptToken: receiptTokenFor(earlier.idempotencyKey),
+    duplicate: true,
+  });
+  const earlier = await findEarlier(read(), input.idempotencyKey, repeatKey, now);
+  if (earlier) return repeated(earlier);
 
   const ref = await reference();
   const today = vnDate(now);
@@ -64,8 +97,8 @@ export async function fileCase(
   let result: FiledCase;
   try {
     result = await transaction(async (tx) => {
-      const again = await findByIdempotencyKey(tx, input.idempotencyKey);
-      if (again) return { caseId: again.id, code: again.code, receiptToken, duplicate: true };
+      const again = await findEarlier(tx, input.idempotencyKey, repeatKey, now);
+      if (again) return repeated(again);
       // Checked again here: the plan may have been withdrawn or replaced since the form was checked.
       const linkErrors = await disclosureLinkErrors(input, tx);
       if (Object.keys(linkErrors).length) throw new InvalidError("error.disclosureLink", linkErrors);
@@ -112,6 +145,7 @@ export async function fileCase(
             stage: firstStage(ref.deadlineRules, input.kind, input.category),
             stageStartedOn: today,
             idempotencyKey: input.idempotencyKey,
+            repeatKey,
             receiptTokenHash: sha256(receiptToken),
             accessKeyHash: sha256(accessKey),
             accessKeyEncrypted: encrypt("access-key", accessKey),

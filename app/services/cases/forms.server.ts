@@ -13,7 +13,7 @@ import { attachmentsError, type FilePolicy } from "~/services/platform/uploads.s
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { filingReference, reference } from "~/services/reference/reference.server";
 import { ATTACHMENT_FIELD, prepareAttachments } from "./attachments.server";
-import { fileCase } from "./filing.server";
+import { fileCase, filingRepeatKey } from "./filing.server";
 import { performStaffAction, type StaffActionInput } from "./handling.server";
 import { provideInformation, residentStep } from "./resident-steps.server";
 
@@ -43,7 +43,8 @@ export async function submitFiling(request: Request, context: RequestContext | u
       if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
       const prepared = await prepareAttachments(batch, { keepLocation: data.keepPhotoLocation });
       if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };
-      const filed = await fileCase(data, prepared.attachments, { language: requestLanguage(request) });
+      const repeatKey = context?.csrfCookie ? filingRepeatKey(context.csrfCookie, data) : undefined;
+      const filed = await fileCase(data, prepared.attachments, { language: requestLanguage(request), repeatKey });
       return { outcome: "filed" as const, receiptToken: filed.receiptToken };
     },
   );
