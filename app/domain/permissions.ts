@@ -68,12 +68,19 @@ const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
 export interface CaseRef {
   communeId: string;
   kindCode: string;
+  /** The commune whose answer was contested, once the upper level holds the case. */
+  firstInstanceCommuneId?: string | null;
 }
+
+/** What the commune whose answer is contested may still do: read the case it decided, and its files. */
+const FIRST_INSTANCE_READS: readonly CaseOperation[] = ["view", "download_attachment"];
 
 /** May this user perform this operation on this case? Out-of-scope cases are refused whatever the role. */
 export function canOnCase(user: StaffUser, operation: CaseOperation, target: CaseRef, districtId: string): boolean {
-  if (!inScope(caseScope(user, districtId), target.communeId)) return false;
-  return BY_ROLE[user.role].includes(operation);
+  const scope = caseScope(user, districtId);
+  if (inScope(scope, target.communeId)) return BY_ROLE[user.role].includes(operation);
+  const decidedHere = target.firstInstanceCommuneId != null && inScope(scope, target.firstInstanceCommuneId);
+  return decidedHere && FIRST_INSTANCE_READS.includes(operation) && BY_ROLE[user.role].includes(operation);
 }
 
 export function caseOperations(user: StaffUser, target: CaseRef, districtId: string): CaseOperation[] {

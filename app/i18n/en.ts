@@ -295,6 +295,7 @@ const core = {
   "role.supervisor": "Supervisor (Fatherland Front, People's Inspection Board)",
   "role.admin": "System administrator",
   "inbox.title": "Cases to handle",
+  "inbox.movedAway": "Case {0} has been passed to {1}. Your unit no longer handles it.",
   "inbox.filters": "Filter cases",
   "inbox.q": "Search by code, title or content",
   "inbox.q.hint": "With or without Vietnamese accents.",

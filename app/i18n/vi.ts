@@ -308,6 +308,7 @@ const core = {
   "role.admin": "Quản trị hệ thống",
 
   "inbox.title": "Hồ sơ cần xử lý",
+  "inbox.movedAway": "Đã chuyển hồ sơ {0} cho {1}. Đơn vị bạn không còn xử lý hồ sơ này.",
   "inbox.filters": "Lọc hồ sơ",
   "inbox.q": "Tìm theo mã, tiêu đề, nội dung",
   "inbox.q.hint": "Gõ có dấu hoặc không dấu đều được.",

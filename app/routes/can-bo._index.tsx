@@ -11,7 +11,7 @@ import { FilterSelect } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { reference } from "~/services/reference/reference.server";
-import { listCases } from "~/services/cases/inbox.server";
+import { listCases, movedAway } from "~/services/cases/inbox.server";
 import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { assignableOfficials, unitsInScope } from "~/services/staff/directory.server";
 import { guard } from "~/http";
@@ -25,8 +25,10 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const list = await listCases(session.user, filters);
   const ref = await reference();
   const units = await unitsInScope(session.user);
+  const movedCode = new URL(request.url).searchParams.get("da-chuyen");
   return json(
     {
+      moved: movedCode ? await movedAway(session.user, movedCode) : null,
       staff: await staffHeader(session),
       filters,
       list,
@@ -42,7 +44,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
 export default function Inbox() {
-  const { staff, filters, list, units, hamlets, categories, officials } = useLoaderData<typeof loader>();
+  const { staff, filters, list, units, hamlets, categories, officials, moved } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
   const pageLink = (page: number) => {
@@ -54,6 +56,11 @@ export default function Inbox() {
   exportParams.delete("page");
   return (
     <StaffPage staff={staff} title={t("inbox.title")}>
+      {moved ? (
+        <p className="panel panel--success" role="status">
+          {t("inbox.movedAway", moved.code, moved.toName)}
+        </p>
+      ) : null}
       <details className="filters" open={Object.entries(filters).some(([k, v]) => k !== "page" && v !== undefined)}>
         <summary>{t("inbox.filters")}</summary>
         <Form method="get" className="filter-form">

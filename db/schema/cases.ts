@@ -68,6 +68,8 @@ export const cases = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     assigneeUserId: integer("assignee_user_id"),
+    /** The commune whose answer was contested: it keeps read access while the upper level handles the case. */
+    firstInstanceCommuneId: text("first_instance_commune_id"),
     answeredAt: text("answered_at"),
     /** The due date of the stage that the answer closed, to count answers on time. */
     answeredDueOn: text("answered_due_on"),

@@ -13,7 +13,7 @@ import { residentStep } from "~/services/cases/resident-steps.server";
 import { read } from "~/services/platform/database.server";
 import { dueOnNow, performStaffAction } from "~/services/cases/handling.server";
 import { reference } from "~/services/reference/reference.server";
-import { NotFoundError } from "~/domain/errors";
+import { ForbiddenError, NotFoundError } from "~/domain/errors";
 import { staffCaseView } from "~/services/cases/staff-view.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
 
@@ -56,8 +56,14 @@ describe("the resident contests the answer", () => {
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.subject).toContain(code);
     expect(mails.at(-1)!.textBody).toContain("giải quyết lần hai");
-    // The commune no longer holds it; the district does.
-    await expect(staffCaseView(official, code, "t")).rejects.toThrow(NotFoundError);
+    // The district holds it now; the commune whose answer is contested may still read it, and do nothing else.
+    const asCommune = await staffCaseView(official, code, "t");
+    expect(asCommune.case.status).toBe("contested");
+    expect(asCommune.operations).toEqual(["view", "download_attachment"]);
+    expect(asCommune.contact).toBeNull();
+    await expect(performStaffAction(official, code, { action: "note", note: "Xã ghi chú" }, "t")).rejects.toThrow(ForbiddenError);
+    const otherCommune = await staffAccount("commune_official", "xuan-bac");
+    await expect(staffCaseView(otherCommune, code, "t")).rejects.toThrow(NotFoundError);
     const district = await staffAccount("district_staff", DISTRICT_ID);
     expect((await staffCaseView(district, code, "t")).case.status).toBe("contested");
   });

@@ -101,3 +101,18 @@ describe("administration", () => {
     expect(ROLES.filter(requiresSecondFactor)).toEqual(["admin"]);
   });
 });
+
+describe("the commune whose answer is contested", () => {
+  const contested = { communeId: "xuan-truong", kindCode: "complaint", firstInstanceCommuneId: "xuan-hong" };
+  const official: StaffUser = { id: 1, role: "commune_official", communeId: "xuan-hong" };
+
+  it("may still read the case and its files, and do nothing else", () => {
+    expect(canOnCase(official, "view", contested, "xuan-truong")).toBe(true);
+    expect(canOnCase(official, "download_attachment", contested, "xuan-truong")).toBe(true);
+    for (const op of ["view_contact", "answer", "note", "transfer", "close"] as const) expect(canOnCase(official, op, contested, "xuan-truong")).toBe(false);
+  });
+
+  it("other communes may not", () => {
+    expect(canOnCase({ ...official, communeId: "xuan-bac" }, "view", contested, "xuan-truong")).toBe(false);
+  });
+});

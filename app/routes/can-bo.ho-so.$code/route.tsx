@@ -43,7 +43,10 @@ export const action = guard(async ({ request, params, context }: ActionFunctionA
   const outcome = await submitStaffAction(request, context as RequestContext, session.user, params.code ?? "");
   switch (outcome.outcome) {
     case "done":
-      return redirect(`/can-bo/ho-so/${params.code}?da-luu=${outcome.action}`, 303);
+      // A transfer moves the case out of this unit's hands: back to the inbox, which says where it went.
+      return outcome.stillVisible
+        ? redirect(`/can-bo/ho-so/${params.code}?da-luu=${outcome.action}`, 303)
+        : redirect(`/can-bo?da-chuyen=${encodeURIComponent(params.code ?? "")}`, 303);
     case "invalid":
       return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
     default:

@@ -24,6 +24,7 @@ export async function serveCaseAttachment(request: Request, id: string, ip: stri
         displayName: attachments.displayName,
         mediaType: attachments.mediaType,
         communeId: cases.communeId,
+        firstInstanceCommuneId: cases.firstInstanceCommuneId,
         kindCode: cases.kindCode,
         code: cases.code,
       })

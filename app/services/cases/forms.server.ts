@@ -13,7 +13,9 @@ import { attachmentsError, type FilePolicy } from "~/services/platform/uploads.s
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { filingReference, reference } from "~/services/reference/reference.server";
 import { ATTACHMENT_FIELD, prepareAttachments } from "./attachments.server";
+import { mayView } from "./access.server";
 import { fileCase, filingRepeatKey } from "./filing.server";
+import { read } from "~/services/platform/database.server";
 import { performStaffAction, type StaffActionInput } from "./handling.server";
 import { provideInformation, residentStep } from "./resident-steps.server";
 
@@ -82,7 +84,7 @@ export async function submitStaffAction(
   context: RequestContext | undefined,
   user: StaffUser,
   code: string,
-): Promise<FormOutcome<{ outcome: "done"; action: string }>> {
+): Promise<FormOutcome<{ outcome: "done"; action: string; stillVisible: boolean }>> {
   return handleForm(request, staffActionSchema, { csrf: "token", files: ATTACHMENTS }, async ({ data, values, batch }) => {
     let input: StaffActionInput = data;
     if (data.action === "answer") {
@@ -92,7 +94,7 @@ export async function submitStaffAction(
       input = { ...data, files: prepared.attachments };
     }
     await performStaffAction(user, code, input, clientKey(context));
-    return { outcome: "done" as const, action: data.action };
+    return { outcome: "done" as const, action: data.action, stillVisible: await mayView(read(), user, code) };
   });
 }
 

@@ -1,12 +1,12 @@
 // The officials' lists: the inbox (filters, search, pages), its CSV export and the overdue board, always within
 // the user's scope.
-import { and, asc, count, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { CaseKind } from "~/domain/filing";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency, type Urgency } from "~/domain/deadlines";
-import { caseScope, type CaseScope, type StaffUser } from "~/domain/permissions";
+import { caseScope, inScope, type CaseScope, type StaffUser } from "~/domain/permissions";
 import { csvDocument } from "~/domain/csv";
 import { foldForSearch } from "~/domain/text";
 import { translator } from "~/i18n";
@@ -170,4 +170,24 @@ export async function deadlineBoard(user: StaffUser, now = new Date()) {
   return rows
     .map((r) => ({ ...r, communeName: communeName(ref, r.communeId) }))
     .sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || a.communeName.localeCompare(b.communeName, "vi"));
+}
+
+/**
+ * What the inbox says after an action moved a case out of the official's hands (a transfer): where it went. Only for
+ * a case that left this user's own units, so the address cannot be used to learn where other cases are.
+ */
+export async function movedAway(user: StaffUser, code: string): Promise<{ code: string; toName: string } | null> {
+  const row = (await read().select({ id: t.cases.id, communeId: t.cases.communeId }).from(t.cases).where(eq(t.cases.code, code)))[0];
+  if (!row) return null;
+  const scope = caseScope(user, DISTRICT_ID);
+  if (inScope(scope, row.communeId)) return null;
+  const moves = await read()
+    .select({ meta: t.caseEvents.meta })
+    .from(t.caseEvents)
+    .where(and(eq(t.caseEvents.caseId, row.id), inArray(t.caseEvents.type, ["transferred", "contested"])))
+    .orderBy(desc(t.caseEvents.id))
+    .limit(1);
+  const from = moves[0]?.meta?.from;
+  if (typeof from !== "string" || !inScope(scope, from)) return null;
+  return { code, toName: communeName(await reference(), row.communeId) };
 }

@@ -93,7 +93,7 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
       const clock = startStage(row, stage, today, ref.deadlineRules, ref.calendar);
       await tx
         .update(t.cases)
-        .set({ status, communeId: DISTRICT_ID, assigneeUserId: null, ...clock, closedAt: null, updatedAt: nowIso })
+        .set({ status, communeId: DISTRICT_ID, firstInstanceCommuneId: row.communeId, assigneeUserId: null, ...clock, closedAt: null, updatedAt: nowIso })
         .where(eq(t.cases.id, caseId));
       await tx.insert(t.caseEvents).values({
         caseId,
