@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { DateText, DateTimeText } from "~/components/case-parts";
+import { DateTimeText, DeadlineRows } from "~/components/case-parts";
 import { CsrfField } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
@@ -40,6 +40,7 @@ export default function Receipt() {
         </p>
       </div>
       <p>{t("receipt.intro")}</p>
+      {r.deadline && (r.deadline.stage === "process" || r.deadline.stage === "accept") ? <p className="hint">{t("receipt.dueOn.hint")}</p> : null}
       <dl className="summary-list">
         <div>
           <dt>{t("receipt.code")}</dt>
@@ -70,15 +71,7 @@ export default function Receipt() {
             <DateTimeText instant={r.receivedAt} />
           </dd>
         </div>
-        <div>
-          <dt>{t("receipt.dueOn")}</dt>
-          <dd>
-            <strong>
-              <DateText date={r.acceptDueOn} />
-            </strong>
-            <span className="hint-inline">{t("receipt.dueOn.hint")}</span>
-          </dd>
-        </div>
+        <DeadlineRows deadline={r.deadline} />
       </dl>
       {r.emailSentTo ? <p>{t("receipt.emailSent", r.emailSentTo)}</p> : null}
       <div className="actions no-print">
