@@ -41,13 +41,12 @@ export function onTimeShare(answered: number, onTime: number): number | null {
   return answered > 0 ? Math.round((onTime / answered) * 100) : null;
 }
 
-/** The on-time count means nothing without an answer: null then, like the averages. */
-export function onTimeFigure(answered: number, onTime: number): number | null {
-  return answered > 0 ? onTime : null;
-}
-
-/** A figure as a page shows it ("—" for no value) and as the CSV holds it (an empty cell). */
-export function figureText(value: number | null, target: "page" | "csv"): string {
+/**
+ * A figure as a page shows it ("—" for no value) and as the CSV holds it (an empty cell). Answers on time mean
+ * nothing where nothing was answered: no value then, like the averages, never a "0" that reads as a failure.
+ */
+export function figureText(row: Record<FigureColumn, number | null>, column: FigureColumn, target: "page" | "csv"): string {
+  const value = column === "answeredOnTime" && !row.answered ? null : row[column];
   if (value === null) return target === "page" ? "—" : "";
   return target === "page" ? value.toLocaleString("vi-VN") : String(value);
 }
