@@ -98,9 +98,7 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
       if (!answer) throw new InvalidError("error.notAnswered");
       const existing = (await tx.select({ id: t.answerRatings.id }).from(t.answerRatings).where(eq(t.answerRatings.answerEventId, answer.id)))[0];
       if (existing) throw new InvalidError("error.alreadyRated");
-      await tx
-        .insert(t.answerRatings)
-        .values({ caseId, answerEventId: answer.id, score: input.score, comment: input.comment || null, createdAt: nowIso });
+      await tx.insert(t.answerRatings).values({ caseId, answerEventId: answer.id, score: input.score, comment: input.comment || null, createdAt: nowIso });
       await tx.insert(t.caseEvents).values({
         caseId,
         type: "rated",

@@ -99,8 +99,22 @@ export async function publicCaseView(codeInput: string) {
   )[0];
   if (!row) return null;
   const ref = await reference();
-  const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, stage, stageStartedOn, extensionDays, pauses, pausedSince, ...rest } =
-    row;
+  const {
+    publishConsent,
+    title,
+    description,
+    requestedOutcome,
+    id,
+    filerName,
+    disclosureId,
+    planRowNo,
+    stage,
+    stageStartedOn,
+    extensionDays,
+    pauses,
+    pausedSince,
+    ...rest
+  } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
   const published = mayPublishContent(row);
   const redact = (text: string) => redactPersonalData(text, [filerName]);

@@ -65,7 +65,9 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
     answered: sql<number>`coalesce(sum(CASE WHEN ${isAnswer} THEN 1 ELSE 0 END), 0)`,
     // As figures.answeredOnTime: answered (Vietnam's date) no later than the due date in force then; unknown: not on time.
     answeredOnTime: sql<number>`coalesce(sum(CASE WHEN ${isAnswer} AND ${e.dueOn} IS NOT NULL AND date(${e.createdAt}, '+7 hours') <= ${e.dueOn} THEN 1 ELSE 0 END), 0)`,
-    averageDaysToAnswer: sql<number | null>`avg(CASE WHEN ${isAnswer} THEN julianday(${e.createdAt}) - julianday(coalesce(${receiptBefore}, ${t.cases.receivedAt})) END)`,
+    averageDaysToAnswer: sql<
+      number | null
+    >`avg(CASE WHEN ${isAnswer} THEN julianday(${e.createdAt}) - julianday(coalesce(${receiptBefore}, ${t.cases.receivedAt})) END)`,
   };
   const ratingFigures = { satisfaction: sql<number | null>`avg(${t.answerRatings.score})`, ratings: count(t.answerRatings.id) };
   const overdueFigure = {
