@@ -61,15 +61,11 @@ describe("the deadline in force", () => {
   });
 
   it("an extension adds its days; only this stage's extensions are counted", () => {
-    const d = inForce(
-      complaint({ status: "in_progress", stage: "resolve", stageStartedOn: "2026-11-10", extensionDays: 15, complex: true } as CaseClockState),
-      "2026-11-20",
-      [
-        { type: "extended", createdOn: "2026-11-05" },
-        { type: "extended", createdOn: "2026-11-18" },
-        { type: "note", createdOn: "2026-11-18" },
-      ],
-    );
+    const d = inForce(complaint({ status: "in_progress", stage: "resolve", stageStartedOn: "2026-11-10", extensionDays: 15 }), "2026-11-20", [
+      { type: "extended", createdOn: "2026-11-05" },
+      { type: "extended", createdOn: "2026-11-18" },
+      { type: "note", createdOn: "2026-11-18" },
+    ]);
     expect(d).toMatchObject({ dueOn: "2026-12-25", extensionDays: 15, extensions: 1 });
   });
 
