@@ -10,7 +10,8 @@ export interface BarChartProps {
   title: string;
   description: string;
   series: BarSeries[];
-  rows: { label: string; values: number[] }[];
+  /** Null: no value (nothing to measure), drawn as no bar and "—". */
+  rows: { label: string; values: (number | null)[] }[];
   /** Format of the value printed at the end of each bar. */
   format?: (value: number) => string;
   max?: number;
@@ -22,7 +23,7 @@ const GAP = 10;
 const WIDTH = 640;
 
 export function BarChart({ id, title, description, series, rows, format = String, max }: BarChartProps) {
-  const top = Math.max(1, max ?? Math.max(1, ...rows.flatMap((r) => r.values)));
+  const top = Math.max(1, max ?? Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0))));
   const rowHeight = series.length * BAR_HEIGHT + GAP;
   const legendHeight = 24;
   const height = legendHeight + rows.length * rowHeight + GAP;
@@ -47,13 +48,14 @@ export function BarChart({ id, title, description, series, rows, format = String
               <text x={LABEL_WIDTH - 8} y={(series.length * BAR_HEIGHT) / 2 + 4} textAnchor="end" className="chart-label">
                 {row.label}
               </text>
-              {row.values.map((value, i) => {
+              {row.values.map((given, i) => {
+                const value = given ?? 0;
                 const w = Math.round((value / top) * plot);
                 return (
                   <g key={i}>
                     <rect x={LABEL_WIDTH} y={i * BAR_HEIGHT} width={Math.max(w, value > 0 ? 2 : 0)} height={BAR_HEIGHT - 2} className={series[i].className} />
                     <text x={LABEL_WIDTH + w + 4} y={i * BAR_HEIGHT + BAR_HEIGHT - 4} className="chart-value">
-                      {format(value)}
+                      {given === null ? "—" : format(value)}
                     </text>
                   </g>
                 );

@@ -2,6 +2,7 @@
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import type { CaseEventType, CaseStatus } from "~/domain/case-workflow";
+import type { CaseStage } from "~/domain/deadlines";
 import type { CaseKind } from "~/domain/filing";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -52,13 +53,60 @@ export function Timeline({ items, attachmentHref }: { items: TimelineItem[]; att
   );
 }
 
+/** The deadline in force (deadlines.deadlineInForce) as every view shows it. */
+export interface DeadlineData {
+  stage: CaseStage;
+  owedBy: "unit" | "resident";
+  dueOn: string;
+  pausedSince: string | null;
+  pausedDays: number;
+  extensionDays: number;
+  extensions: number;
+}
+
+/** Stages whose due date is the one to accept, refuse or pass the case on (named as the receipt names it). */
+const FIRST_STAGES: ReadonlySet<string> = new Set(["process", "accept"]);
+
+/** Two rows of a summary list: the stage in force, and its due date with its pauses and extensions. */
+export function DeadlineRows({ deadline, badge }: { deadline: DeadlineData | null; badge?: React.ReactNode }) {
+  const t = useT();
+  if (!deadline) {
+    return (
+      <div>
+        <dt>{t("deadline.stage")}</dt>
+        <dd>{t("deadline.none")}</dd>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div>
+        <dt>{t("deadline.stage")}</dt>
+        <dd>{t(`stage.${deadline.stage}`)}</dd>
+      </div>
+      <div>
+        <dt>{t(deadline.owedBy === "resident" ? "deadline.dueOn.resident" : FIRST_STAGES.has(deadline.stage) ? "receipt.dueOn" : "deadline.dueOn")}</dt>
+        <dd>
+          <strong>
+            <DateText date={deadline.dueOn} />
+          </strong>
+          {badge}
+          {deadline.pausedSince ? <span className="hint-inline">{t("deadline.paused", formatDate(deadline.pausedSince))}</span> : null}
+          {!deadline.pausedSince && deadline.pausedDays > 0 ? <span className="hint-inline">{t("deadline.pausedDays", deadline.pausedDays)}</span> : null}
+          {deadline.extensionDays > 0 ? <span className="hint-inline">{t("deadline.extended", deadline.extensionDays, deadline.extensions)}</span> : null}
+        </dd>
+      </div>
+    </>
+  );
+}
+
 export interface CaseSummaryData {
   status: CaseStatus;
   kindCode: CaseKind;
   categoryCode: string;
   communeName: string;
   receivedAt: string;
-  acceptDueOn: string;
+  deadline: DeadlineData | null;
 }
 
 /** The facts every view of a case starts with (public page, the filer's page). */
@@ -70,7 +118,6 @@ export function CaseSummary({ c }: { c: CaseSummaryData }) {
     ["case.category", t(`category.${c.categoryCode}`)],
     ["case.commune", c.communeName],
     ["case.receivedAt", <DateTimeText key="r" instant={c.receivedAt} />],
-    ["case.dueOn", <DateText key="d" date={c.acceptDueOn} />],
   ];
   return (
     <dl className="summary-list">
@@ -80,7 +127,21 @@ export function CaseSummary({ c }: { c: CaseSummaryData }) {
           <dd>{value}</dd>
         </div>
       ))}
+      <DeadlineRows deadline={c.deadline} />
     </dl>
+  );
+}
+
+/** The answer of a case in the public register, as the register shows it. */
+export function PublicAnswer({ answer }: { answer: { body: string; createdAt: string } | null }) {
+  const t = useT();
+  if (!answer) return null;
+  return (
+    <section aria-labelledby="answer">
+      <h2 id="answer">{t("case.answer")}</h2>
+      <p className="hint">{t("case.answer.at", formatDateTime(answer.createdAt))}</p>
+      <p className="prewrap">{answer.body}</p>
+    </section>
   );
 }
 

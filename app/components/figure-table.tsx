@@ -1,5 +1,5 @@
 // The table of figures per unit, category or kind: the text alternative of the charts, and the report's body.
-import { FIGURE_COLUMNS } from "~/domain/figures";
+import { FIGURE_COLUMNS, figureText } from "~/domain/figures";
 import { useT } from "~/i18n/use-t";
 
 export interface FigureRowData {
@@ -26,7 +26,6 @@ export function FigureTable({
   label: (r: FigureRowData) => string;
 }) {
   const t = useT();
-  const cell = (v: number | null) => (v === null ? "—" : v.toLocaleString("vi-VN"));
   return (
     <div className="table-wrap">
       <table className="cases figures-table">
@@ -45,7 +44,7 @@ export function FigureTable({
             <tr key={r.key}>
               <th scope="row">{label(r)}</th>
               {FIGURE_COLUMNS.map((c) => (
-                <td key={c}>{cell(r[c])}</td>
+                <td key={c}>{figureText(r, c, "page")}</td>
               ))}
             </tr>
           ))}
@@ -54,7 +53,7 @@ export function FigureTable({
           <tr>
             <th scope="row">{t("stats.total")}</th>
             {FIGURE_COLUMNS.map((c) => (
-              <td key={c}>{cell(total[c])}</td>
+              <td key={c}>{figureText(total, c, "page")}</td>
             ))}
           </tr>
         </tfoot>

@@ -1,4 +1,5 @@
 // Legal time limits: a pure function of the rules table (domain.md §2) and the holiday calendar.
+import { isAnswered, isOpen } from "./case-workflow";
 import { addDays, daysBetween, weekday } from "./dates";
 
 /** The stages of a case's own clock (the side limits and the "_complex" variants are not stages). */
@@ -230,4 +231,59 @@ export function extensionFor(
   if (complex) return timesExtended === 0 ? complex.length - base.length : null;
   if (base.extensionAllowed) return timesExtended < 2 ? base.length : null;
   return null;
+}
+
+/** What a case's clock says now, as every view shows it (receipt, the filer's page, the public page, the staff view). */
+export interface DeadlineInForce {
+  stage: CaseStage;
+  /** Who owes the next step: the unit, or the resident (the period to take a complaint's answer to the upper level). */
+  owedBy: "unit" | "resident";
+  /** Day the stage's clock started (the day of the event that started it). */
+  startedOn: string;
+  /** The due date with the finished pauses and the extension; while paused, as if the clock ran again today. */
+  dueOn: string;
+  /** Set while the clock is stopped waiting for the resident's information. */
+  pausedSince: string | null;
+  /** Days not counted because the clock was paused (finished pauses, and the open one up to today). */
+  pausedDays: number;
+  /** Extra days granted in this stage, and how many times. */
+  extensionDays: number;
+  extensions: number;
+}
+
+/** The fields of a case its clock is kept in (the row written with each event) and its status. */
+export interface CaseClockState extends CaseClock {
+  status: string;
+  pausedSince: string | null;
+}
+
+/**
+ * The deadline in force: the stage whose clock runs now and its due date, with pauses (information requested) and
+ * extensions — or null when nothing is due (refused, withdrawn, an answer with no appeal period). The clock's fields
+ * come from the case, written in the same transaction as each event; the events say how often this stage was
+ * extended (an extension recorded on or after the stage started).
+ */
+export function deadlineInForce(
+  c: CaseClockState,
+  events: readonly { type: string; createdOn: string }[],
+  rules: readonly DeadlineRule[],
+  calendar: CalendarData,
+  today: string,
+): DeadlineInForce | null {
+  const stage = c.stage as CaseStage;
+  const owedBy = isOpen(c.status) ? "unit" : isAnswered(c.status) && stage === "appeal_file" ? "resident" : null;
+  if (!owedBy || !findRule(rules, c.kindCode, stage, c.categoryCode)) return null;
+  // An open pause counts up to today: the due date moves on by each day the resident is waited for.
+  const pauses = c.pausedSince ? [...c.pauses, [c.pausedSince, today] as const] : c.pauses;
+  const pausedDays = pauses.reduce((n, [from, to]) => n + Math.max(0, daysBetween(from, to)), 0);
+  return {
+    stage,
+    owedBy,
+    startedOn: c.stageStartedOn,
+    dueOn: caseDueOn({ ...c, pauses }, rules, calendar),
+    pausedSince: c.pausedSince,
+    pausedDays,
+    extensionDays: c.extensionDays,
+    extensions: events.filter((e) => e.type === "extended" && e.createdOn >= c.stageStartedOn).length,
+  };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { DateText, DateTimeText } from "~/components/case-parts";
+import { DateTimeText, DeadlineRows } from "~/components/case-parts";
 import { CsrfField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
@@ -41,6 +41,7 @@ export default function Receipt() {
         </p>
       </div>
       <p>{t("receipt.intro")}</p>
+      {r.deadline && (r.deadline.stage === "process" || r.deadline.stage === "accept") ? <p className="hint">{t("receipt.dueOn.hint")}</p> : null}
       <dl className="summary-list">
         <div>
           <dt>{t("receipt.code")}</dt>
@@ -71,15 +72,7 @@ export default function Receipt() {
             <DateTimeText instant={r.receivedAt} />
           </dd>
         </div>
-        <div>
-          <dt>{t("receipt.dueOn")}</dt>
-          <dd>
-            <strong>
-              <DateText date={r.acceptDueOn} />
-            </strong>
-            <span className="hint-inline">{t("receipt.dueOn.hint")}</span>
-          </dd>
-        </div>
+        <DeadlineRows deadline={r.deadline} />
       </dl>
       {r.filingLimitPassedOn ? <p className="notice notice--warning">{t("receipt.filingLimitPassed", formatDate(r.filingLimitPassedOn))}</p> : null}
       {r.emailSentTo ? <p>{t("receipt.emailSent", r.emailSentTo)}</p> : null}

@@ -80,6 +80,7 @@ export default function PeriodicReport() {
       </Form>
       <h2>{t("report.heading", t(`report.kind.${params.kind}`), formatDate(period.from), formatDate(period.to))}</h2>
       <p className="hint">{t("report.madeAt", formatDateTime(madeAt), staff.fullName)}</p>
+      <p className="hint">{t("stats.credit.note")}</p>
       <h3>{t("stats.byCommune")}</h3>
       <FigureTable rows={byCommune.rows} total={byCommune.total} first={t("stats.unit")} label={(r) => r.label} />
       <h3>{t("stats.byCategory")}</h3>

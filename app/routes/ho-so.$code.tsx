@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
+import { CaseSummary, PublicAnswer, RelatedDisclosure, Timeline } from "~/components/case-parts";
 import { useT } from "~/i18n/use-t";
 import { publicCaseView } from "~/services/cases/views.server";
 import { guard } from "~/http";
@@ -37,6 +37,7 @@ export default function PublicCase() {
           <p>{t("case.noPublicContent")}</p>
         )}
       </section>
+      <PublicAnswer answer={view.answer} />
       <section aria-labelledby="timeline">
         <h2 id="timeline">{t("case.timeline")}</h2>
         <Timeline items={view.timeline} />

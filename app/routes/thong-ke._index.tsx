@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { FigureTable } from "~/components/figure-table";
 import { formatDate } from "~/domain/dates";
+import { onTimeShare } from "~/domain/figures";
 import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
 import { defaultPeriod } from "~/domain/period";
@@ -28,6 +29,7 @@ export default function Statistics() {
     <>
       <h1>{t("stats.title")}</h1>
       <p>{t("stats.intro")}</p>
+      <p className="hint">{t("stats.credit.note")}</p>
       {period.invalid ? <p className="notice notice--warning">{t("stats.period.invalid")}</p> : null}
       <Form method="get" className="filter-form">
         <div className="field">
@@ -72,7 +74,7 @@ export default function Statistics() {
           title={t("stats.chart.onTime", from, to)}
           description={t("stats.chart.onTime.desc")}
           series={[{ name: t("stats.answeredOnTime"), className: "bar-on-time" }]}
-          rows={byCategory.rows.map((r) => ({ label: t(`category.${r.key}`), values: [r.answered ? Math.round((r.answeredOnTime / r.answered) * 100) : 0] }))}
+          rows={byCategory.rows.map((r) => ({ label: t(`category.${r.key}`), values: [onTimeShare(r.answered, r.answeredOnTime)] }))}
           format={(v) => `${v}%`}
           max={100}
         />

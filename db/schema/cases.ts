@@ -131,8 +131,20 @@ export const caseEvents = sqliteTable(
     meta: text("meta", { mode: "json" }).$type<Record<string, unknown>>(),
     idempotencyKey: text("idempotency_key"),
     createdAt: text("created_at").notNull(),
+    /**
+     * The unit the event is credited to (figures/creditedUnit): the receiver of a filing, transfer or contest, the
+     * unit that acted otherwise, the unit whose answer was rated. Figures stay with it after the case moves on.
+     */
+    unitId: text("unit_id").references(() => communes.id),
+    /** The deadline stage in force when the event happened, and its due date then (null while the clock was paused). */
+    stage: text("stage", { enum: CASE_STAGES }),
+    dueOn: text("due_on"),
   },
-  (t) => [index("case_events_case_idx").on(t.caseId, t.id), uniqueIndex("case_events_idem_uq").on(t.idempotencyKey)],
+  (t) => [
+    index("case_events_case_idx").on(t.caseId, t.id),
+    uniqueIndex("case_events_idem_uq").on(t.idempotencyKey),
+    index("case_events_unit_type_idx").on(t.unitId, t.type),
+  ],
 );
 
 export const attachments = sqliteTable(
@@ -155,6 +167,7 @@ export const attachments = sqliteTable(
   (t) => [index("attachments_case_idx").on(t.caseId)],
 );
 
+/** Superseded by answerRatings (one rating per answer); kept, and copied there, so the migration stays additive. */
 export const caseRatings = sqliteTable("case_ratings", {
   caseId: integer("case_id")
     .primaryKey()
@@ -163,5 +176,24 @@ export const caseRatings = sqliteTable("case_ratings", {
   comment: text("comment"),
   createdAt: text("created_at").notNull(),
 });
+
+/** The resident's rating of one answer: a contested case's first- and second-instance answers are rated apart. */
+export const answerRatings = sqliteTable(
+  "answer_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** The "answered" event rated; its unit is the one the rating is credited to. */
+    answerEventId: integer("answer_event_id")
+      .notNull()
+      .references(() => caseEvents.id, { onDelete: "cascade" }),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("answer_ratings_answer_uq").on(t.answerEventId), index("answer_ratings_case_idx").on(t.caseId)],
+);
 
 /** Keys for the Open311 API (issued by an administrator; only the hash is kept). */

@@ -87,7 +87,7 @@ describe("the resident rates the answer", () => {
     const { caseId } = await answeredComplaint("danh.gia@example.vn", new Date());
     await residentStep(caseId, { step: "rate", score: 2, comment: "Chưa thỏa đáng." });
     await expect(residentStep(caseId, { step: "rate", score: 5, comment: "" })).rejects.toThrow("error.alreadyRated");
-    expect(await read().select().from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId))).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
+    expect(await read().select().from(t.answerRatings).where(eq(t.answerRatings.caseId, caseId))).toMatchObject([{ score: 2, comment: "Chưa thỏa đáng." }]);
     expect(await eventsOf(caseId, "rated")).toMatchObject([{ visibility: "internal" }]);
   });
 });

@@ -144,6 +144,23 @@ describe("as the portal shows them", () => {
     expect(total.split(",")[1]).toBe(String(received));
   });
 
+  it("on-time reads — where nothing was answered, in the chart and the table, never 0 %", async () => {
+    const res = await new Client(fixture.url).get("/thong-ke?tu=2026-03-01&den=2026-03-31");
+    expect(res.html).not.toContain(">0%<");
+    const start = res.html.indexOf('id="chart-on-time-title"');
+    const chart = res.html.slice(start, res.html.indexOf("</svg>", start));
+    expect(chart).toContain(">—<");
+    expect(visibleText(res.html)).toContain("dòng Tổng cộng đếm mỗi hồ sơ một lần");
+  });
+
+  it("/ho-so/<code> shows the stage in force and its due date, with the pause while the resident is asked", async () => {
+    const paused = fixture.db.prepare("SELECT code FROM cases WHERE status = 'info_requested' LIMIT 1").get() as { code: string };
+    const text = visibleText((await new Client(fixture.url).get(`/ho-so/${paused.code}`)).html);
+    expect(text).toMatch(/Giai đoạn hiện tại\s+Xử lý đơn/);
+    expect(text).toMatch(/Hạn thụ lý hoặc trả lời việc tiếp nhận\s+\d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain("Tạm dừng tính hạn từ");
+  });
+
   it("an invalid period says so and falls back to the year", async () => {
     const res = await new Client(fixture.url).get("/thong-ke?tu=2026-12-01&den=2026-01-01");
     expect(visibleText(res.html)).toContain("Khoảng thời gian chưa đúng");

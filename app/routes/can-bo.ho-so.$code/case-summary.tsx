@@ -1,5 +1,5 @@
 // The case at a glance for an official: status, stage and due date, unit, place, what was asked.
-import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
+import { DateTimeText, DeadlineRows, StatusBadge } from "~/components/case-parts";
 import { formatDate } from "~/domain/dates";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import { useT } from "~/i18n/use-t";
@@ -19,23 +19,10 @@ export function CaseSummary({ c }: { c: StaffCaseData["case"] }) {
             <StatusBadge status={c.status} />
           </dd>
         </div>
-        <div>
-          <dt>{t("staffCase.stage")}</dt>
-          <dd>{t(`stage.${c.stage}`)}</dd>
-        </div>
-        <div>
-          <dt>{t("staffCase.due")}</dt>
-          <dd>
-            {c.paused ? (
-              t("staffCase.paused")
-            ) : (
-              <>
-                <DateText date={c.dueOn} />
-                {c.urgency && c.urgency !== "on_track" ? <span className={`urgency urgency--${c.urgency}`}>{t(`urgency.${c.urgency}`)}</span> : null}
-              </>
-            )}
-          </dd>
-        </div>
+        <DeadlineRows
+          deadline={c.deadline}
+          badge={c.urgency && c.urgency !== "on_track" ? <span className={`urgency urgency--${c.urgency}`}>{t(`urgency.${c.urgency}`)}</span> : null}
+        />
         <div>
           <dt>{t("case.kind")}</dt>
           <dd>

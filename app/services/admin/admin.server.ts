@@ -15,7 +15,7 @@ import { revokeAllSessions } from "~/services/staff/sessions.server";
 import { read, transaction } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { invalidateReference, reference } from "~/services/reference/reference.server";
-import { dueOnNow } from "~/services/cases/handling.server";
+import { dueOnNow, eventClock } from "~/services/cases/handling.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 
 // ---------------------------------------------------------------- accounts
@@ -161,6 +161,7 @@ export async function mergeUnit(admin: StaffUser, input: { id: string; successor
         body: null,
         meta: { from: unit.id, to: successor.id, reason: "merger" },
         createdAt: nowIso,
+        ...eventClock(row, "transferred", successor.id),
       });
       moved++;
     }

@@ -9,9 +9,11 @@ import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
 import { foldForSearch, phoneDigits } from "~/domain/text";
 import { counterName, formatTrackingCode } from "~/domain/tracking-code";
+import { creditedUnit } from "~/domain/figures";
 import { translator, type Language } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
+import { caseDeadline } from "./views.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
@@ -181,6 +183,9 @@ export async function fileCase(
             actor: "resident",
             meta: { communeId: routing.communeId, routingReason: routing.reason },
             createdAt: nowIso,
+            unitId: creditedUnit("filed", { holding: routing.communeId, reached: routing.communeId }),
+            stage: firstStage(ref.deadlineRules, input.kind, input.category),
+            dueOn: acceptDueOn,
           })
           .returning({ id: t.caseEvents.id })
       )[0].id;
@@ -233,6 +238,12 @@ export async function receiptView(receiptToken: string) {
         acceptDueOn: t.cases.acceptDueOn,
         filingLimitPassedOn: t.cases.filingLimitPassedOn,
         accessKeyEncrypted: t.cases.accessKeyEncrypted,
+        status: t.cases.status,
+        stage: t.cases.stage,
+        stageStartedOn: t.cases.stageStartedOn,
+        extensionDays: t.cases.extensionDays,
+        pauses: t.cases.pauses,
+        pausedSince: t.cases.pausedSince,
         email: t.caseContacts.email,
       })
       .from(t.cases)
@@ -240,6 +251,12 @@ export async function receiptView(receiptToken: string) {
       .where(eq(t.cases.receiptTokenHash, sha256(receiptToken)))
   )[0];
   if (!row) return null;
-  const { accessKeyEncrypted, ...rest } = row;
-  return { ...rest, communeName: communeName(await reference(), row.communeId), accessKey: decrypt("access-key", accessKeyEncrypted) };
+  const { accessKeyEncrypted, stage: _stage, stageStartedOn: _started, extensionDays: _extension, pauses: _pauses, pausedSince: _paused, ...rest } = row;
+  return {
+    ...rest,
+    communeName: communeName(await reference(), row.communeId),
+    // The receipt stays the filer's link to the case: it shows the deadline in force, not the one at filing.
+    deadline: await caseDeadline(row),
+    accessKey: decrypt("access-key", accessKeyEncrypted),
+  };
 }

@@ -8,6 +8,7 @@ import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domai
 import { vnDate } from "~/domain/dates";
 import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
+import { creditedUnit } from "~/domain/figures";
 import { canBeAssigned, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
@@ -58,6 +59,23 @@ const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "re
 /** The due date of the case's current stage, from the rules and calendar in force. */
 export function dueOnNow(ref: Reference, clock: CaseClock): string {
   return caseDueOn(clock, ref.deadlineRules, ref.calendar);
+}
+
+/**
+ * The unit an event is credited to and the stage and due date in force when it happened (before the act moves the
+ * clock on): what the figures count an act and an answer on time against, whatever happens to the case later.
+ */
+export function eventClock(
+  row: Pick<typeof t.cases.$inferSelect, "communeId" | "stage" | "dueOn" | "pausedSince">,
+  type: CaseEventType,
+  reached?: string,
+  ratedAnswerUnit?: string | null,
+) {
+  return {
+    unitId: creditedUnit(type, { holding: row.communeId, reached, ratedAnswerUnit }),
+    stage: row.stage,
+    dueOn: row.pausedSince ? null : row.dueOn,
+  };
 }
 
 /** Mails the resident about a public step, in their language, never with a name in the subject. */
@@ -180,7 +198,17 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
       const eventId = (
         await tx
           .insert(t.caseEvents)
-          .values({ caseId: row.id, type: eventType, visibility, actor: "official", actorUserId: user.id, body, meta, createdAt: nowIso })
+          .values({
+            caseId: row.id,
+            type: eventType,
+            visibility,
+            actor: "official",
+            actorUserId: user.id,
+            body,
+            meta,
+            createdAt: nowIso,
+            ...eventClock(row, eventType, updates.communeId),
+          })
           .returning({ id: t.caseEvents.id })
       )[0].id;
       await recordAttachments(tx, row.id, eventId, files, "official");

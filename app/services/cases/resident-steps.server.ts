@@ -1,17 +1,17 @@
 // What the filer does after filing: answer a request for information, rate the answer, contest it, withdraw.
 // Each step writes its change, its event and its mail in one transaction.
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { contestOpen, isAnswered, nextStatus } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { stageForEvent, startStage } from "~/domain/deadlines";
 import { InvalidError, NotFoundError } from "~/domain/errors";
-import { transaction, type Tx } from "~/services/platform/database.server";
+import { transaction, type Db, type Tx } from "~/services/platform/database.server";
 import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
 import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
-import { dueOnNow, mailResident } from "./handling.server";
+import { dueOnNow, eventClock, mailResident } from "./handling.server";
 
 async function caseForUpdate(tx: Tx, caseId: number) {
   const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
@@ -46,7 +46,16 @@ export async function provideInformation(
       const eventId = (
         await tx
           .insert(t.caseEvents)
-          .values({ caseId, type: "info_provided", visibility: "public", actor: "resident", body, idempotencyKey, createdAt: nowIso })
+          .values({
+            caseId,
+            type: "info_provided",
+            visibility: "public",
+            actor: "resident",
+            body,
+            idempotencyKey,
+            createdAt: nowIso,
+            ...eventClock(row, "info_provided"),
+          })
           .returning({ id: t.caseEvents.id })
       )[0].id;
       await recordAttachments(tx, caseId, eventId, files, "resident");
@@ -60,6 +69,20 @@ export async function provideInformation(
   }
 }
 
+/** The case's latest answer (the one in force), with the unit that gave it. */
+export async function latestAnswer(db: Tx | Db, caseId: number) {
+  return (
+    (
+      await db
+        .select({ id: t.caseEvents.id, unitId: t.caseEvents.unitId })
+        .from(t.caseEvents)
+        .where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, "answered")))
+        .orderBy(desc(t.caseEvents.id))
+        .limit(1)
+    )[0] ?? null
+  );
+}
+
 export type ResidentStep = { step: "rate"; score: number; comment: string } | { step: "contest"; reason: string } | { step: "withdraw"; reason: string };
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
@@ -70,17 +93,21 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
     const row = await caseForUpdate(tx, caseId);
     if (input.step === "rate") {
       if (!isAnswered(row.status)) throw new InvalidError("error.notAnswered");
-      const existing = (await tx.select({ caseId: t.caseRatings.caseId }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0];
+      // One rating per answer: the answer in force (the district's, once a contested case is answered again).
+      const answer = await latestAnswer(tx, caseId);
+      if (!answer) throw new InvalidError("error.notAnswered");
+      const existing = (await tx.select({ id: t.answerRatings.id }).from(t.answerRatings).where(eq(t.answerRatings.answerEventId, answer.id)))[0];
       if (existing) throw new InvalidError("error.alreadyRated");
-      await tx.insert(t.caseRatings).values({ caseId, score: input.score, comment: input.comment || null, createdAt: nowIso });
+      await tx.insert(t.answerRatings).values({ caseId, answerEventId: answer.id, score: input.score, comment: input.comment || null, createdAt: nowIso });
       await tx.insert(t.caseEvents).values({
         caseId,
         type: "rated",
         visibility: "internal",
         actor: "resident",
         body: input.comment || null,
-        meta: { score: input.score },
+        meta: { score: input.score, answerEventId: answer.id },
         createdAt: nowIso,
+        ...eventClock(row, "rated", undefined, answer.unitId),
       });
       return;
     }
@@ -103,6 +130,7 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
         body: input.reason,
         meta: { from: row.communeId, to: DISTRICT_ID },
         createdAt: nowIso,
+        ...eventClock(row, "contested", DISTRICT_ID),
       });
       // The resident's own step is acknowledged like every official one: a mail with the same transaction.
       await mailResident(tx, caseId, "contested", input.reason, now);
@@ -110,7 +138,15 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
     }
     const status = nextStatus(row.status, "withdraw", "resident");
     await tx.update(t.cases).set({ status, closedAt: nowIso, pausedSince: null, updatedAt: nowIso }).where(eq(t.cases.id, caseId));
-    await tx.insert(t.caseEvents).values({ caseId, type: "withdrawn", visibility: "public", actor: "resident", body: input.reason || null, createdAt: nowIso });
+    await tx.insert(t.caseEvents).values({
+      caseId,
+      type: "withdrawn",
+      visibility: "public",
+      actor: "resident",
+      body: input.reason || null,
+      createdAt: nowIso,
+      ...eventClock(row, "withdrawn"),
+    });
     await mailResident(tx, caseId, "withdrawn", input.reason || null, now);
   });
   if (input.step !== "rate") nudgeMailWorker();

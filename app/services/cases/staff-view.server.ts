@@ -5,7 +5,7 @@ import * as t from "../../../db/schema";
 import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { allowedActions } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
-import { extensionFor, transferDueOn, urgency } from "~/domain/deadlines";
+import { deadlineInForce, extensionFor, transferDueOn, urgency } from "~/domain/deadlines";
 import { caseOperations, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
@@ -71,6 +71,13 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension =
     operations.includes("extend") && isOpen(row.status) ? extensionFor(ref.deadlineRules, row.kindCode, row.stage, row.categoryCode, timesExtended) : null;
+  const deadline = deadlineInForce(
+    row,
+    events.map((e) => ({ type: e.type, createdOn: vnDate(new Date(e.createdAt)) })),
+    ref.deadlineRules,
+    ref.calendar,
+    today,
+  );
   const assignee = row.assigneeUserId
     ? (await read().select({ fullName: t.users.fullName }).from(t.users).where(eq(t.users.id, row.assigneeUserId)))[0]
     : undefined;
@@ -93,7 +100,8 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
       stage: row.stage,
       dueOn: row.dueOn,
       paused: row.pausedSince !== null,
-      urgency: isOpen(row.status) ? urgency(row.dueOn, today, row.pausedSince !== null) : null,
+      deadline,
+      urgency: deadline?.owedBy === "unit" ? urgency(deadline.dueOn, today, row.pausedSince !== null) : null,
       receivedAt: row.receivedAt,
       publishConsent: row.publishConsent,
       routingReason: row.routingReason,

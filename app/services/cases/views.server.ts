@@ -1,16 +1,18 @@
 // What each reader sees of a case: the public (no personal data, text only with consent) and the filer after a
 // successful look-up (everything they sent and every public step).
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
 import { mayPublishContent } from "~/domain/publication";
 import { vnDate } from "~/domain/dates";
+import { deadlineInForce, type CaseClockState, type DeadlineInForce } from "~/domain/deadlines";
 import { redactPersonalData } from "~/domain/redaction";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 import type { CaseEventType } from "~/domain/case-workflow";
+import { latestAnswer } from "./resident-steps.server";
 
 // ---------------------------------------------------------------- views
 
@@ -22,8 +24,13 @@ const publicColumns = {
   communeId: t.cases.communeId,
   status: t.cases.status,
   receivedAt: t.cases.receivedAt,
-  acceptDueOn: t.cases.acceptDueOn,
   updatedAt: t.cases.updatedAt,
+  stage: t.cases.stage,
+  stageStartedOn: t.cases.stageStartedOn,
+  extensionDays: t.cases.extensionDays,
+  pauses: t.cases.pauses,
+  pausedSince: t.cases.pausedSince,
+  answeredAt: t.cases.answeredAt,
   publishConsent: t.cases.publishConsent,
   title: t.cases.title,
   description: t.cases.description,
@@ -93,14 +100,33 @@ export async function publicCaseView(codeInput: string) {
   )[0];
   if (!row) return null;
   const ref = await reference();
-  const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, ...rest } = row;
+  const {
+    publishConsent,
+    title,
+    description,
+    requestedOutcome,
+    id,
+    filerName,
+    disclosureId,
+    planRowNo,
+    stage,
+    stageStartedOn,
+    extensionDays,
+    pauses,
+    pausedSince,
+    ...rest
+  } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
   const published = mayPublishContent(row);
   const redact = (text: string) => redactPersonalData(text, [filerName]);
+  // A case in the register shows its answer here too, redacted the same way.
+  const answer = published && isAnswered(row.status) && row.answeredAt ? await latestAnswerText(id) : null;
   return {
     ...rest,
     communeName: communeName(ref, row.communeId),
+    deadline: await caseDeadline(row),
     content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
+    answer: answer ? { body: redact(answer.body), createdAt: answer.createdAt } : null,
     disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
     timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
@@ -134,10 +160,11 @@ export async function residentCaseView(caseId: number) {
     await read().select({ stage: t.cases.stage, dueOn: t.cases.dueOn, answeredAt: t.cases.answeredAt }).from(t.cases).where(eq(t.cases.id, caseId))
   )[0];
   const today = vnDate(new Date());
-  const rating = await caseRating(caseId);
+  const rating = await answerRating(caseId);
   return {
     ...row,
     communeName: communeName(ref, row.communeId),
+    deadline: await caseDeadline(row),
     hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
     disclosure: await caseDisclosureLink(row, "resident"),
     timeline: events,
@@ -150,8 +177,39 @@ export async function residentCaseView(caseId: number) {
   };
 }
 
-export async function caseRating(caseId: number) {
+/** The resident's rating of the answer in force (the latest), or null: each answer is rated once. */
+export async function answerRating(caseId: number) {
+  const answer = await latestAnswer(read(), caseId);
+  if (!answer) return null;
   return (
-    (await read().select({ score: t.caseRatings.score, comment: t.caseRatings.comment }).from(t.caseRatings).where(eq(t.caseRatings.caseId, caseId)))[0] ?? null
+    (
+      await read()
+        .select({ score: t.answerRatings.score, comment: t.answerRatings.comment })
+        .from(t.answerRatings)
+        .where(eq(t.answerRatings.answerEventId, answer.id))
+    )[0] ?? null
   );
+}
+
+async function latestAnswerText(caseId: number): Promise<{ body: string; createdAt: string } | null> {
+  const row = (
+    await read()
+      .select({ body: t.caseEvents.body, createdAt: t.caseEvents.createdAt })
+      .from(t.caseEvents)
+      .where(and(eq(t.caseEvents.caseId, caseId), eq(t.caseEvents.type, "answered"), isNotNull(t.caseEvents.body)))
+      .orderBy(desc(t.caseEvents.id))
+      .limit(1)
+  )[0];
+  return row?.body ? { body: row.body, createdAt: row.createdAt } : null;
+}
+
+/** The deadline in force for a case (deadlines.deadlineInForce), the one every view shows. */
+export async function caseDeadline(row: CaseClockState & { id: number }, now = new Date()): Promise<DeadlineInForce | null> {
+  const ref = await reference();
+  const events = await read()
+    .select({ type: t.caseEvents.type, createdAt: t.caseEvents.createdAt })
+    .from(t.caseEvents)
+    .where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended")));
+  const clockEvents = events.map((e) => ({ type: e.type, createdOn: vnDate(new Date(e.createdAt)) }));
+  return deadlineInForce(row, clockEvents, ref.deadlineRules, ref.calendar, vnDate(now));
 }
