@@ -37,6 +37,14 @@ async function view(request: Request, id: number) {
   }
 }
 
+/** The whole posting period, but never a start already past: a window counts from when it really opens. */
+function suggestedConsultation(d: { postingFrom: string | null; postingTo: string | null }, now: Date) {
+  // Vietnam is UTC+7 all year; the next whole minute, as a datetime-local field reads it.
+  const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+  const start = d.postingFrom ? `${d.postingFrom}T07:00` : soon;
+  return { from: start > soon ? start : soon, to: d.postingTo ? `${d.postingTo}T17:00` : "" };
+}
+
 export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const v = await view(request, Number(params.id));
   const today = vnDate(new Date());
@@ -51,6 +59,7 @@ export const loader = guard(async ({ request, params, context }: LoaderFunctionA
       type: v.type,
       canManage: v.canManage,
       suggestedPosting: { from: today, to: minimumPostingEnd(today, v.type.minPostingDays) },
+      suggestedConsultation: suggestedConsultation(v.disclosure, new Date()),
       done: search.get("da-luu"),
       imported: { rows: search.get("dong"), newCodes: search.get("ma-moi") },
       plan: await staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
