@@ -7,6 +7,7 @@ import { addComment } from "~/services/disclosures/comments.server";
 import { closeConsultation, createDraft, newVersion, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
 import { publicDisclosure, publicList } from "~/services/disclosures/reading.server";
 import { read } from "~/services/platform/database.server";
+import { saveDisclosureType } from "~/services/admin/admin.server";
 import { staffAccount } from "../support/factories";
 
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -78,6 +79,20 @@ describe("a consultation", () => {
     expect(type).toMatchObject({ minConsultationDays: 30, consultationSource: expect.stringContaining("Điều 13") });
     await openConsultation(leader, id, window, "t", vn("2026-12-02T10:00:00"));
     expect((await row(id)).status).toBe("consultation_open");
+  });
+
+  it("its minimum is data an administrator corrects, with its legal basis; opening follows it", async () => {
+    const adminUser = await staffAccount("admin", "huyen-xuan-truong");
+    const type = (await read().select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, "investment_project")))[0];
+    await saveDisclosureType(adminUser, { ...type, minConsultationDays: 31, consultationSource: "Quy định thử nghiệm: 31 ngày" }, "t");
+    try {
+      const { leader, id } = await consulting("Dự án bãi đỗ xe xã");
+      await expect(openConsultation(leader, id, window, "t", vn("2026-12-02T10:00:00"))).rejects.toThrow("disclosure.error.consultationTooShort:31");
+      const audit = (await read().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure_type.updated"))).at(-1)!;
+      expect(audit.details).toMatchObject({ minConsultationDays: 31, consultationSource: "Quy định thử nghiệm: 31 ngày" });
+    } finally {
+      await saveDisclosureType(adminUser, type, "t");
+    }
   });
 
   it("before it opens the page says when it will open, not that it is over", async () => {

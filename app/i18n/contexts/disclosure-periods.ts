@@ -36,6 +36,9 @@ const vi = {
   "sd.consultation.hint": "Lấy ý kiến ít nhất {0} ngày, tính từ lúc mở. Căn cứ: {1}",
   "sd.closeReason": "Lý do kết thúc sớm (bắt buộc nếu kết thúc trước thời hạn; được công khai)",
   "sd.summaryOfComments.hint": "Đã nhận {0} ý kiến. Nếu không có ý kiến nào, để trống ô này.",
+  "admin.disclosureTypes.minConsultationDays": "Thời gian lấy ý kiến tối thiểu (ngày)",
+  "admin.disclosureTypes.consultationSource": "Căn cứ pháp lý của thời gian lấy ý kiến",
+  "admin.error.consultationDays": "Nhập số ngày lấy ý kiến từ 1 đến 365.",
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -73,6 +76,9 @@ const en: Record<keyof typeof vi, string> = {
   "sd.consultation.hint": "Consult for at least {0} days, counted from when it opens. Legal basis: {1}",
   "sd.closeReason": "Reason for closing early (required before the planned end; published)",
   "sd.summaryOfComments.hint": "{0} comments received. If there were none, leave this empty.",
+  "admin.disclosureTypes.minConsultationDays": "Minimum consultation period (days)",
+  "admin.disclosureTypes.consultationSource": "Legal basis of the consultation period",
+  "admin.error.consultationDays": "Enter a number of consultation days from 1 to 365.",
 };
 
 export const disclosurePeriods = { vi, en };
