@@ -1,4 +1,5 @@
-// Public disclosures: their lifecycle, the legal minimum posting period, and when residents may comment.
+// Public disclosures: their lifecycle, the legal minimum posting and consultation periods (how they are counted:
+// docs/decisions/010), and when residents may comment.
 import { addDays, daysBetween, vnDate } from "./dates";
 import { InvalidError } from "./errors";
 import { foldForSearch } from "./text";

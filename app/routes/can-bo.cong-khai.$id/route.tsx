@@ -5,8 +5,8 @@ import { DateText } from "~/components/case-parts";
 import { ErrorSummary, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
-import { minimumPostingEnd } from "~/domain/disclosure";
-import { vnDate } from "~/domain/dates";
+import { consultationPeriodShown, minimumPostingEnd } from "~/domain/disclosure";
+import { formatDate, formatDateTime, vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
@@ -102,6 +102,7 @@ export default function StaffDisclosure() {
   const parts = { data, values, errors, failed: values.intent };
   const problems = (result && "problems" in result ? result.problems : []) as PlanProblem[];
   const moreProblems = result && "moreProblems" in result ? Number(result.moreProblems) : 0;
+  const consultation = consultationPeriodShown(d);
   return (
     <StaffPage staff={staff} title={d.title}>
       {done ? (
@@ -124,6 +125,16 @@ export default function StaffDisclosure() {
       {d.postingFrom && d.postingTo ? (
         <p>
           {t("disclosure.posting")}: <DateText date={d.postingFrom} /> – <DateText date={d.postingTo} />
+        </p>
+      ) : null}
+      {d.postingSignedOn ? <p>{t("disclosure.posting.reposted", formatDate(d.postingSignedOn))}</p> : null}
+      {d.versionReason && d.postingFrom && d.postingTo ? (
+        <p>{t("disclosure.posting.restarted", d.version, formatDate(d.postingFrom), formatDate(d.postingTo), d.versionReason)}</p>
+      ) : null}
+      {consultation ? <p>{t("disclosure.consultation.period", formatDateTime(consultation.from), formatDateTime(consultation.to))}</p> : null}
+      {consultation?.announcedTo ? (
+        <p>
+          {t("disclosure.consultation.closedEarly", formatDateTime(consultation.to), formatDateTime(consultation.announcedTo), d.consultationCloseReason ?? "")}
         </p>
       ) : null}
       <LifecyclePanels {...parts} />
