@@ -17,7 +17,16 @@ async function createDraft(client: Client, typeCode: string, title: string): Pro
   const page = await client.get("/can-bo/cong-khai");
   const res = await client.post(
     "/can-bo/cong-khai",
-    new URLSearchParams({ csrf: hiddenValue(page.html, "csrf"), intent: "create", typeCode, communeId: "xuan-hong", title, summary: "Tóm tắt.", body: "Nội dung.", keyFigures: "" }),
+    new URLSearchParams({
+      csrf: hiddenValue(page.html, "csrf"),
+      intent: "create",
+      typeCode,
+      communeId: "xuan-hong",
+      title,
+      summary: "Tóm tắt.",
+      body: "Nội dung.",
+      keyFigures: "",
+    }),
   );
   expect(res.status).toBe(303);
   return Number(/\/can-bo\/cong-khai\/(\d+)/.exec(res.location!)![1]);
