@@ -6,6 +6,9 @@ import * as t from "../../db/schema";
 import { addComment } from "~/services/disclosures/comments.server";
 import { closeConsultation, createDraft, newVersion, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
 import { publicDisclosure, publicList } from "~/services/disclosures/reading.server";
+import { householdRow, importPlanTable } from "~/services/disclosures/plan-table.server";
+import { PLAN_TEMPLATE_HEADER } from "~/domain/plan-table";
+import { decrypt } from "~/services/platform/secrets.server";
 import { read } from "~/services/platform/database.server";
 import { saveDisclosureType } from "~/services/admin/admin.server";
 import { staffAccount } from "../support/factories";
@@ -55,6 +58,16 @@ describe("publishing a posting period", () => {
     expect((await publicDisclosure(slug, vn("2026-12-02T09:00:00")))!.statusLabel).toBe("dstatus.posting_ended");
     const listed = (await publicList({ commune: "xuan-phong" }, vn("2026-12-02T09:00:00"))).rows.find((r) => r.id === id)!;
     expect(listed.statusLabel).toBe("dstatus.posting_ended");
+  });
+
+  it("a household's own row says the same: the posting is over, not 'Đang niêm yết'", async () => {
+    const leader = await staffAccount("commune_leader", "xuan-phong");
+    const id = await createDraft(leader, { ...project("xuan-phong", "Phương án bồi thường kênh xóm 1"), typeCode: "compensation_plan" }, "t");
+    await importPlanTable(leader, id, `${PLAN_TEMPLATE_HEADER}\n1,Nguyễn Văn An,Xóm 1,12,3,Đất trồng lúa,100,1000,100000,0,0,100000,Không`, "t");
+    await publish(leader, id, { from: "2026-10-01", to: "2026-10-30" }, "t", vn("2026-10-01T08:00:00"));
+    const sealed = (await read().select().from(t.planRows).where(eq(t.planRows.disclosureId, id)))[0].householdCodeSealed;
+    const found = (await householdRow((await row(id)).slug, decrypt("household-code", sealed)!, vn("2026-12-02T09:00:00")))!;
+    expect(found.disclosure.statusLabel).toBe("dstatus.posting_ended");
   });
 });
 
