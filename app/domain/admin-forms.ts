@@ -44,6 +44,13 @@ export const adminSchema = z.discriminatedUnion("intent", [
       .min(1, "admin.error.postingDays")
       .max(365, "admin.error.postingDays"),
     consultation: z.string().optional(),
+    minConsultationDays: z.coerce
+      .number({ message: "admin.error.consultationDays" })
+      .int("admin.error.consultationDays")
+      .min(1, "admin.error.consultationDays")
+      .max(365, "admin.error.consultationDays")
+      .optional(),
+    consultationSource: singleLine(500),
     publishNames: z.string().optional(),
     source: required(singleLine(500)),
   }),

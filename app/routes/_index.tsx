@@ -49,7 +49,7 @@ export default function Home() {
                 <Link to={`/cong-khai/${d.slug}`}>{d.title}</Link>
                 <span className="hint">
                   {" "}
-                  — {t(`dtype.${d.typeCode}`)} · {d.communeName} · {t(`dstatus.${d.status}`)}
+                  — {t(`dtype.${d.typeCode}`)} · {d.communeName} · {t(d.statusLabel)}
                 </span>
               </li>
             ))}

@@ -172,6 +172,20 @@ export default function ReferenceData() {
               inputMode="numeric"
             />
             <CheckboxWithId name="consultation" id={`dt-consult-${d.code}`} label={t("admin.disclosureTypes.consultation")} checked={d.consultation} />
+            <TextField
+              name="minConsultationDays"
+              id={`dt-cdays-${d.code}`}
+              type="number"
+              label={t("admin.disclosureTypes.minConsultationDays")}
+              defaultValue={String(d.minConsultationDays)}
+              inputMode="numeric"
+            />
+            <TextField
+              name="consultationSource"
+              id={`dt-csource-${d.code}`}
+              label={t("admin.disclosureTypes.consultationSource")}
+              defaultValue={d.consultationSource}
+            />
             <CheckboxWithId name="publishNames" id={`dt-names-${d.code}`} label={t("admin.disclosureTypes.publishNames")} checked={d.publishNames} />
             <TextField name="source" id={`dt-source-${d.code}`} label={t("admin.disclosureTypes.source")} required defaultValue={d.source} />
           </IntentForm>

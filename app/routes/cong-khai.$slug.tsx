@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
+import { formatDate, formatDateTime } from "~/domain/dates";
 import { Pager } from "~/components/pager";
 import { PlanChanges, PlanTable } from "~/components/plan-table";
 import { Checkbox, CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
@@ -51,7 +52,7 @@ export default function DisclosurePage() {
       </p>
       <h1>{d.title}</h1>
       <p>
-        <span className={`status status--d-${d.status}`}>{t(`dstatus.${d.status}`)}</span>
+        <span className={`status status--d-${d.status}`}>{t(d.statusLabel)}</span>
       </p>
       {d.status === "withdrawn" ? <p className="notice notice--warning">{t("disclosure.withdrawnBecause", d.statusReason ?? "")}</p> : null}
       {d.status === "superseded" ? <p className="notice notice--warning">{t("disclosure.supersededBy")}</p> : null}
@@ -59,6 +60,13 @@ export default function DisclosurePage() {
         <p>
           {t("disclosure.posting")}: <DateText date={d.postingFrom} /> – <DateText date={d.postingTo} />
         </p>
+      ) : null}
+      {d.postingSignedOn ? <p className="notice">{t("disclosure.posting.reposted", formatDate(d.postingSignedOn))}</p> : null}
+      {d.versionReason && d.postingFrom && d.postingTo ? (
+        <div className="notice">
+          <p>{t("disclosure.posting.restarted", d.version, formatDate(d.postingFrom), formatDate(d.postingTo), d.versionReason)}</p>
+          <p className="hint">{t("disclosure.posting.restartRule")}</p>
+        </div>
       ) : null}
       <p className="lead prewrap">{d.summary}</p>
       {d.keyFigures.length ? (
@@ -178,16 +186,27 @@ export default function DisclosurePage() {
         ) : null}
       </section>
 
-      {d.consultationFrom && d.consultationTo ? (
+      {d.consultationPhase ? (
         <section aria-labelledby="consultation-title" id="y-kien">
           <h2 id="consultation-title">{t("disclosure.consultation")}</h2>
-          <p>
-            <DateTimeText instant={d.consultationFrom} /> – <DateTimeText instant={d.consultationTo} />
-          </p>
-          {d.consultationSummary ? (
+          {d.consultationPeriod ? (
+            <p>{t("disclosure.consultation.period", formatDateTime(d.consultationPeriod.from), formatDateTime(d.consultationPeriod.to))}</p>
+          ) : null}
+          {d.consultationPhase === "closed_early" && d.consultationPeriod?.announcedTo ? (
+            <p className="notice notice--warning">
+              {t(
+                "disclosure.consultation.closedEarly",
+                formatDateTime(d.consultationPeriod.to),
+                formatDateTime(d.consultationPeriod.announcedTo),
+                d.consultationCloseReason ?? "",
+              )}
+            </p>
+          ) : null}
+          {d.consultationPhase === "closed" || d.consultationPhase === "closed_early" ? (
             <>
               <h3>{t("disclosure.consultation.summary")}</h3>
-              <p className="prewrap">{d.consultationSummary}</p>
+              <p>{d.commentsReceived ? t("disclosure.consultation.received", d.commentsReceived) : t("disclosure.consultation.noneReceived")}</p>
+              {d.consultationSummary && d.commentsReceived ? <p className="prewrap">{d.consultationSummary}</p> : null}
             </>
           ) : null}
           <h3>{t("disclosure.comments")}</h3>
@@ -247,7 +266,12 @@ export default function DisclosurePage() {
               </Form>
             </>
           ) : (
-            <p>{errors.form ?? t("disclosure.consultation.closed")}</p>
+            <p>
+              {errors.form ??
+                (d.consultationPhase === "upcoming" && d.consultationFrom
+                  ? t("disclosure.consultation.upcoming", formatDateTime(d.consultationFrom))
+                  : t("disclosure.consultation.closed"))}
+            </p>
           )}
         </section>
       ) : null}

@@ -53,7 +53,7 @@ export default function HouseholdRow() {
         <section aria-labelledby="your-row">
           <h2 id="your-row">{t("plan.household.yourRow", found.row.rowNo)}</h2>
           <p className="hint">
-            {found.disclosure.title} · {t("disclosure.version", found.disclosure.version)} · {t(`dstatus.${found.disclosure.status}`)}
+            {found.disclosure.title} · {t("disclosure.version", found.disclosure.version)} · {t(found.disclosure.statusLabel)}
           </p>
           {inForce ? null : <p className="notice notice--warning">{t("plan.household.outdated")}</p>}
           <PlanRowDetails row={found.row} />

@@ -76,7 +76,7 @@ export default function Disclosures() {
               <Link to={`/cong-khai/${d.slug}`}>{d.title}</Link>
             </h2>
             <p className="hint">
-              {t(`dtype.${d.typeCode}`)} · {d.communeName} · <span className={`status status--d-${d.status}`}>{t(`dstatus.${d.status}`)}</span>
+              {t(`dtype.${d.typeCode}`)} · {d.communeName} · <span className={`status status--d-${d.status}`}>{t(d.statusLabel)}</span>
               {d.postingFrom && d.postingTo ? (
                 <>
                   {" "}

@@ -172,15 +172,39 @@ export const RESPONSE_TEMPLATES = [
 
 const GRASSROOTS = "Luật Thực hiện dân chủ ở cơ sở 2022, Điều 11–13";
 const ACCESS = "Luật Tiếp cận thông tin 2016, Điều 21(2): niêm yết ít nhất 30 ngày";
-/** Kinds of disclosure and their minimum posting periods (domain.md §3, §4). */
-export const DISCLOSURE_TYPES: { code: DisclosureTypeCode; minPostingDays: number; consultation: boolean; publishNames?: boolean; source: string }[] = [
-  { code: "investment_project", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "construction_work", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "land_use_plan", minPostingDays: 30, consultation: true, source: `Luật Đất đai 2024, Điều 70, 75; ${ACCESS}` },
-  { code: "compensation_plan", minPostingDays: 30, consultation: true, source: "Luật Đất đai 2024, Điều 87(3)(a): niêm yết dự thảo phương án 30 ngày" },
-  { code: "budget", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "contributions", minPostingDays: 30, consultation: true, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "administrative_procedures", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "inspection_results", minPostingDays: 30, consultation: false, source: `${GRASSROOTS}; ${ACCESS}` },
-  { code: "other", minPostingDays: 30, consultation: false, source: ACCESS },
+const DURING_POSTING =
+  "Không có thời hạn riêng: lấy ý kiến trong thời gian niêm yết, ít nhất 30 ngày (Luật Thực hiện dân chủ ở cơ sở 2022, Điều 13(2)) (cần kiểm chứng)";
+/** Kinds of disclosure, their minimum posting periods and, where residents are consulted, the minimum consultation (domain.md §3, §4). */
+export const DISCLOSURE_TYPES: {
+  code: DisclosureTypeCode;
+  minPostingDays: number;
+  consultation: boolean;
+  minConsultationDays: number;
+  consultationSource: string;
+  publishNames?: boolean;
+  source: string;
+}[] = [
+  { code: "investment_project", minPostingDays: 30, consultation: true, minConsultationDays: 30, consultationSource: DURING_POSTING, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "construction_work", minPostingDays: 30, consultation: true, minConsultationDays: 30, consultationSource: DURING_POSTING, source: `${GRASSROOTS}; ${ACCESS}` },
+  {
+    code: "land_use_plan",
+    minPostingDays: 30,
+    consultation: true,
+    minConsultationDays: 30,
+    consultationSource: "Luật Đất đai 2024, Điều 70: lấy ý kiến về quy hoạch, kế hoạch sử dụng đất trong 30 ngày (cần kiểm chứng)",
+    source: `Luật Đất đai 2024, Điều 70, 75; ${ACCESS}`,
+  },
+  {
+    code: "compensation_plan",
+    minPostingDays: 30,
+    consultation: true,
+    minConsultationDays: 30,
+    consultationSource: "Luật Đất đai 2024, Điều 87(3)(a): dự thảo phương án niêm yết và lấy ý kiến trong 30 ngày",
+    source: "Luật Đất đai 2024, Điều 87(3)(a): niêm yết dự thảo phương án 30 ngày",
+  },
+  { code: "budget", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "contributions", minPostingDays: 30, consultation: true, minConsultationDays: 30, consultationSource: DURING_POSTING, source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "administrative_procedures", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "inspection_results", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: `${GRASSROOTS}; ${ACCESS}` },
+  { code: "other", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: ACCESS },
 ];

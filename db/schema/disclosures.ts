@@ -13,6 +13,10 @@ export const disclosureTypes = sqliteTable("disclosure_types", {
   minPostingDays: integer("min_posting_days").notNull(),
   /** Whether residents may be consulted (comment period) on this kind. */
   consultation: integer("consultation", { mode: "boolean" }).notNull(),
+  /** The shortest consultation the law allows for this kind, in calendar days (both first and last day counted). */
+  minConsultationDays: integer("min_consultation_days").notNull().default(30),
+  /** The legal basis of that minimum. */
+  consultationSource: text("consultation_source").notNull().default(""),
   /** Whether the law requires household names in the public plan table (otherwise they are masked). */
   publishNames: integer("publish_names", { mode: "boolean" }).notNull().default(false),
   source: text("source").notNull(),
@@ -39,10 +43,17 @@ export const disclosures = sqliteTable(
     statusReason: text("status_reason"),
     postingFrom: text("posting_from"),
     postingTo: text("posting_to"),
+    /** A re-posted document: the day it was signed, from which its posting period was allowed to count. */
+    postingSignedOn: text("posting_signed_on"),
+    /** Why this version replaces the previous one; its posting period restarted at its publication. */
+    versionReason: text("version_reason"),
     /** Consultation window, ISO instants (the end is exact: comments close at that moment, Vietnam time). */
     consultationFrom: text("consultation_from"),
     consultationTo: text("consultation_to"),
     consultationSummary: text("consultation_summary"),
+    /** When the consultation was closed (before the announced end only with a reason, shown publicly). */
+    consultationClosedAt: text("consultation_closed_at"),
+    consultationCloseReason: text("consultation_close_reason"),
     version: integer("version").notNull().default(1),
     previousId: integer("previous_id"),
     createdBy: integer("created_by").notNull(),

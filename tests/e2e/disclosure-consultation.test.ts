@@ -166,7 +166,8 @@ describe("a commune consults residents on a compensation plan", () => {
     expect(new Set(codes).size, "each household has its own code").toBe(3);
     const anCode = codes[0];
 
-    // 3. It is published for the suggested 30 days, then consultation opens for a window that includes now.
+    // 3. It is published for the suggested 30 days, then consultation opens from now to the posting's last day (the
+    //    legal minimum is 30 days).
     const publishPanel = await openPanel(leader, "Công khai");
     expect(await publishPanel.getByLabel(/^Từ ngày/).inputValue()).toBe(vnToday());
     expect(await publishPanel.getByLabel(/^Đến ngày/).inputValue()).toBe(vnToday(29));
@@ -177,7 +178,7 @@ describe("a commune consults residents on a compensation plan", () => {
     const consultation = await openPanel(leader, "Mở lấy ý kiến");
     const startOfToday = Date.parse(`${vnToday()}T00:00:00+07:00`);
     await consultation.getByLabel(/^Bắt đầu nhận ý kiến/).fill(vnLocal(Math.max(Date.now() - 5 * 60_000, startOfToday)));
-    await consultation.getByLabel(/^Kết thúc nhận ý kiến/).fill(vnLocal(Date.now() + 24 * HOUR));
+    await consultation.getByLabel(/^Kết thúc nhận ý kiến/).fill(`${vnToday(29)}T17:00`);
     await consultation.getByRole("button", { name: "Mở lấy ý kiến" }).click();
     await leader.waitForURL(/da-luu=open-consultation/);
     await statusShown(leader, "Đang lấy ý kiến");
@@ -252,12 +253,14 @@ describe("a commune consults residents on a compensation plan", () => {
     await auditor.goto(`${portal.url}/cong-khai/${slug}`);
     await expectNoSeriousViolations(auditor, "disclosure page with the table, a comment, a reply and the comment form");
 
-    // 8. The leader closes the consultation with its summary; the public sees it and can no longer comment.
+    // 8. The leader closes the consultation early, with its reason and summary; the public sees both and can no
+    //    longer comment.
 
     const summaryOfComments = "Nhận được 1 ý kiến về đơn giá đất lúa. UBND xã tiếp thu, đề nghị huyện xem xét điều chỉnh đơn giá trước khi phê duyệt.";
     await leader.goto(staffUrl);
     const closing = await openPanel(leader, "Kết thúc lấy ý kiến và công bố tổng hợp");
     await closing.getByLabel(/^Tổng hợp ý kiến, việc tiếp thu và giải trình/).fill(summaryOfComments);
+    await closing.getByLabel(/^Lý do kết thúc sớm/).fill("Huyện yêu cầu trình phương án sớm để kịp giải ngân");
     await closing.getByRole("button", { name: "Kết thúc lấy ý kiến và công bố tổng hợp" }).click();
     await leader.waitForURL(/da-luu=close-consultation/);
     await statusShown(leader, "Đã hết lấy ý kiến");
@@ -266,6 +269,8 @@ describe("a commune consults residents on a compensation plan", () => {
     await resident.getByRole("heading", { name: "Tổng hợp ý kiến và việc tiếp thu, giải trình" }).waitFor();
     const closed = await resident.locator("main").innerText();
     expect(closed).toContain(summaryOfComments);
+    expect(closed).toContain("Lý do: Huyện yêu cầu trình phương án sớm để kịp giải ngân");
+    expect(closed).toContain("Đã nhận 1 ý kiến trong thời gian lấy ý kiến.");
     expect(closed).toContain("Đã hết thời gian góp ý.");
     expect(closed).toContain(reply);
     expect(await resident.getByRole("button", { name: "Gửi ý kiến" }).count()).toBe(0);

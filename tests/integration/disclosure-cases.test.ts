@@ -22,6 +22,8 @@ import { staffCaseView } from "~/services/cases/staff-view.server";
 import { complaintFields, filingInput, formData, staffAccount } from "../support/factories";
 
 const POSTING = { from: "2026-11-25", to: "2026-12-31" };
+/** Published on the first day of its posting period, as the law requires (the suite runs on any date). */
+const PUBLISHED = new Date("2026-11-25T00:30:00+07:00");
 
 const planInput = (overrides: Partial<Parameters<typeof createDraft>[1]> = {}) => ({
   typeCode: "compensation_plan" as const,
@@ -66,7 +68,7 @@ async function publishedPlan(overrides: Partial<Parameters<typeof createDraft>[1
   const leader = await staffAccount(communeId === "huyen-xuan-truong" ? "district_staff" : "commune_leader", communeId);
   const id = await createDraft(leader, planInput(overrides), "t");
   await addRows(id, rows);
-  await publish(leader, id, POSTING, "t");
+  await publish(leader, id, POSTING, "t", PUBLISHED);
   return { id, leader, row: async () => (await read().select().from(t.disclosures).where(eq(t.disclosures.id, id)))[0] };
 }
 
@@ -108,7 +110,7 @@ describe("filing about a disclosure", () => {
     const old = await publishedPlan();
     const next = await newVersion(old.leader, old.id, "t");
     await addRows(next, [1]);
-    await publish(old.leader, next, POSTING, "t");
+    await publish(old.leader, next, { ...POSTING, versionReason: "Phiên bản mới" }, "t", PUBLISHED);
     const budget = await publishedPlan({ typeCode: "budget", title: "Dự toán ngân sách xã 2027" }, []);
 
     const refused: [Record<string, string>, string, string][] = [
@@ -226,7 +228,7 @@ describe("the disclosure page", () => {
     const second = await caseFor(await file(complaintFields({ disclosureId: String(v1.id), planRowNo: "2", planRowFor: String(v1.id) })));
     const v2 = await newVersion(v1.leader, v1.id, "t");
     await addRows(v2, [1, 2, 3]);
-    await publish(v1.leader, v2, POSTING, "t");
+    await publish(v1.leader, v2, { ...POSTING, versionReason: "Phiên bản mới" }, "t", PUBLISHED);
     const third = await caseFor(await file(complaintFields({ disclosureId: String(v2), planRowNo: "3", planRowFor: String(v2) })));
     await performStaffAction(v1.leader, second.code, { action: "accept", note: "" }, "t");
     const elsewhere = await publishedPlan();

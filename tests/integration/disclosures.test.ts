@@ -38,6 +38,8 @@ const plan = {
   ],
 };
 
+/** Published on the first day of its posting period, as the law requires (the suite runs on any date). */
+const publishedOn = (day: string) => new Date(`${day}T00:30:00+07:00`);
 async function leaderOf(commune: string) {
   return staffAccount("commune_leader", commune);
 }
@@ -58,10 +60,10 @@ describe("publishing", () => {
   it("refuses a posting period shorter than the legal minimum (30 days) and accepts exactly 30", async () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, plan);
-    await expect(publish(leader, id, { from: "2026-11-25", to: "2026-12-23" }, "t")).rejects.toThrow("error.postingTooShort:30");
-    await expect(publish(leader, id, { from: "2026-11-25", to: "2026-11-20" }, "t")).rejects.toThrow("error.postingOrder");
+    await expect(publish(leader, id, { from: "2026-11-25", to: "2026-12-23" }, "t", publishedOn("2026-11-25"))).rejects.toThrow("error.postingTooShort:30");
+    await expect(publish(leader, id, { from: "2026-11-25", to: "2026-11-20" }, "t", publishedOn("2026-11-25"))).rejects.toThrow("error.postingOrder");
     expect((await row(id)).status).toBe("draft");
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t", publishedOn("2026-11-25"));
     expect(await row(id)).toMatchObject({ status: "published", postingFrom: "2026-11-25", postingTo: "2026-12-24" });
     expect((await publicList({ commune: "xuan-hong" })).rows.map((r) => r.id)).toContain(id);
   });
@@ -76,8 +78,8 @@ describe("publishing", () => {
     );
     try {
       const id = await draft(leader, { ...plan, typeCode: "budget", title: "Quyết toán ngân sách 2026" });
-      await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow("error.postingTooShort:45");
-      await publish(leader, id, { from: "2026-12-01", to: "2027-01-14" }, "t");
+      await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t", publishedOn("2026-12-01"))).rejects.toThrow("error.postingTooShort:45");
+      await publish(leader, id, { from: "2026-12-01", to: "2027-01-14" }, "t", publishedOn("2026-12-01"));
       expect((await row(id)).status).toBe("published");
       const audit = (await read().select().from(t.auditLog).where(eq(t.auditLog.action, "disclosure_type.updated"))).at(-1)!;
       expect(audit).toMatchObject({
@@ -107,18 +109,18 @@ describe("publishing", () => {
     expect(await publicDisclosure((await row(id)).slug)).toBeNull();
     const otherLeader = await leaderOf("xuan-bac");
     const official = await staffAccount("commune_official", "xuan-hong");
-    await expect(publish(otherLeader, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(ForbiddenError);
-    await expect(publish(official, id, { from: "2026-11-25", to: "2026-12-31" }, "t")).rejects.toThrow(ForbiddenError);
+    await expect(publish(otherLeader, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"))).rejects.toThrow(ForbiddenError);
+    await expect(publish(official, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"))).rejects.toThrow(ForbiddenError);
     await expect(createDraft(otherLeader, plan, "t")).rejects.toThrow("disclosure.error.forbidden");
     const district = await staffAccount("district_staff", "huyen-xuan-truong");
-    await publish(district, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(district, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     expect((await row(id)).status).toBe("published");
   });
 
   it("a withdrawn disclosure stays visible with its reason", async () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, { ...plan, typeCode: "budget", title: "Dự toán ngân sách xã 2027" });
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     await withdraw(leader, id, "Số liệu nhập nhầm, sẽ công khai lại.", "t");
     const view = (await publicDisclosure((await row(id)).slug))!;
     expect(view).toMatchObject({ status: "withdrawn", statusReason: "Số liệu nhập nhầm, sẽ công khai lại." });
@@ -129,9 +131,15 @@ describe("consultation", () => {
   it("comments are accepted until, and not at, the exact end of the window (Vietnam time)", async () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, plan);
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t", publishedOn("2026-11-25"));
     const end = new Date("2026-12-24T17:00:00+07:00");
-    await openConsultation(leader, id, { from: new Date("2026-11-25T07:00:00+07:00").toISOString(), to: end.toISOString() }, "t");
+    await openConsultation(
+      leader,
+      id,
+      { from: new Date("2026-11-25T07:00:00+07:00").toISOString(), to: end.toISOString() },
+      "t",
+      new Date("2026-11-25T06:00:00+07:00"),
+    );
     const slug = (await row(id)).slug;
     const comment = (key: string, at: Date) =>
       addComment(
@@ -161,7 +169,9 @@ describe("consultation", () => {
     const now = new Date();
     // Posted from today, whenever the suite runs, so the window below lies inside the posting.
     await publish(leader, id, { from: vnDate(now), to: addDays(vnDate(now), 29) }, "t");
-    await openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
+    // A consultation lasts at least its legal minimum (30 days): to the posting's last day.
+    const lastDay = new Date(`${addDays(vnDate(now), 29)}T17:00:00+07:00`);
+    await openConsultation(leader, id, { from: now.toISOString(), to: lastDay.toISOString() }, "t", now);
     const slug = (await row(id)).slug;
     await addComment(slug, {
       body: "Giá đền bù thấp hơn giá thị trường.",
@@ -204,7 +214,13 @@ describe("consultation", () => {
     expect(view.comments[1].author).toBeNull();
     expect(view.comments[2]).toMatchObject({ body: null, hiddenReason: "Xúc phạm người khác" });
 
-    await closeConsultation(leader, id, "Tiếp thu: điều chỉnh đơn giá cho 3 thửa; giải trình các ý kiến còn lại tại buổi đối thoại.", "t");
+    await closeConsultation(
+      leader,
+      id,
+      { summary: "Tiếp thu: điều chỉnh đơn giá cho 3 thửa; giải trình các ý kiến còn lại tại buổi đối thoại." },
+      "t",
+      new Date(lastDay.getTime() + 60_000),
+    );
     const closed = (await publicDisclosure(slug))!;
     expect(closed).toMatchObject({ status: "consultation_closed", commentsOpen: false, consultationSummary: expect.stringContaining("Tiếp thu") });
     await expect(
@@ -215,19 +231,20 @@ describe("consultation", () => {
   it("the consultation lies within the posting period (Vietnam days)", async () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, plan);
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-24" }, "t", publishedOn("2026-11-25"));
     const at = (s: string) => new Date(s).toISOString();
-    await expect(openConsultation(leader, id, { from: at("2026-11-24T23:59:59+07:00"), to: at("2026-12-01T17:00:00+07:00") }, "t")).rejects.toThrow(
+    const openedAt = new Date("2026-11-24T20:00:00+07:00");
+    await expect(openConsultation(leader, id, { from: at("2026-11-24T23:59:59+07:00"), to: at("2026-12-01T17:00:00+07:00") }, "t", openedAt)).rejects.toThrow(
       "disclosure.error.consultationOutsidePosting",
     );
-    await expect(openConsultation(leader, id, { from: at("2026-11-25T07:00:00+07:00"), to: at("2026-12-25T00:00:01+07:00") }, "t")).rejects.toThrow(
+    await expect(openConsultation(leader, id, { from: at("2026-11-25T07:00:00+07:00"), to: at("2026-12-25T00:00:01+07:00") }, "t", openedAt)).rejects.toThrow(
       "disclosure.error.consultationOutsidePosting",
     );
-    await expect(openConsultation(leader, id, { from: at("2026-12-01T07:00:00+07:00"), to: at("2026-12-01T07:00:00+07:00") }, "t")).rejects.toThrow(
+    await expect(openConsultation(leader, id, { from: at("2026-12-01T07:00:00+07:00"), to: at("2026-12-01T07:00:00+07:00") }, "t", openedAt)).rejects.toThrow(
       "error.postingOrder",
     );
     expect((await row(id)).status).toBe("published");
-    await openConsultation(leader, id, { from: at("2026-11-25T00:00:00+07:00"), to: at("2026-12-25T00:00:00+07:00") }, "t");
+    await openConsultation(leader, id, { from: at("2026-11-25T00:00:00+07:00"), to: at("2026-12-25T00:00:00+07:00") }, "t", openedAt);
     expect((await row(id)).status).toBe("consultation_open");
   });
 
@@ -236,7 +253,9 @@ describe("consultation", () => {
     const id = await draft(leader, { ...plan, communeId: "xuan-ngoc", typeCode: "investment_project" });
     const now = new Date();
     await publish(leader, id, { from: vnDate(now), to: addDays(vnDate(now), 29) }, "t");
-    await openConsultation(leader, id, { from: now.toISOString(), to: new Date(now.getTime() + 86_400_000).toISOString() }, "t");
+    // A consultation lasts at least its legal minimum (30 days): to the posting's last day.
+    const lastDay = new Date(`${addDays(vnDate(now), 29)}T17:00:00+07:00`);
+    await openConsultation(leader, id, { from: now.toISOString(), to: lastDay.toISOString() }, "t", now);
     const slug = (await row(id)).slug;
     for (let i = 1; i <= COMMENT_PAGE_SIZE + 5; i++) {
       await addComment(slug, {
@@ -265,7 +284,7 @@ describe("consultation", () => {
   it("types without consultation cannot open one", async () => {
     const leader = await leaderOf("xuan-hong");
     const id = await draft(leader, { ...plan, typeCode: "budget" });
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     await expect(openConsultation(leader, id, { from: new Date().toISOString(), to: new Date(Date.now() + 1e6).toISOString() }, "t")).rejects.toThrow(
       "disclosure.error.noConsultation",
     );
@@ -276,7 +295,7 @@ describe("versions", () => {
   it("a changed plan is a new version; publishing it supersedes the old one and shows what changed", async () => {
     const leader = await leaderOf("xuan-hong");
     const v1 = await draft(leader, plan);
-    await publish(leader, v1, { from: "2026-11-25", to: "2026-12-24" }, "t");
+    await publish(leader, v1, { from: "2026-11-25", to: "2026-12-24" }, "t", publishedOn("2026-11-25"));
     const v2 = await newVersion(leader, v1, "t");
     expect(await newVersion(leader, v1, "t")).toBe(v2);
     await updateDraft(
@@ -285,7 +304,7 @@ describe("versions", () => {
       { title: plan.title, summary: plan.summary, body: plan.body, keyFigures: [{ label: "Số hộ bị ảnh hưởng", value: "45" }, plan.keyFigures[1]] },
       "t",
     );
-    await publish(leader, v2, { from: "2026-12-01", to: "2026-12-30" }, "t");
+    await publish(leader, v2, { from: "2026-12-01", to: "2026-12-30", versionReason: "Số hộ bị ảnh hưởng tăng lên 45" }, "t", publishedOn("2026-12-01"));
     expect((await row(v1)).status).toBe("superseded");
     const view = (await publicDisclosure((await row(v2)).slug))!;
     expect(view.version).toBe(2);
@@ -308,7 +327,7 @@ describe("subscriptions", () => {
     await confirmSubscription(/\/cong-khai\/dang-ky\/([A-Za-z0-9_-]+)/.exec(otherMail.textBody)![1]);
 
     const id = await draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án nhà văn hóa xóm 4" });
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     const sent = await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án nhà văn hóa xóm 4"));
     expect(sent.map((m) => m.toAddress)).toEqual(["da-xac-nhan@example.vn"]);
     const unsubscribeLink = sent[0].headers!["List-Unsubscribe"];
@@ -317,7 +336,7 @@ describe("subscriptions", () => {
     expect(await unsubscribe(unsubscribeToken)).toBe(true);
 
     const again = await draft(leader, { ...plan, communeId: "xuan-thanh", title: "Dự án kênh mương" });
-    await publish(leader, again, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(leader, again, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     expect(await read().select().from(t.outbox).where(eq(t.outbox.subject, "Dân Biết: Xuân Thành công khai: Dự án kênh mương"))).toHaveLength(0);
   });
 
@@ -325,7 +344,7 @@ describe("subscriptions", () => {
     const leader = await leaderOf("xuan-tien");
     const id = await draft(leader, { ...plan, communeId: "xuan-tien", title: "Quy hoạch khu dân cư mới" });
     expect((await feedEntries("xuan-tien")).map((e) => e.id)).not.toContain(id);
-    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t");
+    await publish(leader, id, { from: "2026-11-25", to: "2026-12-31" }, "t", publishedOn("2026-11-25"));
     expect((await feedEntries("xuan-tien"))[0]).toMatchObject({ id, title: "Quy hoạch khu dân cư mới" });
     expect((await feedEntries(null)).map((e) => e.id)).toContain(id);
   });

@@ -1,5 +1,4 @@
-// The compensation plan's table of plots on a real SQLite file: imported whole or not at all, masked for the
-// public, shown in full to the household holding its code, carried across versions with the same codes.
+// The compensation plan's table of plots on a real SQLite file: imported whole or not at all, masked for the// public, shown in full to the household holding its code, carried across versions with the same codes.
 import "../support/database";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -26,6 +25,8 @@ const ROWS = [
   "2,Trần Thị Bình,Xóm 3,113,8,Đất trồng lúa,248.5,105000,26092500,1800000,7455000,35347500,Không",
   "3,Phạm Văn Cường,Xóm 4,57,9,Đất ở nông thôn,120,4.200.000,504.000.000,180.000.000,20.000.000,704.000.000,Giao 1 lô tái định cư 100 m²",
 ];
+/** Published on the first day of its posting period, as the law requires (the suite runs on any date). */
+const publishedOn = (day: string) => new Date(`${day}T00:30:00+07:00`);
 const csv = (rows: string[]) => [PLAN_TEMPLATE_HEADER, ...rows].join("\r\n");
 
 const planRows = async (id: number) => await read().select().from(t.planRows).where(eq(t.planRows.disclosureId, id));
@@ -36,7 +37,7 @@ async function publishedPlan() {
   const leader = await staffAccount("commune_leader", "xuan-hong");
   const id = await createDraft(leader, PLAN, "t");
   expect(await importPlanTable(leader, id, csv(ROWS), "t")).toEqual({ rows: 3, newCodes: 3 });
-  await publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t");
+  await publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t", publishedOn("2026-12-01"));
   return { leader, id, slug: await slugOf(id) };
 }
 
@@ -101,8 +102,8 @@ describe("importing the table", () => {
   it("a compensation plan cannot be published without its table", async () => {
     const leader = await staffAccount("commune_leader", "xuan-hong");
     const id = await createDraft(leader, PLAN, "t");
-    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow(InvalidError);
-    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t")).rejects.toThrow("plan.error.noRows");
+    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t", publishedOn("2026-12-01"))).rejects.toThrow(InvalidError);
+    await expect(publish(leader, id, { from: "2026-12-01", to: "2026-12-30" }, "t", publishedOn("2026-12-01"))).rejects.toThrow("plan.error.noRows");
   });
 });
 
@@ -189,7 +190,7 @@ describe("versions of the table", () => {
     expect(after.get("113")).toBe(before.get("113"));
     expect(after.get("300")).toBeDefined();
     expect([...before.values()]).not.toContain(after.get("300"));
-    await publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
+    await publish(leader, v2, { from: "2026-12-05", to: "2027-01-03", versionReason: "Cập nhật bảng" }, "t", publishedOn("2026-12-05"));
     // The notice printed for version 1 opens version 2's figures, from either version's address.
     expect(await householdRow(await slugOf(v1), before.get("113")!)).toMatchObject({
       disclosure: { id: v2, version: 2, status: "published" },
@@ -223,7 +224,7 @@ describe("versions of the table", () => {
     expect(await importPlanTable(leader, v2, csv([ROWS[0], sold, ROWS[2]]), "t")).toEqual({ rows: 3, newCodes: 1 });
     const oldCode = (await codesOf(v1)).get("113")!;
     expect((await codesOf(v2)).get("113")).not.toBe(oldCode);
-    await publish(leader, v2, { from: "2026-12-05", to: "2027-01-03" }, "t");
+    await publish(leader, v2, { from: "2026-12-05", to: "2027-01-03", versionReason: "Cập nhật bảng" }, "t", publishedOn("2026-12-05"));
     const found = (await householdRow(slug, oldCode))!;
     // Only the version that held the code answers, marked as superseded; never the new holder's row.
     expect(found.disclosure).toMatchObject({ id: v1, status: "superseded" });

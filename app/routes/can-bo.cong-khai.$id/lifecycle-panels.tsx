@@ -1,5 +1,5 @@
 // Drafting, publishing, consultation, new version and withdrawal: one IntentForm per step the status allows.
-import { TextArea, TextField } from "~/components/form";
+import { Checkbox, TextArea, TextField } from "~/components/form";
 import { IntentForm } from "~/components/intent-form";
 import { allowedDisclosureActions, type DisclosureStatus } from "~/domain/disclosure";
 import { useT } from "~/i18n/use-t";
@@ -7,7 +7,7 @@ import type { PanelProps } from "./types";
 
 export function LifecyclePanels({ data, values, errors, failed }: PanelProps) {
   const t = useT();
-  const { disclosure: d, type, canManage, suggestedPosting } = data;
+  const { disclosure: d, type, canManage, suggestedPosting, suggestedConsultation, commentPages } = data;
   if (!canManage) return null;
   const actions = allowedDisclosureActions(d.status as DisclosureStatus);
   const errorOf = (intent: string, field: string) => (failed === intent ? errors[field] : undefined);
@@ -44,7 +44,16 @@ export function LifecyclePanels({ data, values, errors, failed }: PanelProps) {
       ) : null}
 
       {actions.includes("publish") ? (
-        <IntentForm intent="publish" label={t("sd.publish")} open before={<p className="hint">{t("sd.publish.hint", type.minPostingDays)}</p>}>
+        <IntentForm
+          intent="publish"
+          label={t("sd.publish")}
+          open
+          before={
+            <p className="hint">
+              {t("sd.publish.hint", type.minPostingDays)} {t("sd.publish.fromHint")}
+            </p>
+          }
+        >
           <TextField
             name="from"
             id="p-from"
@@ -63,18 +72,47 @@ export function LifecyclePanels({ data, values, errors, failed }: PanelProps) {
             defaultValue={values.to ?? suggestedPosting.to}
             error={errorOf("publish", "to")}
           />
+          {d.previousId ? (
+            <TextArea
+              name="versionReason"
+              id="p-version-reason"
+              label={t("sd.versionReason")}
+              hint={t("sd.versionReason.hint", type.minPostingDays)}
+              required
+              rows={3}
+              defaultValue={values.versionReason}
+              error={errorOf("publish", "versionReason")}
+            />
+          ) : (
+            <>
+              <Checkbox name="reposted" label={t("sd.reposted")} checked={values.reposted === "on"} />
+              <TextField
+                name="signedOn"
+                id="p-signed-on"
+                type="date"
+                label={t("sd.signedOn")}
+                defaultValue={values.signedOn}
+                error={errorOf("publish", "signedOn")}
+              />
+            </>
+          )}
         </IntentForm>
       ) : null}
 
       {actions.includes("open_consultation") && type.consultation ? (
-        <IntentForm intent="open-consultation" label={t("sd.openConsultation")} open={failed === "open-consultation"}>
+        <IntentForm
+          intent="open-consultation"
+          label={t("sd.openConsultation")}
+          open={failed === "open-consultation"}
+          before={<p className="hint">{t("sd.consultation.hint", type.minConsultationDays, type.consultationSource)}</p>}
+        >
           <TextField
             name="from"
             id="c-from"
             type="datetime-local"
             label={t("sd.consultation.from")}
             required
-            defaultValue={values.from ?? `${d.postingFrom}T07:00`}
+            defaultValue={values.from ?? suggestedConsultation.from}
             error={errorOf("open-consultation", "from")}
           />
           <TextField
@@ -83,7 +121,7 @@ export function LifecyclePanels({ data, values, errors, failed }: PanelProps) {
             type="datetime-local"
             label={t("sd.consultation.to")}
             required
-            defaultValue={values.to ?? `${d.postingTo}T17:00`}
+            defaultValue={values.to ?? suggestedConsultation.to}
             error={errorOf("open-consultation", "to")}
           />
         </IntentForm>
@@ -91,7 +129,24 @@ export function LifecyclePanels({ data, values, errors, failed }: PanelProps) {
 
       {actions.includes("close_consultation") ? (
         <IntentForm intent="close-consultation" label={t("sd.closeConsultation")} open={failed === "close-consultation"}>
-          <TextArea name="summary" id="cc-summary" label={t("sd.summaryOfComments")} required rows={8} error={errorOf("close-consultation", "summary")} />
+          <TextArea
+            name="summary"
+            id="cc-summary"
+            label={t("sd.summaryOfComments")}
+            hint={t("sd.summaryOfComments.hint", commentPages.total)}
+            required={commentPages.total > 0}
+            rows={8}
+            defaultValue={values.summary}
+            error={errorOf("close-consultation", "summary")}
+          />
+          <TextArea
+            name="reason"
+            id="cc-reason"
+            label={t("sd.closeReason")}
+            rows={3}
+            defaultValue={values.reason}
+            error={errorOf("close-consultation", "reason")}
+          />
         </IntentForm>
       ) : null}
 

@@ -5,8 +5,8 @@ import { DateText } from "~/components/case-parts";
 import { ErrorSummary, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { PLAN_TEMPLATE_HEADER, type PlanProblem } from "~/domain/plan-table";
-import { minimumPostingEnd } from "~/domain/disclosure";
-import { vnDate } from "~/domain/dates";
+import { consultationPeriodShown, minimumPostingEnd } from "~/domain/disclosure";
+import { formatDate, formatDateTime, vnDate } from "~/domain/dates";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { submitStaffDisclosure } from "~/services/disclosures/forms.server";
@@ -37,6 +37,14 @@ async function view(request: Request, id: number) {
   }
 }
 
+/** The whole posting period, but never a start already past: a window counts from when it really opens. */
+function suggestedConsultation(d: { postingFrom: string | null; postingTo: string | null }, now: Date) {
+  // Vietnam is UTC+7 all year; the next whole minute, as a datetime-local field reads it.
+  const soon = new Date(Math.ceil((now.getTime() + 60_000) / 60_000) * 60_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+  const start = d.postingFrom ? `${d.postingFrom}T07:00` : soon;
+  return { from: start > soon ? start : soon, to: d.postingTo ? `${d.postingTo}T17:00` : "" };
+}
+
 export const loader = guard(async ({ request, params, context }: LoaderFunctionArgs) => {
   const v = await view(request, Number(params.id));
   const today = vnDate(new Date());
@@ -51,6 +59,7 @@ export const loader = guard(async ({ request, params, context }: LoaderFunctionA
       type: v.type,
       canManage: v.canManage,
       suggestedPosting: { from: today, to: minimumPostingEnd(today, v.type.minPostingDays) },
+      suggestedConsultation: suggestedConsultation(v.disclosure, new Date()),
       done: search.get("da-luu"),
       imported: { rows: search.get("dong"), newCodes: search.get("ma-moi") },
       plan: await staffPlanTable(v.session.user, v.disclosure, (context as RequestContext).clientIp ?? "unknown", Number(search.get("trang-bang") ?? "1") || 1),
@@ -93,6 +102,7 @@ export default function StaffDisclosure() {
   const parts = { data, values, errors, failed: values.intent };
   const problems = (result && "problems" in result ? result.problems : []) as PlanProblem[];
   const moreProblems = result && "moreProblems" in result ? Number(result.moreProblems) : 0;
+  const consultation = consultationPeriodShown(d);
   return (
     <StaffPage staff={staff} title={d.title}>
       {done ? (
@@ -115,6 +125,16 @@ export default function StaffDisclosure() {
       {d.postingFrom && d.postingTo ? (
         <p>
           {t("disclosure.posting")}: <DateText date={d.postingFrom} /> – <DateText date={d.postingTo} />
+        </p>
+      ) : null}
+      {d.postingSignedOn ? <p>{t("disclosure.posting.reposted", formatDate(d.postingSignedOn))}</p> : null}
+      {d.versionReason && d.postingFrom && d.postingTo ? (
+        <p>{t("disclosure.posting.restarted", d.version, formatDate(d.postingFrom), formatDate(d.postingTo), d.versionReason)}</p>
+      ) : null}
+      {consultation ? <p>{t("disclosure.consultation.period", formatDateTime(consultation.from), formatDateTime(consultation.to))}</p> : null}
+      {consultation?.announcedTo ? (
+        <p>
+          {t("disclosure.consultation.closedEarly", formatDateTime(consultation.to), formatDateTime(consultation.announcedTo), d.consultationCloseReason ?? "")}
         </p>
       ) : null}
       <LifecyclePanels {...parts} />

@@ -222,7 +222,16 @@ export async function allDisclosureTypes() {
  */
 export async function saveDisclosureType(
   admin: StaffUser,
-  input: { code: DisclosureTypeCode; minPostingDays: number; consultation: boolean; publishNames: boolean; source: string },
+  input: {
+    code: DisclosureTypeCode;
+    minPostingDays: number;
+    consultation: boolean;
+    publishNames: boolean;
+    source: string;
+    /** The consultation's legal minimum and its basis; left as they are when not given. */
+    minConsultationDays?: number;
+    consultationSource?: string;
+  },
   ip: string,
 ): Promise<void> {
   await transaction(async (tx) => {
@@ -233,6 +242,8 @@ export async function saveDisclosureType(
       consultation: input.consultation,
       publishNames: input.publishNames,
       source: cleanSingleLine(input.source),
+      ...(input.minConsultationDays !== undefined ? { minConsultationDays: input.minConsultationDays } : {}),
+      ...(input.consultationSource !== undefined ? { consultationSource: cleanSingleLine(input.consultationSource) } : {}),
     };
     await tx.update(t.disclosureTypes).set(values).where(eq(t.disclosureTypes.code, input.code));
     await audit({ userId: admin.id, action: "disclosure_type.updated", targetType: "disclosure_type", targetId: input.code, ip, details: values });

@@ -49,6 +49,8 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
             consultation: input.consultation === "on",
             publishNames: input.publishNames === "on",
             source: input.source,
+            minConsultationDays: input.minConsultationDays,
+            consultationSource: input.minConsultationDays !== undefined ? input.consultationSource : undefined,
           },
           ip,
         );

@@ -103,13 +103,19 @@ export async function submitStaffDisclosure(
           await updateDraft(user, target, { title: input.title, summary: input.summary, body: input.body, keyFigures: keyFigures(input.keyFigures) }, ip);
           break;
         case "publish":
-          await publish(user, target, { from: input.from, to: input.to }, ip);
+          if (input.reposted && !input.signedOn) return { outcome: "invalid" as const, values, errors: { signedOn: "disclosure.error.signedOn" } };
+          await publish(
+            user,
+            target,
+            { from: input.from, to: input.to, signedOn: input.reposted ? input.signedOn : null, versionReason: input.versionReason },
+            ip,
+          );
           break;
         case "open-consultation":
           await openConsultation(user, target, { from: vnInstant(input.from), to: vnInstant(input.to) }, ip);
           break;
         case "close-consultation":
-          await closeConsultation(user, target, input.summary, ip);
+          await closeConsultation(user, target, { summary: input.summary, reason: input.reason }, ip);
           break;
         case "withdraw":
           await withdraw(user, target, input.reason, ip);

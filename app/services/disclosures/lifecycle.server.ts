@@ -1,9 +1,18 @@
 // A disclosure's life: drafted, published for its posting period, opened and closed for consultation, withdrawn,
 // replaced by a new version, with documents. Each step is one transaction with its audit record and its mail.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
-import { consultationWindowProblem, disclosureSlug, nextDisclosureStatus, postingProblem, type DisclosureStatus } from "~/domain/disclosure";
+import {
+  consultationClosingProblem,
+  consultationOpeningProblem,
+  disclosureSlug,
+  nextDisclosureStatus,
+  postingPeriodProblem,
+  type DisclosureStatus,
+  type PostingRequest,
+} from "~/domain/disclosure";
+import { vnDate } from "~/domain/dates";
 import { hasPlanTable } from "~/domain/plan-table";
 import { type StaffUser } from "~/domain/permissions";
 import { storeAttachments, type PreparedAttachment } from "~/services/cases/attachments.server";
@@ -63,13 +72,17 @@ export async function updateDraft(user: StaffUser, id: number, input: Omit<Draft
   });
 }
 
-/** Publishes with a posting period of at least the legal minimum; subscribers are mailed; a new version supersedes. */
-export async function publish(user: StaffUser, id: number, posting: { from: string; to: string }, ip: string, now = new Date()): Promise<void> {
+/**
+ * Publishes with a posting period that starts no earlier than today (or a re-posted document's signed date) and lasts
+ * at least the legal minimum; subscribers are mailed. A new version supersedes the previous one and its posting
+ * restarts from its own publication, with the reason for the change shown publicly.
+ */
+export async function publish(user: StaffUser, id: number, posting: PostingRequest, ip: string, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
     const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     const type = (await tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
-    const problem = postingProblem(posting.from, posting.to, type.minPostingDays);
+    const problem = postingPeriodProblem(posting, { minPostingDays: type.minPostingDays, publishedOn: vnDate(now), newVersion: row.previousId !== null });
     if (problem) throw new InvalidError(problem);
     if (hasPlanTable(row.typeCode) && !(await tx.select({ id: t.planRows.id }).from(t.planRows).where(eq(t.planRows.disclosureId, id)).limit(1))[0]) {
       throw new InvalidError("plan.error.noRows");
@@ -78,7 +91,15 @@ export async function publish(user: StaffUser, id: number, posting: { from: stri
     const nowIso = now.toISOString();
     await tx
       .update(t.disclosures)
-      .set({ status, postingFrom: posting.from, postingTo: posting.to, publishedAt: nowIso, updatedAt: nowIso })
+      .set({
+        status,
+        postingFrom: posting.from,
+        postingTo: posting.to,
+        postingSignedOn: posting.signedOn || null,
+        versionReason: row.previousId !== null ? posting.versionReason!.trim() : null,
+        publishedAt: nowIso,
+        updatedAt: nowIso,
+      })
       .where(eq(t.disclosures.id, id));
     if (row.previousId) {
       const previous = await load(tx, row.previousId);
@@ -88,7 +109,7 @@ export async function publish(user: StaffUser, id: number, posting: { from: stri
         .where(eq(t.disclosures.id, previous.id));
     }
     await mailSubscribers(tx, { ...row, status }, now);
-    await audit({ userId: user.id, action: "disclosure.published", targetType: "disclosure", targetId: id, ip, details: posting }, now);
+    await audit({ userId: user.id, action: "disclosure.published", targetType: "disclosure", targetId: id, ip, details: { ...posting } }, now);
   });
   nudgeMailWorker();
 }
@@ -97,14 +118,14 @@ function transition(status: DisclosureStatus, action: Parameters<typeof nextDisc
   return nextDisclosureStatus(status, action);
 }
 
-/** Opens comments for a window inside the posting period; they close exactly at its end (Vietnam time). */
+/** Opens comments for a window inside the posting period, at least the legal minimum long from now; they close exactly at its end. */
 export async function openConsultation(user: StaffUser, id: number, window: { from: string; to: string }, ip: string, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
     const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     const type = (await tx.select().from(t.disclosureTypes).where(eq(t.disclosureTypes.code, row.typeCode)))[0];
     if (!type.consultation) throw new InvalidError("disclosure.error.noConsultation");
-    const problem = consultationWindowProblem({ from: row.postingFrom ?? "", to: row.postingTo ?? "" }, window);
+    const problem = consultationOpeningProblem({ from: row.postingFrom ?? "", to: row.postingTo ?? "" }, window, type, now);
     if (problem) throw new InvalidError(problem);
     const status = transition(row.status, "open_consultation");
     await tx
@@ -115,17 +136,43 @@ export async function openConsultation(user: StaffUser, id: number, window: { fr
   });
 }
 
-/** Closes the consultation and publishes the summary of comments and how they were taken into account. */
-export async function closeConsultation(user: StaffUser, id: number, summary: string, ip: string, now = new Date()): Promise<void> {
+/**
+ * Closes the consultation and publishes the summary of comments and how they were taken into account. Before the
+ * announced end it needs a reason, shown publicly; with no comment received there is nothing to summarise.
+ */
+export async function closeConsultation(user: StaffUser, id: number, input: { summary: string; reason?: string }, ip: string, now = new Date()): Promise<void> {
   await transaction(async (tx) => {
     const row = await load(tx, id);
     authoriseManage(user, row.communeId);
     const status = transition(row.status, "close_consultation");
+    const received = (await tx.select({ n: count() }).from(t.disclosureComments).where(eq(t.disclosureComments.disclosureId, id)))[0].n;
+    const reason = input.reason?.trim() ?? "";
+    const window = { from: row.consultationFrom ?? "", to: row.consultationTo ?? "" };
+    const problem = consultationClosingProblem(window, { summary: input.summary, reason }, received, now);
+    if (problem) throw new InvalidError(problem);
     const nowIso = now.toISOString();
-    // Closing early ends the window now; closing after it keeps the announced end.
-    const end = row.consultationTo && Date.parse(row.consultationTo) < now.getTime() ? row.consultationTo : nowIso;
-    await tx.update(t.disclosures).set({ status, consultationSummary: summary, consultationTo: end, updatedAt: nowIso }).where(eq(t.disclosures.id, id));
-    await audit({ userId: user.id, action: "disclosure.consultation_closed", targetType: "disclosure", targetId: id, ip }, now);
+    const early = now.getTime() < Date.parse(window.to);
+    await tx
+      .update(t.disclosures)
+      .set({
+        status,
+        consultationSummary: input.summary.trim() || null,
+        consultationClosedAt: nowIso,
+        consultationCloseReason: early ? reason : null,
+        updatedAt: nowIso,
+      })
+      .where(eq(t.disclosures.id, id));
+    await audit(
+      {
+        userId: user.id,
+        action: "disclosure.consultation_closed",
+        targetType: "disclosure",
+        targetId: id,
+        ip,
+        details: { received, early, reason: early ? reason : null },
+      },
+      now,
+    );
   });
 }
 

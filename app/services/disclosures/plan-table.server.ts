@@ -26,7 +26,7 @@ import { audit } from "~/services/platform/audit.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { versionIds } from "./versions.server";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/domain/errors";
-import { PUBLIC_STATUSES } from "~/domain/disclosure";
+import { PUBLIC_STATUSES, publicStatusLabel } from "~/domain/disclosure";
 import { communeName, reference } from "~/services/reference/reference.server";
 import { decrypt, encrypt, hmac } from "~/services/platform/secrets.server";
 import { publicUrl } from "~/services/platform/config.server";
@@ -215,7 +215,7 @@ export async function publicPlanTable(disclosure: { id: number; typeCode: Disclo
  * The household's own row, in full, for the holder of its code: in the newest public version of this plan that
  * holds the code (a notice printed for version 1 opens version 2's figures). Null when no version holds it.
  */
-export async function householdRow(slug: string, codeInput: string) {
+export async function householdRow(slug: string, codeInput: string, now = new Date()) {
   const code = normaliseHouseholdCode(codeInput);
   if (!code) return null;
   const entry = (
@@ -235,6 +235,11 @@ export async function householdRow(slug: string, codeInput: string) {
         version: t.disclosures.version,
         status: t.disclosures.status,
         communeId: t.disclosures.communeId,
+        postingFrom: t.disclosures.postingFrom,
+        postingTo: t.disclosures.postingTo,
+        consultationFrom: t.disclosures.consultationFrom,
+        consultationTo: t.disclosures.consultationTo,
+        consultationClosedAt: t.disclosures.consultationClosedAt,
       })
       .from(t.planRows)
       .innerJoin(t.disclosures, eq(t.disclosures.id, t.planRows.disclosureId))
@@ -249,8 +254,25 @@ export async function householdRow(slug: string, codeInput: string) {
       .limit(1)
   )[0];
   if (!found) return null;
-  const { disclosureId, slug: s, title, version, status, communeId, ...row } = found;
-  return { disclosure: { id: disclosureId, slug: s, title, version, status, communeName: communeName(await reference(), communeId) }, row: row as PlanRow };
+  const {
+    disclosureId,
+    slug: s,
+    title,
+    version,
+    status,
+    communeId,
+    postingFrom,
+    postingTo,
+    consultationFrom,
+    consultationTo,
+    consultationClosedAt,
+    ...row
+  } = found;
+  const statusLabel = publicStatusLabel({ status, postingFrom, postingTo, consultationFrom, consultationTo, consultationClosedAt }, now);
+  return {
+    disclosure: { id: disclosureId, slug: s, title, version, status, statusLabel, communeName: communeName(await reference(), communeId) },
+    row: row as PlanRow,
+  };
 }
 
 export const STAFF_PLAN_PAGE_SIZE = 100;

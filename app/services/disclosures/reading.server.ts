@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
-import { consultationOpen, IN_FORCE_STATUSES } from "~/domain/disclosure";
+import { consultationOpen, consultationPeriodShown, consultationPhase, IN_FORCE_STATUSES, publicStatusLabel } from "~/domain/disclosure";
 import { pageWindow } from "~/domain/paging";
 import { canManageDisclosures, canReplyToComments, type StaffUser, disclosureScope } from "~/domain/permissions";
 import { read } from "~/services/platform/database.server";
@@ -27,13 +27,14 @@ const publicColumns = {
   postingTo: t.disclosures.postingTo,
   consultationFrom: t.disclosures.consultationFrom,
   consultationTo: t.disclosures.consultationTo,
+  consultationClosedAt: t.disclosures.consultationClosedAt,
   publishedAt: t.disclosures.publishedAt,
   version: t.disclosures.version,
 };
 
 export const DISCLOSURE_PAGE_SIZE = 20;
 
-export async function publicList(filters: { commune?: string; type?: DisclosureTypeCode; page?: number }) {
+export async function publicList(filters: { commune?: string; type?: DisclosureTypeCode; page?: number }, now = new Date()) {
   const where: SQL[] = [inArray(t.disclosures.status, PUBLIC_STATUSES)];
   if (filters.commune) where.push(eq(t.disclosures.communeId, filters.commune));
   if (filters.type) where.push(eq(t.disclosures.typeCode, filters.type));
@@ -53,7 +54,7 @@ export async function publicList(filters: { commune?: string; type?: DisclosureT
   )[0].n;
   const ref = await reference();
   return {
-    rows: rows.map((r) => ({ ...r, communeName: communeName(ref, r.communeId) })),
+    rows: rows.map((r) => ({ ...r, statusLabel: publicStatusLabel(r, now), communeName: communeName(ref, r.communeId) })),
     page,
     pages: Math.max(1, Math.ceil(total / DISCLOSURE_PAGE_SIZE)),
     total,
@@ -95,12 +96,21 @@ export async function publicDisclosure(slug: string, now = new Date(), commentPa
     body: row.body,
     keyFigures: row.keyFigures,
     status: row.status,
+    /** What the public reads as the status, from the real dates (not "Đang niêm yết" once the posting is over). */
+    statusLabel: publicStatusLabel(row, now),
     statusReason: row.statusReason,
     postingFrom: row.postingFrom,
     postingTo: row.postingTo,
+    postingSignedOn: row.postingSignedOn,
+    versionReason: row.versionReason,
     consultationFrom: row.consultationFrom,
     consultationTo: row.consultationTo,
+    consultationPhase: consultationPhase(row, now),
+    consultationPeriod: consultationPeriodShown(row),
+    consultationCloseReason: row.consultationCloseReason,
     consultationSummary: row.consultationSummary,
+    /** Every comment received, hidden ones included: the summary is shown beside this real count. */
+    commentsReceived: commentPages.total,
     commentsOpen: consultationOpen(row, now),
     version: row.version,
     previousId: row.previousId,
@@ -181,7 +191,7 @@ export async function staffDisclosure(user: StaffUser, id: number, commentPage =
   };
 }
 
-export async function latestDisclosures(limit: number) {
+export async function latestDisclosures(limit: number, now = new Date()) {
   const ref = await reference();
   return (
     await read()
@@ -191,12 +201,24 @@ export async function latestDisclosures(limit: number) {
         typeCode: t.disclosures.typeCode,
         status: t.disclosures.status,
         communeId: t.disclosures.communeId,
+        postingFrom: t.disclosures.postingFrom,
+        postingTo: t.disclosures.postingTo,
+        consultationFrom: t.disclosures.consultationFrom,
+        consultationTo: t.disclosures.consultationTo,
+        consultationClosedAt: t.disclosures.consultationClosedAt,
       })
       .from(t.disclosures)
       .where(inArray(t.disclosures.status, [...IN_FORCE_STATUSES]))
       .orderBy(desc(t.disclosures.publishedAt))
       .limit(limit)
-  ).map(({ communeId, ...r }) => ({ ...r, communeName: communeName(ref, communeId) }));
+  ).map(({ communeId, ...r }) => ({
+    slug: r.slug,
+    title: r.title,
+    typeCode: r.typeCode,
+    status: r.status,
+    statusLabel: publicStatusLabel(r, now),
+    communeName: communeName(ref, communeId),
+  }));
 }
 
 /** Atom entries for a unit's disclosures (or all), newest first. */
