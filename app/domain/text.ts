@@ -43,6 +43,20 @@ export function foldForSearch(value: string): string {
   return value.normalize("NFC").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/\s+/g, " ").trim();
 }
 
+/** At most this many words of a search are matched (each one more LIKE over the searched text). */
+export const MAX_SEARCH_TERMS = 8;
+
+/**
+ * The words of a search, folded like the stored search text: every one must appear, in any order ("khieu nai muc
+ * boi thuong thua 215" finds "Khiếu nại mức bồi thường thửa 215"). Punctuation separates words; repeats are dropped.
+ */
+export function searchTerms(query: string): string[] {
+  const words = foldForSearch(query)
+    .split(/[^\p{L}\p{N}-]+/u)
+    .filter((w) => w.length > 0);
+  return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
+}
+
 /** Digits of a phone number in national form: "+84 912 345 678" and "0912345678" compare equal. */
 export function phoneDigits(value: string): string {
   let digits = value.replace(/\D/g, "");

@@ -66,6 +66,9 @@ describe("the inbox", () => {
     expect((await listCases(official, { q: "duong dien ha the" })).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
     expect((await listCases(official, { q: "ĐƯỜNG ĐIỆN" })).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
     expect((await listCases(official, { q: "khong co ho so nao nhu the" })).rows).toEqual([]);
+    // Every word, in any order, with punctuation between them.
+    expect((await listCases(official, { q: "the ha, dien duong" })).rows.map((r) => r.code)).toEqual([codes["đúng hôm nay"]]);
+    expect((await listCases(official, { q: "duong dien ha the khongcotu" })).rows).toEqual([]);
   });
 
   it("pages by 25, every case on exactly one page", async () => {

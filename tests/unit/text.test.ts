@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cleanLongText, cleanSingleLine, foldForSearch, hasNul, isWellFormed, phoneDigits, safeDisplayName } from "~/domain/text";
+import {
+  cleanLongText,
+  cleanSingleLine,
+  foldForSearch,
+  MAX_SEARCH_TERMS,
+  searchTerms,
+  hasNul,
+  isWellFormed,
+  phoneDigits,
+  safeDisplayName,
+} from "~/domain/text";
 
 describe("text people type", () => {
   it("Vietnamese typed decomposed (NFD) is stored composed (NFC)", () => {
@@ -51,5 +61,18 @@ describe("text people type", () => {
     expect(safeDisplayName("x\u202Egpj.exe", "tệp")).toBe("xgpj.exe");
     expect(safeDisplayName("...", "tệp")).toBe("tệp");
     expect(safeDisplayName("a".repeat(300) + ".jpg", "tệp").length).toBeLessThan(110);
+  });
+});
+
+describe("search terms", () => {
+  it("are the folded words of the query, in any order, punctuation between them", () => {
+    expect(searchTerms("Khiếu nại mức bồi thường, thửa 215!")).toEqual(["khieu", "nai", "muc", "boi", "thuong", "thua", "215"]);
+    expect(searchTerms("  ")).toEqual([]);
+    expect(searchTerms("XT-26-0000001")).toEqual(["xt-26-0000001"]);
+  });
+
+  it("drop repeats and stop at a bounded number of words", () => {
+    expect(searchTerms("đất đất dat")).toEqual(["dat"]);
+    expect(searchTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(" "))).toHaveLength(MAX_SEARCH_TERMS);
   });
 });

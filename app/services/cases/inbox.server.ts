@@ -8,12 +8,12 @@ import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency, type Urgency } from "~/domain/deadlines";
 import { caseScope, inScope, type CaseScope, type StaffUser } from "~/domain/permissions";
 import { csvDocument } from "~/domain/csv";
-import { foldForSearch } from "~/domain/text";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
 import { categoryLabels, communeName, reference, type Reference } from "~/services/reference/reference.server";
 import { FINISHED_STATUSES, isOpen, OPEN_STATUSES, type CaseStatus } from "~/domain/case-workflow";
+import { textMatches } from "~/services/cases/search.server";
 
 export const PAGE_SIZE = 25;
 // ---------------------------------------------------------------- listing
@@ -52,10 +52,7 @@ function filterConditions(scope: CaseScope, f: CaseFilters, today: string): SQL[
   // Dates are Vietnam calendar days; received_at is UTC, so compare with the day's UTC bounds.
   if (f.from) where.push(gte(t.cases.receivedAt, new Date(`${f.from}T00:00:00+07:00`).toISOString()));
   if (f.to) where.push(lt(t.cases.receivedAt, new Date(`${addDays(f.to, 1)}T00:00:00+07:00`).toISOString()));
-  if (f.q) {
-    const folded = foldForSearch(f.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    if (folded) where.push(sql`${t.cases.searchText} LIKE ${`%${folded}%`} ESCAPE '\\'`);
-  }
+  if (f.q) where.push(textMatches(t.cases.searchText, f.q));
   return where.filter((w): w is SQL => w !== undefined);
 }
 

@@ -3,11 +3,11 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { redactPersonalData } from "~/domain/redaction";
-import { foldForSearch } from "~/domain/text";
 import { read } from "~/services/platform/database.server";
 import { communeName, reference } from "~/services/reference/reference.server";
 import { PUBLISHABLE_KINDS } from "~/domain/publication";
 import { ANSWERED_STATUSES } from "~/domain/case-workflow";
+import { textMatches } from "~/services/cases/search.server";
 
 export const REGISTER_PAGE_SIZE = 20;
 
@@ -44,10 +44,8 @@ export async function registerPage(filters: RegisterFilters) {
   const where: SQL[] = [publishedCondition()];
   if (filters.commune) where.push(eq(t.cases.communeId, filters.commune));
   if (filters.category) where.push(eq(t.cases.categoryCode, filters.category));
-  if (filters.q) {
-    const folded = foldForSearch(filters.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    if (folded) where.push(sql`${t.cases.searchText} LIKE ${`%${folded}%`} ESCAPE '\\'`);
-  }
+  const matches = filters.q ? textMatches(t.cases.searchText, filters.q) : undefined;
+  if (matches) where.push(matches);
   const page = Math.max(1, filters.page ?? 1);
   const rows = await read()
     .select({
