@@ -3,13 +3,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
-import { mayPublishContent } from "~/domain/publication";
 import { vnDate } from "~/domain/dates";
-import { redactPersonalData } from "~/domain/redaction";
+import { publicCaseText } from "~/domain/redaction";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
+import { identityColumns } from "./identity.server";
 
 // ---------------------------------------------------------------- views
 
@@ -85,21 +85,21 @@ export async function publicCaseView(codeInput: string) {
   if (!code) return null;
   const row = (
     await read()
-      .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
+      .select({ ...publicColumns, identity: identityColumns, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
       .from(t.cases)
       .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
       .where(eq(t.cases.code, code))
   )[0];
   if (!row) return null;
   const ref = await reference();
-  const { publishConsent, title, description, requestedOutcome, id, filerName, disclosureId, planRowNo, ...rest } = row;
+  const { publishConsent, title, description, requestedOutcome, id, identity, disclosureId, planRowNo, ...rest } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
-  const published = mayPublishContent(row);
-  const redact = (text: string) => redactPersonalData(text, [filerName]);
+  const content = publicCaseText(row, identity, publishedContacts(ref));
   return {
     ...rest,
     communeName: communeName(ref, row.communeId),
-    content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
+    content,
+    withheldBecause: content ? null : row.kindCode === "denunciation" ? ("denunciation" as const) : ("no_consent" as const),
     disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
     timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };

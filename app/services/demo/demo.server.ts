@@ -1,5 +1,6 @@
 // Demo data for `npm run demo`: cases filed through the same use case as real ones, and one account per role,
 // all clearly marked. Never run outside the demo start.
+import { DEMO_MARKER } from "~/domain/redaction";
 import { eq, sql } from "drizzle-orm";
 import { cases, disclosures, planRows, users } from "../../../db/schema";
 import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
@@ -15,7 +16,7 @@ import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.serve
 import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
 
-const DEMO = "(dữ liệu mẫu)";
+const DEMO = DEMO_MARKER;
 export const DEMO_PASSWORD = "demo-xuan-truong-2026";
 
 function demoCase(partial: Partial<FilingInput> & Pick<FilingInput, "kind" | "category" | "commune" | "title">): FilingInput {
@@ -36,6 +37,7 @@ function demoCase(partial: Partial<FilingInput> & Pick<FilingInput, "kind" | "ca
     complainedBody: "",
     decisionKnownOn: "",
     accusedPerson: "",
+    concernsOfficial: false,
     dataConsent: true,
     truthConfirmed: true,
     publishConsent: true,
