@@ -7,6 +7,7 @@ import {
   inScope,
   requiresSecondFactor,
   ROLES,
+  seesFilerIdentity,
   type CaseOperation,
   type Role,
   type StaffUser,
@@ -99,5 +100,11 @@ describe("administration", () => {
 
   it("the second factor is required for administrators only", () => {
     expect(ROLES.filter(requiresSecondFactor)).toEqual(["admin"]);
+  });
+});
+
+describe("who sees who filed", () => {
+  it("handling staff do; supervisors and administrators read redacted text and cannot search by the filer", () => {
+    expect(ROLES.filter((role) => seesFilerIdentity({ role }))).toEqual(["commune_official", "commune_leader", "district_staff"]);
   });
 });
