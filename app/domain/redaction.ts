@@ -3,7 +3,7 @@
 // Contact details, ID numbers, the filer's own name and land-parcel numbers (which the public plan table ties to
 // a household) are replaced; the unit's own published contacts are kept.
 import { mayPublishContent } from "./publication";
-import { cleanSingleLine, phoneDigits } from "./text";
+import { cleanSingleLine, foldForSearch, phoneDigits } from "./text";
 
 export const REDACTED = "[…]";
 
@@ -170,4 +170,21 @@ export function publicCommentText(body: string, author: FilerIdentity, contacts:
  */
 export function redactedForStaff(text: string, identity: FilerIdentity, contacts: PublishedContacts, author: Author = "resident"): string {
   return redactPersonalData(text, { identity, contacts, author });
+}
+
+/**
+ * A case's two search keys: the full one (text and the filer's name, e-mail and phone digits) for staff who may
+ * see who filed, and the redacted one for the public register and supervisors.
+ */
+export function caseSearchTexts(
+  c: { code: string; title: string; description: string },
+  identity: FilerIdentity,
+  contacts: PublishedContacts,
+): { searchText: string; publicSearchText: string } {
+  const who = [identity.fullName ? personalName(identity.fullName) : "", identity.email ?? "", identity.phone ? phoneDigits(identity.phone) : ""];
+  const redact = (text: string) => redactPersonalData(text, { identity, contacts, author: "resident" });
+  return {
+    searchText: foldForSearch([c.code, c.title, c.description, ...who].join(" ")),
+    publicSearchText: foldForSearch([c.code, redact(c.title), redact(c.description)].join(" ")),
+  };
 }

@@ -7,7 +7,7 @@ import { firstStage, firstStageDueDate } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import type { FilingInput } from "~/domain/filing";
 import { routeCase } from "~/domain/routing";
-import { foldForSearch, phoneDigits } from "~/domain/text";
+import { phoneDigits } from "~/domain/text";
 import { counterName, formatTrackingCode } from "~/domain/tracking-code";
 import { translator, type Language } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
@@ -16,7 +16,7 @@ import { read, transaction, type Tx, type Db } from "~/services/platform/databas
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
-import { redactedForStaff } from "~/domain/redaction";
+import { caseSearchTexts } from "~/domain/redaction";
 import { decrypt, encrypt, hmac, newAccessKey, sha256 } from "~/services/platform/secrets.server";
 
 export interface FiledCase {
@@ -115,10 +115,7 @@ export async function fileCase(
             publishConsent: input.publishConsent,
             // Staff entitled to the identity find a case by the filer's name, phone or e-mail; the public and
             // supervisors search the redacted text only.
-            searchText: foldForSearch(`${code} ${input.title} ${input.description} ${input.fullName} ${input.email ?? ""} ${phoneDigits(input.phone)}`),
-            publicSearchText: foldForSearch(
-              `${code} ${redactedForStaff(input.title, identity, contacts)} ${redactedForStaff(input.description, identity, contacts)}`,
-            ),
+            ...caseSearchTexts({ code, title: input.title, description: input.description }, identity, contacts),
             concernsOfficial: input.concernsOfficial,
             language: options.language,
             receivedAt: nowIso,
