@@ -215,6 +215,18 @@ async function attributes(serviceCode: string): Promise<Attribute[]> {
       datatype_description: "",
       description: "Tố cáo: người, cơ quan bị tố cáo (required for denunciations)",
     },
+    {
+      variable: true,
+      code: "concerns_official",
+      datatype: "singlevaluelist",
+      required: false,
+      datatype_description: "",
+      description: "Tố cáo: người bị tố cáo là cán bộ, công chức của xã (the denunciation concerns a commune official; sent to the district)",
+      values: [
+        { key: "yes", name: "Có" },
+        { key: "no", name: "Không" },
+      ],
+    },
   );
   return list.map((a, i) => ({ ...a, order: i + 1 }));
 }
@@ -428,6 +440,7 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
     complainedBody: attr("complained_body"),
     decisionKnownOn: attr("decision_known_on")?.slice(0, 10),
     accusedPerson: attr("accused_person"),
+    concernsOfficial: attr("concerns_official") === "yes" ? "on" : undefined,
     dataConsent: attr("data_consent") === "yes" ? "on" : undefined,
     truthConfirmed: "on", // the sending system attests the filer's confirmation (README: Open311)
     publishConsent: attr("publish_consent") === "yes" ? "on" : undefined,
