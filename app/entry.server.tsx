@@ -4,15 +4,23 @@ import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
 import { errorFields, loggablePath, logger } from "~/services/platform/logger.server";
+import { startDatabase as openDatabase } from "~/services/platform/database.server";
+import { refreshMissingSearchTexts } from "~/services/cases/search-text.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
-export { startDatabase, stopDatabase } from "~/services/platform/database.server";
+export { stopDatabase } from "~/services/platform/database.server";
 export { config as loadConfig } from "~/services/platform/config.server";
 export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
 export { seedDemoData } from "~/services/demo/demo.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
+
+/** Opens and migrates the database, then gives cases filed before the redacted search key theirs. */
+export async function startDatabase(): Promise<void> {
+  await openDatabase();
+  await refreshMissingSearchTexts();
+}
 export { logger, loggablePath } from "~/services/platform/logger.server";
 
 /**

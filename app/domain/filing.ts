@@ -114,6 +114,8 @@ export function filingSchema(ref: FilingReference) {
         .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "error.date")
         .refine((v) => v === "" || v <= ref.today, "error.dateInFuture"),
       accusedPerson: singleLine(LIMITS.accusedPerson),
+      /** A denunciation of an official or civil servant of the commune: routed to the district (routing.ts). */
+      concernsOfficial: checkbox,
       dataConsent: checkbox.refine((v) => v, "error.dataConsent"),
       truthConfirmed: checkbox.refine((v) => v, "error.truthConfirmed"),
       publishConsent: checkbox,
@@ -131,6 +133,7 @@ export function filingSchema(ref: FilingReference) {
         complainedBody: keep("complainedBody"),
         decisionKnownOn: keep("decisionKnownOn"),
         accusedPerson: keep("accusedPerson"),
+        concernsOfficial: v.kind === "denunciation" && v.concernsOfficial,
         projectLevel: v.category === "compensation" ? v.projectLevel : null,
         email: v.email === "" ? null : v.email,
       };

@@ -65,6 +65,14 @@ const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
   admin: ["view"],
 };
 
+/**
+ * May this role see who filed (and so find a case by the filer's name, phone or e-mail)? Those who cannot read
+ * every case's text redacted, as the public would, whether or not the filer agreed to publication.
+ */
+export function seesFilerIdentity(user: Pick<StaffUser, "role">): boolean {
+  return BY_ROLE[user.role].includes("view_contact");
+}
+
 export interface CaseRef {
   communeId: string;
   kindCode: string;

@@ -189,15 +189,8 @@ export function readPlanCsv(input: string): PlanImport {
   return { ok: true, rows: rows.sort((a, b) => a.rowNo - b.rowNo) };
 }
 
-/** "Nguyễn Văn An" → "N. V. A.": a household recognises itself, the public does not learn the name. */
-export function maskName(name: string): string {
-  const words = cleanSingleLine(name).split(" ").filter(Boolean);
-  return words
-    .map((w) => /\p{L}/u.exec(w)?.[0])
-    .filter((letter): letter is string => !!letter)
-    .map((letter) => `${letter.toUpperCase()}.`)
-    .join(" ");
-}
+// Masking belongs to the one redaction policy (it protects the demo marker); kept here for the plan's callers.
+export { maskName } from "./redaction";
 
 /** The same plot in two versions: map sheet and plot number, ignoring case and diacritics. */
 export function plotKey(row: Pick<PlanRow, "mapSheet" | "plotNumber">): string {

@@ -29,6 +29,9 @@ export interface RoutingInput {
   locationScope: LocationScope;
   locationCommuneId: string | null;
   projectLevel: ProjectLevel | null;
+  /** The kind of submission, and whether a denunciation concerns an official or civil servant of the commune. */
+  kind?: string;
+  concernsOfficial?: boolean;
   /** YYYY-MM-DD in Vietnam: which units are in force. */
   on: string;
 }
@@ -68,6 +71,10 @@ export function routeCase(input: RoutingInput, rules: readonly RoutingRule[], un
   const district = units.find((u) => u.level === "district" && inForce(u, input.on));
   if (!district) throw new Error("No district unit in force");
   const toDistrict = (reason: RoutingReason): RoutingDecision => ({ communeId: district.id, routeTo: "district", reason });
+
+  // Interim rule until the supervision work settles who hears these: a commune must not receive (and so learn who
+  // filed) a denunciation of its own official; the district's triage queue takes it.
+  if (input.kind === "denunciation" && input.concernsOfficial) return toDistrict("denunciation-of-commune-official");
 
   const rule = [...rules].sort((a, b) => a.priority - b.priority).find((r) => matches(r, input));
   if (rule?.routeTo === "district") return toDistrict(rule.reason);

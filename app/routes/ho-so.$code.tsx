@@ -34,7 +34,7 @@ export default function PublicCase() {
             <p className="prewrap">{view.content.requestedOutcome}</p>
           </>
         ) : (
-          <p>{t("case.noPublicContent")}</p>
+          <p>{t(view.withheldBecause === "denunciation" ? "case.denunciationNeverPublic" : "case.noPublicContent")}</p>
         )}
       </section>
       <PublicAnswer answer={view.answer} />

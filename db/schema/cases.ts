@@ -41,6 +41,10 @@ export const cases = sqliteTable(
     publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
     /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
     searchText: text("search_text").notNull(),
+    /** The same without the filer's identity (redacted text): what the public and supervisors search. Null: not yet computed. */
+    publicSearchText: text("public_search_text"),
+    /** A denunciation the filer says concerns an official or civil servant of the commune (routed to the district). */
+    concernsOfficial: integer("concerns_official", { mode: "boolean" }).notNull().default(false),
     language: text("language", { enum: ["vi", "en"] })
       .notNull()
       .default("vi"),

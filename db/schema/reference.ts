@@ -15,6 +15,9 @@ export const communes = sqliteTable(
     successorId: text("successor_id"),
     remoteArea: integer("remote_area", { mode: "boolean" }).notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** The unit's published contacts: they stay in public text, where other phone numbers are removed. */
+    contactPhone: text("contact_phone"),
+    contactEmail: text("contact_email"),
   },
   (t) => [index("communes_level_idx").on(t.level, t.sortOrder)],
 );

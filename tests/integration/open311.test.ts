@@ -136,6 +136,22 @@ describe("POST requests", () => {
     expect(xml).toMatch(/<service_requests><request><service_request_id>XT-\d{2}-\d{7}<\/service_request_id><service_notice>/);
   });
 
+  it("a denunciation of a commune official, ticked by the sending system, goes to the district triage queue", async () => {
+    const res = await post(
+      "requests.json",
+      validRequest({
+        "attribute[kind]": "denunciation",
+        "attribute[id_number]": "036080004321",
+        "attribute[accused_person]": "Cán bộ địa chính xã Xuân Hòa",
+        "attribute[concerns_official]": "yes",
+      }),
+    );
+    expect(res.status).toBe(201);
+    const [filed] = await res.json();
+    const row = fixture.db.prepare("SELECT commune_id, concerns_official FROM cases WHERE code = ?").get(filed.service_request_id);
+    expect(row).toEqual({ commune_id: "huyen-xuan-truong", concerns_official: 1 });
+  });
+
   it("refuses a missing or wrong api_key with 403", async () => {
     await expectError(await post("requests.json", validRequest({ api_key: undefined })), 403, "json");
     await expectError(await post("requests.xml", validRequest({ api_key: "db_wrong" })), 403, "xml");

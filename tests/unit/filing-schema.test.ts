@@ -119,3 +119,22 @@ describe("the filing form's schema", () => {
     expect(readFilingForm(form)).toEqual({ title: "Một" });
   });
 });
+
+describe("a denunciation about a commune official", () => {
+  const denunciation = { ...valid, kind: "denunciation", accusedPerson: "Cán bộ địa chính xã", idNumber: "036080001234" };
+
+  it("is recorded when the box is ticked on a denunciation", () => {
+    expect(parse({ ...denunciation, concernsOfficial: "on" }).concernsOfficial).toBe(true);
+    expect(parse(denunciation).concernsOfficial).toBe(false);
+  });
+
+  it("is dropped for any other kind", () => {
+    expect(parse({ ...valid, concernsOfficial: "on" }).concernsOfficial).toBe(false);
+  });
+
+  it("is read from the form", () => {
+    const form = new FormData();
+    form.set("concernsOfficial", "on");
+    expect(readFilingForm(form).concernsOfficial).toBe("on");
+  });
+});

@@ -7,6 +7,7 @@ import {
   inScope,
   requiresSecondFactor,
   ROLES,
+  seesFilerIdentity,
   type CaseOperation,
   type Role,
   type StaffUser,
@@ -114,5 +115,11 @@ describe("the commune whose answer is contested", () => {
 
   it("other communes may not", () => {
     expect(canOnCase({ ...official, communeId: "xuan-bac" }, "view", contested, "xuan-truong")).toBe(false);
+  });
+});
+
+describe("who sees who filed", () => {
+  it("handling staff do; supervisors and administrators read redacted text and cannot search by the filer", () => {
+    expect(ROLES.filter((role) => seesFilerIdentity({ role }))).toEqual(["commune_official", "commune_leader", "district_staff"]);
   });
 });

@@ -71,4 +71,21 @@ describe("routing a new case", () => {
     const ended = units.map((u) => (u.id === "xuan-dai" ? { ...u, validTo: "2024-08-31" } : u));
     expect(routeCase(input({ locationCommuneId: "xuan-dai" }), rules, ended)).toMatchObject({ communeId: DISTRICT_ID, reason: "unit-not-in-force" });
   });
+
+  it("a denunciation of an official of the commune goes to the district triage queue, not to that commune", () => {
+    expect(routeCase(input({ kind: "denunciation", concernsOfficial: true }), rules, units)).toEqual({
+      communeId: DISTRICT_ID,
+      routeTo: "district",
+      reason: "denunciation-of-commune-official",
+    });
+    // Even where a rule would send the category to the commune.
+    expect(
+      routeCase(input({ kind: "denunciation", concernsOfficial: true, categoryCode: "compensation", projectLevel: "commune" }), rules, units).communeId,
+    ).toBe(DISTRICT_ID);
+  });
+
+  it("other denunciations, and other kinds with the box ticked, follow the ordinary rules", () => {
+    expect(routeCase(input({ kind: "denunciation", concernsOfficial: false }), rules, units).communeId).toBe("xuan-bac");
+    expect(routeCase(input({ kind: "complaint", concernsOfficial: true }), rules, units).communeId).toBe("xuan-bac");
+  });
 });

@@ -1,5 +1,5 @@
 // The matter itself, and what a complaint or a denunciation must also say (only shown for those kinds).
-import { TextArea, TextField } from "~/components/form";
+import { Checkbox, TextArea, TextField } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import type { FilingPartProps } from "./types";
 
@@ -69,6 +69,12 @@ export function CaseContent({ data, values, errors, fields }: FilingPartProps) {
         <legend>{t("file.denunciation.legend")}</legend>
         <p className="hint">{t("file.denunciation.hint")}</p>
         <TextField name="accusedPerson" label={t("file.accusedPerson")} error={errors.accusedPerson} required defaultValue={values.accusedPerson} />
+        <Checkbox
+          name="concernsOfficial"
+          label={t("file.concernsOfficial")}
+          hint={t("file.concernsOfficial.hint")}
+          checked={values.concernsOfficial === "on"}
+        />
       </fieldset>
     </>
   );

@@ -17,7 +17,8 @@ import { caseDeadline } from "./views.server";
 import { read, transaction, type Tx, type Db } from "~/services/platform/database.server";
 import { disclosureLinkErrors } from "~/services/disclosures/links.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
+import { caseSearchTexts } from "~/domain/redaction";
 import { decrypt, encrypt, hmac, newAccessKey, sha256 } from "~/services/platform/secrets.server";
 
 export interface FiledCase {
@@ -84,7 +85,15 @@ export async function fileCase(
   const locationScope = input.commune === "multiple" || input.commune === "unknown" ? input.commune : "commune";
   const locationCommuneId = locationScope === "commune" ? input.commune : null;
   const routing = routeCase(
-    { categoryCode: input.category, locationScope, locationCommuneId, projectLevel: input.projectLevel as never, on: today },
+    {
+      categoryCode: input.category,
+      locationScope,
+      locationCommuneId,
+      projectLevel: input.projectLevel as never,
+      kind: input.kind,
+      concernsOfficial: input.concernsOfficial,
+      on: today,
+    },
     ref.routingRules,
     ref.communes,
   );
@@ -92,6 +101,8 @@ export async function fileCase(
   const filingLimitPassedOn = filingLimitPassed(ref.deadlineRules, input.kind, input.category, input.decisionKnownOn, today, ref.calendar);
   const accessKey = newAccessKey();
   const nowIso = now.toISOString();
+  const identity = { fullName: input.fullName, phone: input.phone, email: input.email, idNumber: input.idNumber || null };
+  const contacts = publishedContacts(ref);
   const confidential = ref.kinds.find((k) => k.code === input.kind)?.confidentialIdentity ?? false;
 
   // Files first, fsynced; the transaction then refers to them. If it fails, they are removed again.
@@ -138,7 +149,10 @@ export async function fileCase(
             status: "received",
             routingReason: routing.reason,
             publishConsent: input.publishConsent,
-            searchText: foldForSearch(`${code} ${input.title} ${input.description}`),
+            // Staff entitled to the identity find a case by the filer's name, phone or e-mail; the public and
+            // supervisors search the redacted text only.
+            ...caseSearchTexts({ code, title: input.title, description: input.description }, identity, contacts),
+            concernsOfficial: input.concernsOfficial,
             language: options.language,
             receivedAt: nowIso,
             acceptDueOn,

@@ -1,17 +1,20 @@
 // The officials' lists: the inbox (filters, search, pages), its CSV export and the overdue board, always within
 // the user's scope.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { CaseKind } from "~/domain/filing";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency, type Urgency } from "~/domain/deadlines";
-import { caseScope, inScope, type CaseScope, type StaffUser } from "~/domain/permissions";
+import { caseScope, inScope, seesFilerIdentity, type CaseScope, type StaffUser } from "~/domain/permissions";
+import { redactedForStaff } from "~/domain/redaction";
+import { phoneDigits } from "~/domain/text";
+import { identityColumns } from "./identity.server";
 import { csvDocument } from "~/domain/csv";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
-import { categoryLabels, communeName, reference, type Reference } from "~/services/reference/reference.server";
+import { categoryLabels, communeName, publishedContacts, reference, type Reference } from "~/services/reference/reference.server";
 import { FINISHED_STATUSES, isOpen, OPEN_STATUSES, type CaseStatus } from "~/domain/case-workflow";
 import { textMatches } from "~/services/cases/search.server";
 
@@ -36,7 +39,7 @@ function scopeCondition(scope: CaseScope): SQL | undefined {
   return scope.all ? undefined : inArray(t.cases.communeId, [...scope.communeIds]);
 }
 
-function filterConditions(scope: CaseScope, f: CaseFilters, today: string): SQL[] {
+function filterConditions(scope: CaseScope, f: CaseFilters, today: string, identity: boolean): SQL[] {
   const where: (SQL | undefined)[] = [scopeCondition(scope)];
   if (f.status) where.push(eq(t.cases.status, f.status));
   if (f.kind) where.push(eq(t.cases.kindCode, f.kind));
@@ -52,7 +55,14 @@ function filterConditions(scope: CaseScope, f: CaseFilters, today: string): SQL[
   // Dates are Vietnam calendar days; received_at is UTC, so compare with the day's UTC bounds.
   if (f.from) where.push(gte(t.cases.receivedAt, new Date(`${f.from}T00:00:00+07:00`).toISOString()));
   if (f.to) where.push(lt(t.cases.receivedAt, new Date(`${addDays(f.to, 1)}T00:00:00+07:00`).toISOString()));
-  if (f.q) where.push(textMatches(t.cases.searchText, f.q));
+  if (f.q) {
+    // Only those who may see who filed search the text that carries the identity (name, e-mail, phone digits).
+    const words = textMatches(identity ? t.cases.searchText : t.cases.publicSearchText, f.q);
+    const digits = phoneDigits(f.q);
+    const byPhone = identity && /^[\d\s.+-]+$/.test(f.q.trim()) && digits.length >= 6 ? sql`${t.cases.searchText} LIKE ${`%${digits}%`}` : undefined;
+    const match = words && byPhone ? or(words, byPhone) : (words ?? byPhone);
+    if (match) where.push(match);
+  }
   return where.filter((w): w is SQL => w !== undefined);
 }
 
@@ -68,6 +78,7 @@ const listColumns = {
   pausedSince: t.cases.pausedSince,
   receivedAt: t.cases.receivedAt,
   assigneeName: t.users.fullName,
+  identity: identityColumns,
 };
 
 export interface CaseListRow {
@@ -85,12 +96,18 @@ export interface CaseListRow {
   assigneeName: string | null;
 }
 
-function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string): CaseListRow {
-  const row = r as Omit<CaseListRow, "communeName" | "urgency"> & { pausedSince: string | null };
+type ListRow = Omit<CaseListRow, "communeName" | "urgency"> & {
+  pausedSince: string | null;
+  identity: { fullName: string; phone: string; email: string | null; idNumber: string | null };
+};
+
+function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string, identity: boolean): CaseListRow {
+  const row = r as ListRow;
   const open = isOpen(row.status);
-  const { pausedSince, ...rest } = row;
+  const { pausedSince, identity: filer, ...rest } = row;
   return {
     ...rest,
+    title: identity ? row.title : redactedForStaff(row.title, filer, publishedContacts(ref)),
     communeName: communeName(ref, row.communeId),
     urgency: open ? urgency(row.dueOn, today, pausedSince !== null) : null,
   };
@@ -99,11 +116,13 @@ function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, 
 /** One page of the cases this user may see, sorted by due date (the most urgent first). One query plus a count. */
 export async function listCases(user: StaffUser, filters: CaseFilters, now = new Date()) {
   const today = vnDate(now);
-  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
+  const identity = seesFilerIdentity(user);
+  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today, identity));
   const page = Math.max(1, filters.page ?? 1);
   const rows = await read()
     .select(listColumns)
     .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
     .where(where)
     .orderBy(sql`CASE WHEN ${inArray(t.cases.status, [...FINISHED_STATUSES])} THEN 1 ELSE 0 END`, asc(t.cases.dueOn), asc(t.cases.id))
@@ -111,16 +130,18 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
     .offset((page - 1) * PAGE_SIZE);
   const total = (await read().select({ n: count() }).from(t.cases).where(where))[0].n;
   const ref = await reference();
-  return { rows: rows.map((r) => toRow(ref, r, today)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows: rows.map((r) => toRow(ref, r, today, identity)), total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** CSV of the filtered list (no personal data), with spreadsheet-formula injection neutralised. */
 export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
   const today = vnDate(now);
-  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today));
+  const identity = seesFilerIdentity(user);
+  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today, identity));
   const rows = await read()
     .select(listColumns)
     .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
     .where(where)
     .orderBy(asc(t.cases.dueOn))
@@ -131,7 +152,7 @@ export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: 
   const lines = [
     header,
     ...rows
-      .map((r) => toRow(ref, r, today))
+      .map((r) => toRow(ref, r, today, identity))
       .map((r) => [
         r.code,
         r.title,

@@ -10,7 +10,8 @@ import { caseOperations, type CaseOperation, type StaffUser } from "~/domain/per
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
+import { redactedForStaff } from "~/domain/redaction";
 import { isOpen } from "~/domain/case-workflow";
 import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
@@ -21,7 +22,11 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
   const ref = await reference();
   const operations = caseOperations(user, row, DISTRICT_ID);
   const showContact = operations.includes("view_contact");
-  const contact = showContact ? (await read().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)))[0] : null;
+  const filer = (await read().select().from(t.caseContacts).where(eq(t.caseContacts.caseId, row.id)))[0];
+  const contact = showContact ? filer : null;
+  // Without the right to see who filed (a supervisor), the text is read as the public would read it, redacted.
+  const contacts = publishedContacts(ref);
+  const text = (value: string, author: "resident" | "unit" = "resident") => (showContact ? value : redactedForStaff(value, filer, contacts, author));
   if (contact) await audit({ userId: user.id, action: "case.view_personal_data", targetType: "case", targetId: row.code, ip }, now);
   const events = await read()
     .select({
@@ -91,11 +96,11 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
       locationCommuneName: row.locationCommuneId ? communeName(ref, row.locationCommuneId) : null,
       locationScope: row.locationScope,
       hamletName: ref.hamlets.find((h) => h.id === row.hamletId)?.name ?? null,
-      place: row.place,
+      place: text(row.place),
       projectLevel: row.projectLevel,
-      title: row.title,
-      description: row.description,
-      requestedOutcome: row.requestedOutcome,
+      title: text(row.title),
+      description: text(row.description),
+      requestedOutcome: text(row.requestedOutcome),
       status: row.status,
       stage: row.stage,
       dueOn: row.dueOn,
@@ -125,7 +130,11 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
           confidential: contact.confidential,
         }
       : null,
-    events: events.map((e) => ({ ...e, attachments: files.filter((f) => f.eventId === e.id) })),
+    events: events.map((e) => ({
+      ...e,
+      body: e.body === null ? null : text(e.body, e.actor === "resident" ? "resident" : "unit"),
+      attachments: files.filter((f) => f.eventId === e.id),
+    })),
     operations,
     workflowActions,
     officials,

@@ -3,15 +3,15 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
-import { mayPublishContent } from "~/domain/publication";
 import { vnDate } from "~/domain/dates";
 import { deadlineInForce, type CaseClockState, type DeadlineInForce } from "~/domain/deadlines";
-import { redactPersonalData } from "~/domain/redaction";
+import { publicAnswerText, publicCaseText } from "~/domain/redaction";
 import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { read } from "~/services/platform/database.server";
 import { caseDisclosureLink } from "~/services/disclosures/links.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
 import type { CaseEventType } from "~/domain/case-workflow";
+import { identityColumns } from "./identity.server";
 import { latestAnswer } from "./resident-steps.server";
 
 // ---------------------------------------------------------------- views
@@ -93,7 +93,7 @@ export async function publicCaseView(codeInput: string) {
   if (!code) return null;
   const row = (
     await read()
-      .select({ ...publicColumns, filerName: t.caseContacts.fullName, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
+      .select({ ...publicColumns, identity: identityColumns, disclosureId: t.cases.disclosureId, planRowNo: t.cases.planRowNo })
       .from(t.cases)
       .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
       .where(eq(t.cases.code, code))
@@ -106,7 +106,7 @@ export async function publicCaseView(codeInput: string) {
     description,
     requestedOutcome,
     id,
-    filerName,
+    identity,
     disclosureId,
     planRowNo,
     stage,
@@ -117,16 +117,17 @@ export async function publicCaseView(codeInput: string) {
     ...rest
   } = row;
   // Consent publishes the text, never contact details inside it; a denunciation's text is never public.
-  const published = mayPublishContent(row);
-  const redact = (text: string) => redactPersonalData(text, [filerName]);
-  // A case in the register shows its answer here too, redacted the same way.
-  const answer = published && isAnswered(row.status) && row.answeredAt ? await latestAnswerText(id) : null;
+  const contacts = publishedContacts(ref);
+  const content = publicCaseText(row, identity, contacts);
+  // A case in the register shows its answer here too, redacted by the same policy.
+  const answer = content && isAnswered(row.status) && row.answeredAt ? await latestAnswerText(id) : null;
   return {
     ...rest,
     communeName: communeName(ref, row.communeId),
     deadline: await caseDeadline(row),
-    content: published ? { title: redact(title), description: redact(description), requestedOutcome: redact(requestedOutcome) } : null,
-    answer: answer ? { body: redact(answer.body), createdAt: answer.createdAt } : null,
+    content,
+    withheldBecause: content ? null : row.kindCode === "denunciation" ? ("denunciation" as const) : ("no_consent" as const),
+    answer: answer ? { body: publicAnswerText(answer.body, identity, contacts), createdAt: answer.createdAt } : null,
     disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
     timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };

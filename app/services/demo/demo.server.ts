@@ -1,7 +1,9 @@
 // Demo data for `npm run demo`: cases filed through the same use case as real ones, and one account per role,
 // all clearly marked. Never run outside the demo start.
-import { eq, sql } from "drizzle-orm";
-import { cases, disclosures, planRows, users } from "../../../db/schema";
+import { DEMO_MARKER } from "~/domain/redaction";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { cases, communes, disclosures, planRows, users } from "../../../db/schema";
+import { invalidateReference } from "~/services/reference/reference.server";
 import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
 import type { FilingInput } from "~/domain/filing";
 import type { Role } from "~/domain/permissions";
@@ -15,7 +17,7 @@ import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.serve
 import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
 
-const DEMO = "(dữ liệu mẫu)";
+const DEMO = DEMO_MARKER;
 export const DEMO_PASSWORD = "demo-xuan-truong-2026";
 
 function demoCase(partial: Partial<FilingInput> & Pick<FilingInput, "kind" | "category" | "commune" | "title">): FilingInput {
@@ -36,6 +38,7 @@ function demoCase(partial: Partial<FilingInput> & Pick<FilingInput, "kind" | "ca
     complainedBody: "",
     decisionKnownOn: "",
     accusedPerson: "",
+    concernsOfficial: false,
     dataConsent: true,
     truthConfirmed: true,
     publishConsent: true,
@@ -65,9 +68,28 @@ function demoAccounts(): DemoAccount[] {
   ];
 }
 
+/** Demo units' published contacts (fictitious): public text keeps them where it removes residents' numbers. */
+export const DEMO_UNIT_CONTACTS = [
+  { id: DISTRICT_ID, contactPhone: "0228 3875 000", contactEmail: "tiepcongdan@demo.dan-biet.vn" },
+  { id: "xuan-hong", contactPhone: "0228 3750 168", contactEmail: "ubnd.xuan-hong@demo.dan-biet.vn" },
+];
+
+async function seedDemoContacts(): Promise<void> {
+  await transaction(async (tx) => {
+    for (const unit of DEMO_UNIT_CONTACTS) {
+      await tx
+        .update(communes)
+        .set({ contactPhone: unit.contactPhone, contactEmail: unit.contactEmail })
+        .where(and(eq(communes.id, unit.id), isNull(communes.contactPhone)));
+    }
+  });
+  invalidateReference();
+}
+
 /** Creates the demo accounts and cases when the database has none; returns what to print for the person starting it. */
 export async function seedDemoData(): Promise<string[]> {
   const lines: string[] = [];
+  await seedDemoContacts();
   const hasUsers =
     (
       await read()

@@ -7,13 +7,13 @@ import { vnDate } from "~/domain/dates";
 import { IN_FORCE_STATUSES } from "~/domain/disclosure";
 import { filingPrefill, isLinkableDisclosure, LINKABLE_DISCLOSURE_TYPES } from "~/domain/disclosure-link";
 import type { FieldErrors, FilingValues } from "~/domain/filing";
-import { redactPersonalData } from "~/domain/redaction";
+import { publicCaseText } from "~/domain/redaction";
 import type { Translate } from "~/i18n";
 import { read, type Tx, type Db } from "~/services/platform/database.server";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
 import { versionIds } from "./versions.server";
-import { reference, selectableCommunes } from "~/services/reference/reference.server";
-import { mayPublishContent } from "~/domain/publication";
+import { publishedContacts, reference, selectableCommunes } from "~/services/reference/reference.server";
+import { identityColumns } from "~/services/cases/identity.server";
 
 // ---------------------------------------------------------------- filing
 
@@ -100,7 +100,9 @@ export async function relatedCases(disclosure: { id: number; status: string; typ
       categoryCode: t.cases.categoryCode,
       publishConsent: t.cases.publishConsent,
       title: t.cases.title,
-      filerName: t.caseContacts.fullName,
+      identity: identityColumns,
+      description: t.cases.description,
+      requestedOutcome: t.cases.requestedOutcome,
     })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
@@ -108,6 +110,7 @@ export async function relatedCases(disclosure: { id: number; status: string; typ
     .orderBy(desc(t.cases.receivedAt), desc(t.cases.id))
     .limit(RELATED_CASES_SHOWN);
   const order = (status: string) => (CASE_STATUSES as readonly string[]).indexOf(status);
+  const contacts = publishedContacts(await reference());
   return {
     fileHref: isLinkableDisclosure(disclosure) ? `/gui-phan-anh?cong-khai=${disclosure.id}` : null,
     total: counts.reduce((sum, c) => sum + c.n, 0),
@@ -116,7 +119,7 @@ export async function relatedCases(disclosure: { id: number; status: string; typ
       code: c.code,
       status: c.status,
       categoryCode: c.categoryCode,
-      title: mayPublishContent(c) ? redactPersonalData(c.title, [c.filerName]) : null,
+      title: publicCaseText(c, c.identity, contacts)?.title ?? null,
     })),
   };
 }

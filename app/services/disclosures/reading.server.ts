@@ -7,7 +7,8 @@ import { consultationOpen, consultationPeriodShown, consultationPhase, IN_FORCE_
 import { pageWindow } from "~/domain/paging";
 import { canManageDisclosures, canReplyToComments, type StaffUser, disclosureScope } from "~/domain/permissions";
 import { read } from "~/services/platform/database.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
+import { publicAnswerText, publicCommentText } from "~/domain/redaction";
 import { PUBLIC_STATUSES } from "~/domain/disclosure";
 import { ForbiddenError } from "~/domain/errors";
 import { load } from "./access.server";
@@ -71,6 +72,7 @@ export async function publicDisclosure(slug: string, now = new Date(), commentPa
   )[0];
   if (!row) return null;
   const ref = await reference();
+  const contacts = publishedContacts(ref);
   const documents = await read()
     .select({ id: t.disclosureDocuments.id, displayName: t.disclosureDocuments.displayName, sizeBytes: t.disclosureDocuments.sizeBytes })
     .from(t.disclosureDocuments)
@@ -118,15 +120,19 @@ export async function publicDisclosure(slug: string, now = new Date(), commentPa
     changes: previous ? changesFrom(previous, row) : [],
     documents,
     commentPages,
-    comments: comments.map((c) => ({
-      id: c.id,
-      createdAt: c.createdAt,
-      author: c.showName ? c.authorName : null,
-      body: c.hiddenAt ? null : c.body,
-      hiddenReason: c.hiddenAt ? c.hiddenReason : null,
-      reply: c.reply,
-      repliedAt: c.repliedAt,
-    })),
+    comments: comments.map((c) => {
+      // The form promises the phone is never published, and the name only when the commenter chose to show it.
+      const author = { fullName: c.showName ? null : c.authorName, phone: c.authorPhone };
+      return {
+        id: c.id,
+        createdAt: c.createdAt,
+        author: c.showName ? c.authorName : null,
+        body: c.hiddenAt ? null : publicCommentText(c.body, author, contacts),
+        hiddenReason: c.hiddenAt ? c.hiddenReason : null,
+        reply: c.reply === null ? null : publicAnswerText(c.reply, author, contacts),
+        repliedAt: c.repliedAt,
+      };
+    }),
   };
 }
 

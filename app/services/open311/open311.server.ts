@@ -7,19 +7,27 @@ import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { parseFiling, type FilingValues } from "~/domain/filing";
 import { endOfVnDay, MAX_RESULTS, open311Status, requestFiltersSchema, resolveRequestQuery, w3cDatetime, type Open311Error } from "~/domain/open311";
-import { redactPersonalData } from "~/domain/redaction";
+import { publicCaseText } from "~/domain/redaction";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
 import { audit } from "~/services/platform/audit.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read, transaction } from "~/services/platform/database.server";
 import { consume } from "~/services/platform/rate-limit.server";
-import { categoryLabels, communeName, filingReference, reference, selectableCommunes, type Reference } from "~/services/reference/reference.server";
+import {
+  categoryLabels,
+  communeName,
+  filingReference,
+  publishedContacts,
+  reference,
+  selectableCommunes,
+  type Reference,
+} from "~/services/reference/reference.server";
 import { randomToken, sha256 } from "~/services/platform/secrets.server";
-import { mayPublishContent } from "~/domain/publication";
 import type { CaseKind } from "~/domain/filing";
 import type { CaseEventType, CaseStatus } from "~/domain/case-workflow";
 import { translateMessage } from "~/i18n";
+import { identityColumns } from "~/services/cases/identity.server";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
 
@@ -210,6 +218,18 @@ async function attributes(serviceCode: string): Promise<Attribute[]> {
       datatype_description: "",
       description: "Tố cáo: người, cơ quan bị tố cáo (required for denunciations)",
     },
+    {
+      variable: true,
+      code: "concerns_official",
+      datatype: "singlevaluelist",
+      required: false,
+      datatype_description: "",
+      description: "Tố cáo: người bị tố cáo là cán bộ, công chức của xã (the denunciation concerns a commune official; sent to the district)",
+      values: [
+        { key: "yes", name: "Có" },
+        { key: "no", name: "Không" },
+      ],
+    },
   );
   return list.map((a, i) => ({ ...a, order: i + 1 }));
 }
@@ -228,16 +248,15 @@ const requestColumns = {
   categoryCode: t.cases.categoryCode,
   communeId: t.cases.communeId,
   status: t.cases.status,
-  place: t.cases.place,
-  latitude: t.cases.latitude,
-  longitude: t.cases.longitude,
+  title: t.cases.title,
   description: t.cases.description,
+  requestedOutcome: t.cases.requestedOutcome,
   publishConsent: t.cases.publishConsent,
   receivedAt: t.cases.receivedAt,
   updatedAt: t.cases.updatedAt,
   dueOn: t.cases.dueOn,
   pausedSince: t.cases.pausedSince,
-  filerName: t.caseContacts.fullName,
+  identity: identityColumns,
 };
 
 type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
@@ -247,21 +266,20 @@ type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
   categoryCode: string;
   communeId: string;
   status: CaseStatus;
-  place: string;
-  latitude: number | null;
-  longitude: number | null;
+  title: string;
   description: string;
+  requestedOutcome: string;
   publishConsent: boolean;
   receivedAt: string;
   updatedAt: string;
   dueOn: string;
   pausedSince: string | null;
-  filerName: string;
+  identity: { fullName: string; phone: string; email: string | null; idNumber: string | null };
 };
 
 function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number, CaseEventType>) {
   const tr = translator("vi", categoryLabels(ref, "vi"));
-  const published = mayPublishContent(row);
+  const text = publicCaseText(row, row.identity, publishedContacts(ref));
   const open = open311Status(row.status) === "open";
   const last = lastEvent.get(row.id);
   return {
@@ -270,18 +288,19 @@ function toServiceRequest(ref: Reference, row: RequestRow, lastEvent: Map<number
     status_notes: `${tr(`status.${row.status}`)}${last ? ` — ${tr(`event.${last}`)}` : ""}`,
     service_name: tr(`category.${row.categoryCode}`),
     service_code: row.categoryCode,
-    // The text and the place only with the resident's consent, and never their contact details.
-    description: published ? redactPersonalData(row.description, [row.filerName]).slice(0, 4000) : null,
+    // The text only with the resident's consent, never their contact details (the same policy as /ho-so).
+    description: text ? text.description.slice(0, 4000) : null,
     agency_responsible: communeName(ref, row.communeId),
     service_notice: `${tr(`kind.${row.kindCode}`)}. Theo dõi: ${publicUrl()}/ho-so/${row.code}`,
     requested_datetime: w3cDatetime(row.receivedAt),
     updated_datetime: w3cDatetime(row.updatedAt),
     expected_datetime: open && !row.pausedSince ? endOfVnDay(row.dueOn) : null,
-    address: published ? redactPersonalData(row.place, [row.filerName]) : null,
+    // Never the place nor its coordinates: a plot and sheet number, with the public plan table, name the household.
+    address: null,
     address_id: null,
     zipcode: null,
-    lat: published ? row.latitude : null,
-    long: published ? row.longitude : null,
+    lat: null,
+    long: null,
     media_url: null,
   };
 }
@@ -425,6 +444,7 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
     complainedBody: attr("complained_body"),
     decisionKnownOn: attr("decision_known_on")?.slice(0, 10),
     accusedPerson: attr("accused_person"),
+    concernsOfficial: attr("concerns_official") === "yes" ? "on" : undefined,
     dataConsent: attr("data_consent") === "yes" ? "on" : undefined,
     truthConfirmed: "on", // the sending system attests the filer's confirmation (README: Open311)
     publishConsent: attr("publish_consent") === "yes" ? "on" : undefined,

@@ -1,5 +1,6 @@
 // Reference data (communes, hamlets, categories, rules, calendar), read once and kept in memory:
 // every filing and page needs it, and it changes only through administrators (who call invalidate).
+import type { PublishedContacts } from "~/domain/redaction";
 import { asc } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import type { CalendarData, DeadlineRule } from "~/domain/deadlines";
@@ -8,7 +9,7 @@ import type { AdministrativeUnit, RoutingRule } from "~/domain/routing";
 import { read } from "~/services/platform/database.server";
 
 export interface Reference {
-  communes: (AdministrativeUnit & { name: string; sortOrder: number })[];
+  communes: (AdministrativeUnit & { name: string; sortOrder: number; contactPhone: string | null; contactEmail: string | null })[];
   hamlets: { id: number; communeId: string; name: string }[];
   /** Categories offered to residents (active ones). */
   categories: { code: string; nameVi: string; nameEn: string }[];
@@ -46,6 +47,14 @@ export async function reference(): Promise<Reference> {
     },
   };
   return cache;
+}
+
+/** Every unit's published phone and e-mail: public text keeps them where it removes anyone else's. */
+export function publishedContacts(ref: Reference): PublishedContacts {
+  return {
+    phones: ref.communes.map((c) => c.contactPhone).filter((p): p is string => !!p),
+    emails: ref.communes.map((c) => c.contactEmail).filter((e): e is string => !!e),
+  };
 }
 
 export function invalidateReference(): void {

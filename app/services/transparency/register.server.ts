@@ -2,9 +2,10 @@
 // data removed; denunciations never.
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { redactPersonalData } from "~/domain/redaction";
+import { publicAnswerText, publicCaseText } from "~/domain/redaction";
 import { read } from "~/services/platform/database.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
+import { identityColumns } from "~/services/cases/identity.server";
 import { PUBLISHABLE_KINDS } from "~/domain/publication";
 import { ANSWERED_STATUSES } from "~/domain/case-workflow";
 import { textMatches } from "~/services/cases/search.server";
@@ -44,7 +45,8 @@ export async function registerPage(filters: RegisterFilters) {
   const where: SQL[] = [publishedCondition()];
   if (filters.commune) where.push(eq(t.cases.communeId, filters.commune));
   if (filters.category) where.push(eq(t.cases.categoryCode, filters.category));
-  const matches = filters.q ? textMatches(t.cases.searchText, filters.q) : undefined;
+  // The redacted search text: a filer's name typed here must not tell which published case is theirs.
+  const matches = filters.q ? textMatches(t.cases.publicSearchText, filters.q) : undefined;
   if (matches) where.push(matches);
   const page = Math.max(1, filters.page ?? 1);
   const rows = await read()
@@ -59,7 +61,8 @@ export async function registerPage(filters: RegisterFilters) {
       title: t.cases.title,
       description: t.cases.description,
       requestedOutcome: t.cases.requestedOutcome,
-      filerName: t.caseContacts.fullName,
+      publishConsent: t.cases.publishConsent,
+      identity: identityColumns,
     })
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
@@ -79,16 +82,18 @@ export async function registerPage(filters: RegisterFilters) {
     page,
     pages: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
     total,
-    rows: rows.map(({ id, filerName, ...r }) => {
-      const redact = (text: string) => redactPersonalData(text, [filerName]);
-      return {
-        ...r,
-        communeName: communeName(ref, r.communeId),
-        title: redact(r.title),
-        description: redact(r.description),
-        requestedOutcome: redact(r.requestedOutcome),
-        answer: answers.has(id) ? redact(answers.get(id)!) : null,
-      };
+    rows: rows.flatMap(({ id, identity, publishConsent, ...r }) => {
+      const contacts = publishedContacts(ref);
+      const text = publicCaseText({ ...r, publishConsent }, identity, contacts);
+      if (!text) return [];
+      return [
+        {
+          ...r,
+          ...text,
+          communeName: communeName(ref, r.communeId),
+          answer: answers.has(id) ? publicAnswerText(answers.get(id)!, identity, contacts) : null,
+        },
+      ];
     }),
   };
 }
