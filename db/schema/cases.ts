@@ -72,6 +72,8 @@ export const cases = sqliteTable(
     /** The due date of the stage that the answer closed, to count answers on time. */
     answeredDueOn: text("answered_due_on"),
     closedAt: text("closed_at"),
+    /** The answer drafted by an official and waiting for a leader's approval (its "answer_drafted" event), if any. */
+    answerDraftEventId: integer("answer_draft_event_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     receiptTokenHash: text("receipt_token_hash").notNull(),
     accessKeyHash: text("access_key_hash").notNull(),
