@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { DISTRICT_ID } from "../../db/data/reference";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/domain/errors";
+import { addTemplate } from "~/services/admin/admin.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { publicCaseView, residentCaseView } from "~/services/cases/views.server";
@@ -17,7 +18,9 @@ const caseRow = async (code: string) => (await read().select().from(t.cases).whe
 const events = async (caseId: number) => await read().select().from(t.caseEvents).where(eq(t.caseEvents.caseId, caseId)).orderBy(t.caseEvents.id);
 const mailsTo = async (address: string) => await read().select().from(t.outbox).where(eq(t.outbox.toAddress, address));
 const auditOf = async (code: string) =>
-  (await read().select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.targetId, code))).map((a) => a.action).filter((a) => a !== "case.view_personal_data");
+  (await read().select({ action: t.auditLog.action }).from(t.auditLog).where(eq(t.auditLog.targetId, code)))
+    .map((a) => a.action)
+    .filter((a) => a !== "case.view_personal_data");
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -163,7 +166,12 @@ describe("an official's answer in the chairman's name", () => {
     const filed = await fileCase(await filingInput(filingFields({ commune: "xuan-hong" })), [], { language: "vi" });
     const official = await staffAccount("commune_official", "xuan-hong");
     await performStaffAction(official, filed.code, { action: "accept" }, "t");
-    await performStaffAction(official, filed.code, { action: "answer", note: "Xã đã cho tháo dỡ tường rào.", signedBy: "Nguyễn Văn A, công chức địa chính" }, "t");
+    await performStaffAction(
+      official,
+      filed.code,
+      { action: "answer", note: "Xã đã cho tháo dỡ tường rào.", signedBy: "Nguyễn Văn A, công chức địa chính" },
+      "t",
+    );
     expect((await caseRow(filed.code)).status).toBe("answered");
     const other = await fileCase(await filingInput(filingFields({ commune: "xuan-hong" })), [], { language: "vi" });
     await performStaffAction(official, other.code, { action: "accept" }, "t");
@@ -187,7 +195,12 @@ describe("blanks left from a template", () => {
     const { code, caseId, official, leader } = await acceptedComplaint("cho.trong@example.vn");
     const before = await events(caseId);
     const draft = await rejection(
-      performStaffAction(official, code, { action: "draft_answer", note: "Mức bồi thường thửa đất số […] là đúng quy định.", signedBy: "Chủ tịch UBND xã" }, "t"),
+      performStaffAction(
+        official,
+        code,
+        { action: "draft_answer", note: "Mức bồi thường thửa đất số […] là đúng quy định.", signedBy: "Chủ tịch UBND xã" },
+        "t",
+      ),
     );
     expect((draft as InvalidError).errors.note).toMatch(/^error\.answerPlaceholder:.*thửa đất số \[…\]/);
     const answer = await rejection(
@@ -221,5 +234,14 @@ describe("templates offered on the case page", () => {
     expect(titles.indexOf("X khiếu nại bồi thường (thử)")).toBeLessThan(titles.indexOf("Y bồi thường (thử)"));
     expect(titles.indexOf("Y bồi thường (thử)")).toBeLessThan(titles.indexOf("Z chung (thử)"));
     expect(templates[0].kindCode).toBe("complaint");
+  });
+
+  it("an administrator's template for a kind is offered first on cases of that kind", async () => {
+    const admin = await staffAccount("admin", DISTRICT_ID);
+    await addTemplate(admin, { categoryCode: "compensation", kindCode: "denunciation", title: "A tố cáo bồi thường (thử)", body: "Tố cáo." }, "t");
+    const stored = (await read().select().from(t.responseTemplates).where(eq(t.responseTemplates.title, "A tố cáo bồi thường (thử)")))[0];
+    expect(stored.kindCode).toBe("denunciation");
+    const { code, official } = await acceptedComplaint("mau.tocao@example.vn");
+    expect((await staffCaseView(official, code, "t")).templates.map((tpl) => tpl.title)).not.toContain("A tố cáo bồi thường (thử)");
   });
 });

@@ -18,6 +18,9 @@ export const vi = {
   "staffCase.draft.returnNote": "Lý do trả lại, việc cần sửa",
   "staffCase.draft.hint": "Dự thảo được lưu nội bộ, chưa gửi cho người dân. Khi lãnh đạo duyệt, văn bản được gửi và ghi vào diễn biến.",
   "staffCase.draft.replaces": "Dự thảo mới sẽ thay dự thảo đang chờ duyệt.",
+  "admin.templates.kind": "Dùng cho loại việc",
+  "admin.templates.anyKind": "Mọi loại việc",
+  "admin.error.templateKind": "Hãy chọn một loại việc trong danh sách.",
   "staffCase.answer.ownName":
     "Bạn chỉ gửi trực tiếp văn bản ký bằng tên và chức vụ của mình. Văn bản ký thay mặt Chủ tịch phải soạn dự thảo để lãnh đạo duyệt.",
 };
@@ -40,6 +43,9 @@ export const en: Record<keyof typeof vi, string> = {
   "staffCase.draft.returnNote": "Why it is returned, what to change",
   "staffCase.draft.hint": "The draft is kept internal and not sent to the resident. When a leader approves it, it is sent and recorded on the timeline.",
   "staffCase.draft.replaces": "A new draft replaces the one awaiting approval.",
+  "admin.templates.kind": "For the kind",
+  "admin.templates.anyKind": "Any kind",
+  "admin.error.templateKind": "Choose a kind from the list.",
   "staffCase.answer.ownName":
     "You may send directly only a letter signed with your own name and post. A letter on behalf of the chairman must be drafted for a leader's approval.",
 };
