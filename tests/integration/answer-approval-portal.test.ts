@@ -58,6 +58,10 @@ describe("an answer in the chairman's name through the portal", () => {
     expect(status(code)).toBe("accepted");
 
     const leader = await signIn("lanhdao.xuan-hong@demo.dan-biet.vn");
+    // The leader finds it in the inbox, marked as waiting for approval.
+    const inbox = (await leader.get(`/can-bo?q=${code}`)).html;
+    const row = inbox.slice(inbox.indexOf(`>${code}<`), inbox.indexOf("</tr>", inbox.indexOf(`>${code}<`)));
+    expect(visibleText(row)).toContain("Dự thảo chờ duyệt");
     const review = await leader.get(`/can-bo/ho-so/${code}`);
     expect(visibleText(review.html)).toContain(LETTER);
     expect(review.html).toContain('value="approve_answer"');

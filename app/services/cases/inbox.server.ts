@@ -71,6 +71,7 @@ const listColumns = {
   pausedSince: t.cases.pausedSince,
   receivedAt: t.cases.receivedAt,
   assigneeName: t.users.fullName,
+  answerDraftEventId: t.cases.answerDraftEventId,
 };
 
 export interface CaseListRow {
@@ -86,14 +87,17 @@ export interface CaseListRow {
   urgency: Urgency | null;
   receivedAt: string;
   assigneeName: string | null;
+  /** An answer drafted for the chairman waits for a leader's approval. */
+  awaitingApproval: boolean;
 }
 
 function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string): CaseListRow {
-  const row = r as Omit<CaseListRow, "communeName" | "urgency"> & { pausedSince: string | null };
+  const row = r as Omit<CaseListRow, "communeName" | "urgency" | "awaitingApproval"> & { pausedSince: string | null; answerDraftEventId: number | null };
   const open = isOpen(row.status);
-  const { pausedSince, ...rest } = row;
+  const { pausedSince, answerDraftEventId, ...rest } = row;
   return {
     ...rest,
+    awaitingApproval: answerDraftEventId !== null,
     communeName: communeName(ref, row.communeId),
     urgency: open ? urgency(row.dueOn, today, pausedSince !== null) : null,
   };
