@@ -87,6 +87,7 @@ describe("an official handles a resident's case", () => {
     });
     expect(await official.locator("main").innerText()).toContain("Dự thảo đang chờ lãnh đạo duyệt");
     expect(await official.getByRole("button", { name: "Duyệt và gửi" }).count()).toBe(0);
+    expect(describeViolations(await seriousViolations(official)), "case page, draft waiting").toBe("");
     const leader = await newPage(browser);
     await signIn(leader, "lanhdao.xuan-phu@demo.dan-biet.vn");
     await leader.goto(`${portal.url}/can-bo/ho-so/${filed.code}`);

@@ -3,7 +3,7 @@
 // or returns it with a note; the page shows the pending draft and offers approval only to leaders.
 import { describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
-import { complaintFields } from "../support/factories";
+import { complaintFields, formData, png } from "../support/factories";
 import { fileByForm, signInClient, usePortal } from "../support/portal-fixture";
 
 const fixture = usePortal({ smtp: true, demo: true, db: "readonly" });
@@ -44,7 +44,13 @@ describe("an answer in the chairman's name through the portal", () => {
     expect(blank.status).toBe(400);
     expect(visibleText(blank.html)).toContain("còn chỗ trống của mẫu chưa điền: «Mức bồi thường thửa đất số …");
 
-    const drafted = await act(official, code, { action: "draft_answer", note: LETTER, signedBy: "Chủ tịch UBND xã Xuân Hồng" });
+    const form = await official.get(`/can-bo/ho-so/${code}`);
+    const drafted = await official.post(
+      `/can-bo/ho-so/${code}`,
+      formData({ csrf: hiddenValue(form.html, "csrf"), action: "draft_answer", note: LETTER, signedBy: "Chủ tịch UBND xã Xuân Hồng" }, [
+        { name: "quyet-dinh.png", bytes: await png() },
+      ]),
+    );
     expect(drafted.status).toBe(303);
     expect(status(code)).toBe("accepted");
     const waiting = await official.get(`/can-bo/ho-so/${code}`);
@@ -78,6 +84,13 @@ describe("an answer in the chairman's name through the portal", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(answerMails(email)).toHaveLength(1);
 
+    // The draft's file went out with the answer.
+    const file = fixture.db
+      .prepare(
+        "SELECT e.type, e.visibility FROM attachments a JOIN case_events e ON e.id = a.event_id JOIN cases c ON c.id = a.case_id WHERE c.code = ? AND a.display_name = ?",
+      )
+      .get(code, "quyet-dinh.png");
+    expect(file).toEqual({ type: "answered", visibility: "public" });
     const timeline = visibleText((await leader.get(`/can-bo/ho-so/${code}`)).html);
     expect(timeline).toContain("Dự thảo văn bản trả lời (chờ lãnh đạo duyệt)");
     expect(timeline).toContain("Lãnh đạo duyệt dự thảo trả lời");

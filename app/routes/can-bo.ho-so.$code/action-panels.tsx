@@ -125,10 +125,11 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
             return panel(action, answerFields(action), {
               multipart: true,
               open: template !== null && !view.mayDraftAnswer,
+              // One picker on the page: with the draft when the official may draft.
               before: (
                 <>
                   {hint}
-                  {picker}
+                  {view.mayDraftAnswer ? null : picker}
                 </>
               ),
             });
