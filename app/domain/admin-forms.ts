@@ -3,6 +3,7 @@ import { z } from "zod";
 import { longText, required, singleLine } from "./form-text";
 import { DISCLOSURE_TYPE_CODES } from "./disclosure";
 import { ROLES } from "./permissions";
+import { CASE_KINDS } from "./filing";
 
 const id = z.coerce.number().int().positive();
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "error.date");
@@ -57,6 +58,8 @@ export const adminSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add-template"),
     categoryCode: z.string().max(40).optional(),
+    // Empty: a template for every kind.
+    kindCode: z.union([z.literal(""), z.enum(CASE_KINDS)], { message: "admin.error.templateKind" }).optional(),
     title: required(singleLine(200)),
     body: required(longText(10_000)),
   }),

@@ -21,6 +21,8 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export const idempotencyKeyField = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "error.formExpired");
 
 const note = longText(10_000);
+/** The draft the leader saw, so that a newer draft is not approved unread. */
+const draftId = z.coerce.number({ message: "error.draftChanged" }).int().positive("error.draftChanged");
 
 /** One schema per official action (the `action` field says which); what each requires is read by the page. */
 export const staffActionSchema = z.discriminatedUnion("action", [
@@ -30,6 +32,10 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("start"), note }),
   z.object({ action: z.literal("request_info"), note: required(note) }),
   z.object({ action: z.literal("answer"), note: required(note), signedBy: required(singleLine(200)) }),
+  // An answer in the chairman's name prepared by an official; a leader approves it (which sends it) or returns it.
+  z.object({ action: z.literal("draft_answer"), note: required(note), signedBy: required(singleLine(200)) }),
+  z.object({ action: z.literal("approve_answer"), draftId: draftId }),
+  z.object({ action: z.literal("return_answer"), draftId: draftId, note: required(note) }),
   z.object({ action: z.literal("close"), note }),
   z.object({ action: z.literal("reopen"), note: required(note) }),
   z.object({ action: z.literal("assign"), assigneeUserId: z.coerce.number({ message: "error.assignee" }).int().positive("error.assignee") }),

@@ -18,6 +18,10 @@ export const CASE_EVENT_TYPES = [
   "info_requested",
   "info_provided",
   "answered",
+  // An answer in the chairman's name: drafted by an official, then approved (and sent) or returned by a leader.
+  "answer_drafted",
+  "answer_approved",
+  "answer_returned",
   "closed",
   "reopened",
   "assigned",

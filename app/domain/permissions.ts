@@ -33,6 +33,8 @@ export type CaseOperation =
   | "start"
   | "request_info"
   | "answer"
+  | "draft_answer"
+  | "approve_answer"
   | "close"
   | "reopen"
   | "assign"
@@ -50,6 +52,7 @@ const HANDLING: readonly CaseOperation[] = [
   "start",
   "request_info",
   "answer",
+  "draft_answer",
   "close",
   "reopen",
   "note",
@@ -57,8 +60,9 @@ const HANDLING: readonly CaseOperation[] = [
 
 const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
   commune_official: HANDLING,
-  commune_leader: [...HANDLING, "assign", "extend"],
-  district_staff: [...HANDLING, "assign", "extend"],
+  // Approving an answer also needs leading the unit that holds the case (answers.ts, leadsUnit).
+  commune_leader: [...HANDLING, "assign", "extend", "approve_answer"],
+  district_staff: [...HANDLING, "assign", "extend", "approve_answer"],
   // Supervisors read and remark; they never see who filed (personal data is for those handling the case).
   supervisor: ["view", "remark"],
   // Administrators run the system, not the cases.

@@ -153,6 +153,7 @@ export default function Inbox() {
                   <td>{r.communeName}</td>
                   <td>
                     <StatusBadge status={r.status} />
+                    {r.awaitingApproval ? <span className="tag">{t("inbox.awaitingApproval")}</span> : null}
                   </td>
                   <td>
                     <DateText date={r.dueOn} />

@@ -14,6 +14,7 @@ import type { RequestContext } from "~/services/platform/request.server";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+import { CASE_KINDS } from "~/domain/filing";
 
 export const meta = pageMeta("title.staff.reference", { noindex: true });
 
@@ -200,7 +201,8 @@ export default function ReferenceData() {
             key={tpl.id}
             label={
               <>
-                {tpl.title} — {tpl.categoryCode ? t(`category.${tpl.categoryCode}`) : t("admin.templates.any")}
+                {tpl.title} — {tpl.categoryCode ? t(`category.${tpl.categoryCode}`) : t("admin.templates.any")} —{" "}
+                {tpl.kindCode ? t(`kind.${tpl.kindCode}`) : t("admin.templates.anyKind")}
               </>
             }
             submitLabel={t("admin.templates.delete")}
@@ -219,6 +221,14 @@ export default function ReferenceData() {
             {categories.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.nameVi}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField name="kindCode" id="tpl-kind" label={t("admin.templates.kind")}>
+            <option value="">{t("admin.templates.anyKind")}</option>
+            {CASE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
               </option>
             ))}
           </SelectField>

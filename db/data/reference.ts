@@ -1,5 +1,6 @@
 // Reference data loaded on every start (insert-if-missing, so an administrator's corrections are kept).
 import type { DisclosureTypeCode } from "../../app/domain/disclosure";
+import type { CaseKind } from "../../app/domain/filing";
 // Sources: ../shared/docs/domain.md and domain-sources.md.
 
 export const DISTRICT_ID = "huyen-xuan-truong";
@@ -147,7 +148,7 @@ export const CALENDAR_DAYS: { date: string; kind: "holiday" | "working_day"; nam
 /** Reasons a case may be refused (not accepted), domain.md §2; the resident reads the matching sentence. */
 export { REFUSAL_REASONS } from "../../app/domain/case-forms";
 
-export const RESPONSE_TEMPLATES = [
+export const RESPONSE_TEMPLATES: { categoryCode: string | null; kindCode?: CaseKind | null; title: string; body: string }[] = [
   {
     categoryCode: "land",
     title: "Trả lời về tranh chấp ranh giới đất",
@@ -162,6 +163,12 @@ export const RESPONSE_TEMPLATES = [
     categoryCode: "compensation",
     title: "Trả lời về mức bồi thường, hỗ trợ",
     body: "Căn cứ phương án bồi thường, hỗ trợ, tái định cư đã được phê duyệt tại Quyết định số …, mức bồi thường đối với thửa đất số … của hộ ông/bà được tính như sau: …",
+  },
+  {
+    categoryCode: "compensation",
+    kindCode: "complaint",
+    title: "Quyết định giải quyết khiếu nại về mức bồi thường",
+    body: "Căn cứ Luật Khiếu nại năm 2011 và Nghị định số 124/2020/NĐ-CP; xét đơn khiếu nại của ông/bà … về mức bồi thường đối với thửa đất số …, tờ bản đồ số …. Kết quả xác minh: …\n\nChủ tịch UBND xã quyết định: …",
   },
   {
     categoryCode: null,

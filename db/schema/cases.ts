@@ -78,6 +78,8 @@ export const cases = sqliteTable(
     /** The due date of the stage that the answer closed, to count answers on time. */
     answeredDueOn: text("answered_due_on"),
     closedAt: text("closed_at"),
+    /** The answer drafted by an official and waiting for a leader's approval (its "answer_drafted" event), if any. */
+    answerDraftEventId: integer("answer_draft_event_id"),
     idempotencyKey: text("idempotency_key").notNull(),
     /** HMAC of the browser and what was typed: the same filing sent again from the same browser (Back, resubmit) is one case. */
     repeatKey: text("repeat_key"),

@@ -2,7 +2,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { ROLES } from "../../app/domain/permissions";
-import { categories, communes } from "./reference";
+import { caseKinds, categories, communes } from "./reference";
+import { CASE_KINDS } from "../../app/domain/filing";
 
 // ---------------------------------------------------------------- staff (officials, supervisors, administrators)
 
@@ -68,6 +69,7 @@ export const responseTemplates = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     categoryCode: text("category_code").references(() => categories.code), // null = any category
+    kindCode: text("kind_code", { enum: CASE_KINDS }).references(() => caseKinds.code), // null = any kind
     title: text("title").notNull(),
     body: text("body").notNull(),
     createdAt: createdAt(),

@@ -80,10 +80,22 @@ describe("an official handles a resident's case", () => {
 
     await official.reload();
     expect(await official.locator("main").innerText()).toContain("Tôi đã gửi ảnh cho trưởng xóm");
-    await act(official, "Trả lời", async (p) => {
+    // Signed for the chairman: the official drafts it, the commune's leader approves it, and only then is it sent.
+    await act(official, "Soạn dự thảo trả lời (trình lãnh đạo duyệt)", async (p) => {
       await p.getByLabel(/^Văn bản trả lời/).fill("UBND xã đã kiểm tra thực địa ngày 26/11/2026 và yêu cầu hộ gia đình tháo dỡ phần lấn chiếm trong 15 ngày.");
       await p.getByLabel(/^Người ký/).fill("Nguyễn Văn Hòa, Phó Chủ tịch UBND xã");
     });
+    expect(await official.locator("main").innerText()).toContain("Dự thảo đang chờ lãnh đạo duyệt");
+    expect(await official.getByRole("button", { name: "Duyệt và gửi" }).count()).toBe(0);
+    expect(describeViolations(await seriousViolations(official)), "case page, draft waiting").toBe("");
+    const leader = await newPage(browser);
+    await signIn(leader, "lanhdao.xuan-phu@demo.dan-biet.vn");
+    await leader.goto(`${portal.url}/can-bo/ho-so/${filed.code}`);
+    expect(await leader.locator("main").innerText()).toContain("tháo dỡ phần lấn chiếm");
+    expect(describeViolations(await seriousViolations(leader)), "case page with a draft").toBe("");
+    await leader.getByRole("button", { name: "Duyệt và gửi" }).click();
+    await leader.getByRole("status").filter({ hasText: "Đã lưu: Duyệt và gửi" }).waitFor();
+    await official.reload();
     const answerMail = await smtp.waitForMail((m) => m.to.includes(email) && m.subject.includes("Đã có văn bản trả lời"));
     expect(answerMail.text).toContain("tháo dỡ phần lấn chiếm");
     await act(official, "Kết thúc hồ sơ");

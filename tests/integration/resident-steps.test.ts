@@ -29,8 +29,10 @@ async function answeredComplaint(email: string, at: Date) {
   const filed = await fileCase(await filingInput(complaintFields({ email })), [], { language: "vi", now: at });
   const official = await staffAccount("commune_official", "xuan-hong");
   await performStaffAction(official, filed.code, { action: "accept" }, "t", at);
+  // A complaint's decision is the chairman's: the commune's leader sends it.
+  const leader = await staffAccount("commune_leader", "xuan-hong");
   await performStaffAction(
-    official,
+    leader,
     filed.code,
     { action: "answer", note: "Giữ nguyên mức bồi thường theo bảng giá đất.", signedBy: "Chủ tịch UBND xã Xuân Hồng" },
     "t",

@@ -319,9 +319,15 @@ describe("handling a case", () => {
     const answerPage = await officer.get(`/can-bo/ho-so/${filed.code}`);
     res = await officer.post(
       `/can-bo/ho-so/${filed.code}`,
-      formData({ csrf: hiddenValue(answerPage.html, "csrf"), action: "answer", note: "UBND xã trả lời như sau: …", signedBy: "Phó Chủ tịch UBND xã" }, [
-        { name: "van-ban.png", bytes: await png() },
-      ]),
+      formData(
+        {
+          csrf: hiddenValue(answerPage.html, "csrf"),
+          action: "answer",
+          note: "UBND xã trả lời như sau: đã kiểm tra thực địa.",
+          signedBy: "Nguyễn Văn Hùng, công chức địa chính",
+        },
+        [{ name: "van-ban.png", bytes: await png() }],
+      ),
     );
     expect(res.status).toBe(303);
     expect(snapshot(filed.code).row.status).toBe("answered");

@@ -32,9 +32,9 @@ describe("statistics equal counts computed directly from the cases", () => {
 
     // a: accepted and answered on time; b: accepted, answered late; c: accepted only (overdue by November).
     await performStaffAction(bac, a.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
-    await performStaffAction(bac, a.code, { action: "answer", note: "Trả lời.", signedBy: "Chủ tịch" }, "t", new Date("2026-10-12T02:00:00Z"));
+    await performStaffAction(bac, a.code, { action: "answer", note: "Trả lời.", signedBy: "Công chức địa chính" }, "t", new Date("2026-10-12T02:00:00Z"));
     await performStaffAction(bac, b.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
-    await performStaffAction(bac, b.code, { action: "answer", note: "Trả lời muộn.", signedBy: "Chủ tịch" }, "t", new Date("2026-11-20T02:00:00Z"));
+    await performStaffAction(bac, b.code, { action: "answer", note: "Trả lời muộn.", signedBy: "Công chức địa chính" }, "t", new Date("2026-11-20T02:00:00Z"));
     await performStaffAction(hong, c.code, { action: "accept" }, "t", new Date("2026-10-06T02:00:00Z"));
     await residentStep(a.caseId, { step: "rate", score: 5, comment: "" });
     await residentStep(b.caseId, { step: "rate", score: 2, comment: "" });
@@ -106,7 +106,7 @@ describe("the register of answered cases", () => {
       await performStaffAction(
         officer,
         c.code,
-        { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Chủ tịch" },
+        { action: "answer", note: `Đã liên hệ bà ${PRIVATE.fullName} qua số ${PRIVATE.phone}; xã sẽ nạo vét cống.`, signedBy: "Công chức địa chính" },
         "t",
       );
     }

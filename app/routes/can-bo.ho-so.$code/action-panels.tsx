@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { SelectField, TextArea, TextField } from "~/components/form";
 import { IntentForm } from "~/components/intent-form";
+import { DateTimeText } from "~/components/case-parts";
 import type { FieldSpecs } from "~/domain/form-schema";
 import { useT } from "~/i18n/use-t";
 import type { StaffCaseData } from "./types";
@@ -51,10 +52,40 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
       {children}
     </IntentForm>
   );
+  const picker = view.templates.length ? <TemplatePicker templates={view.templates} code={c.code} /> : null;
+  // The letter and its signature, for a direct answer or a draft (ids apart: both panels may be on the page).
+  const answerFields = (action: "answer" | "draft_answer") => (
+    <>
+      <TextArea
+        name="note"
+        id={`note-${action}`}
+        label={t("staffCase.answer.text")}
+        required={fields[action]?.note?.required}
+        maxLength={fields[action]?.note?.maxLength}
+        rows={10}
+        error={errorOf(action, "note")}
+        defaultValue={was(action) ? failed?.note : (template?.body ?? "")}
+      />
+      <TextField
+        name="signedBy"
+        id={`signedBy-${action}`}
+        label={t("staffCase.answer.signedBy")}
+        required={fields[action]?.signedBy?.required}
+        maxLength={fields[action]?.signedBy?.maxLength}
+        error={errorOf(action, "signedBy")}
+        defaultValue={was(action) ? failed?.signedBy : undefined}
+      />
+      <div className="field">
+        <label htmlFor={`files-${action}`}>{t("staffCase.answer.files")}</label>
+        <input type="file" id={`files-${action}`} name="attachments" multiple accept="image/*,.heic,application/pdf" />
+      </div>
+    </>
+  );
   const hasOther = view.operations.some((o) => ["assign", "note", "remark", "extend"].includes(o));
   return (
     <aside className="case-actions" aria-labelledby="actions">
       <h2 id="actions">{t("staffCase.actions")}</h2>
+      {view.answerDraft ? <PendingDraft view={view} note={note} was={was} /> : null}
       {view.workflowActions.length === 0 && !hasOther ? <p>{t("staffCase.noActions")}</p> : null}
       {view.workflowActions.map((action) => {
         const noteLabel = fields[action]?.note?.required ? t("staffCase.note") : t("staffCase.note.optional");
@@ -87,39 +118,39 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
                 {note(action, noteLabel)}
               </>,
             );
-          case "answer":
-            return panel(
-              action,
-              <>
-                <TextArea
-                  name="note"
-                  id="note-answer"
-                  label={t("staffCase.answer.text")}
-                  required={fields.answer?.note?.required}
-                  maxLength={fields.answer?.note?.maxLength}
-                  rows={10}
-                  error={errorOf(action, "note")}
-                  defaultValue={was(action) ? failed?.note : (template?.body ?? "")}
-                />
-                <TextField
-                  name="signedBy"
-                  label={t("staffCase.answer.signedBy")}
-                  required={fields.answer?.signedBy?.required}
-                  maxLength={fields.answer?.signedBy?.maxLength}
-                  error={errorOf(action, "signedBy")}
-                  defaultValue={was(action) ? failed?.signedBy : undefined}
-                />
-                <div className="field">
-                  <label htmlFor="answer-files">{t("staffCase.answer.files")}</label>
-                  <input type="file" id="answer-files" name="attachments" multiple accept="image/*,.heic,application/pdf" />
-                </div>
-              </>,
-              { multipart: true, open: template !== null, before: view.templates.length ? <TemplatePicker templates={view.templates} code={c.code} /> : null },
-            );
+          case "answer": {
+            // An official answering what only the chairman decides prepares a draft instead (below).
+            if (view.answerOnlyByDraft) return null;
+            const hint = view.mayDraftAnswer ? <p className="hint">{t("staffCase.answer.ownName")}</p> : null;
+            return panel(action, answerFields(action), {
+              multipart: true,
+              open: template !== null && !view.mayDraftAnswer,
+              // One picker on the page: with the draft when the official may draft.
+              before: (
+                <>
+                  {hint}
+                  {view.mayDraftAnswer ? null : picker}
+                </>
+              ),
+            });
+          }
           default:
             return panel(action, note(action, noteLabel));
         }
       })}
+      {view.mayDraftAnswer
+        ? panel("draft_answer", answerFields("draft_answer"), {
+            multipart: true,
+            open: template !== null,
+            before: (
+              <>
+                <p className="hint">{t("staffCase.draft.hint")}</p>
+                {view.answerDraft ? <p className="hint">{t("staffCase.draft.replaces")}</p> : null}
+                {picker}
+              </>
+            ),
+          })
+        : null}
       {view.operations.includes("assign") && view.officials.length
         ? panel(
             "assign",
@@ -165,5 +196,53 @@ function TemplatePicker({ templates, code }: { templates: { id: number; title: s
         {t("staffCase.template.use")}
       </button>
     </Form>
+  );
+}
+
+/** The answer waiting for a leader: its text and signature; "approve and send" and "return" for leaders only. */
+function PendingDraft({
+  view,
+  note,
+  was,
+}: {
+  view: StaffCaseData;
+  note: (action: string, label: string, rows?: number) => React.ReactNode;
+  was: (action: string) => boolean;
+}) {
+  const t = useT();
+  const draft = view.answerDraft!;
+  const draftId = <input type="hidden" name="draftId" value={draft.id} />;
+  return (
+    <section className="panel" aria-labelledby="answer-draft">
+      <h3 id="answer-draft">{t("staffCase.draft.title")}</h3>
+      <p className="hint">
+        {draft.draftedBy ? `${t("staffCase.draft.by", draft.draftedBy)} — ` : null}
+        <DateTimeText instant={draft.createdAt} />
+      </p>
+      <p className="prewrap">{draft.body}</p>
+      <p>{t("staffCase.signedBy", draft.signedBy)}</p>
+      {draft.attachments.length ? (
+        <ul className="files">
+          {draft.attachments.map((f) => (
+            <li key={f.id}>
+              <a href={`/tep/${f.id}`}>{f.displayName}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view.mayApproveAnswer ? (
+        <>
+          <IntentForm bare field="action" intent="approve_answer" label={t("action.approve_answer")}>
+            {draftId}
+          </IntentForm>
+          <IntentForm field="action" intent="return_answer" label={t("action.return_answer")} open={was("return_answer")}>
+            {draftId}
+            {note("return_answer", t("staffCase.draft.returnNote"))}
+          </IntentForm>
+        </>
+      ) : (
+        <p>{t("staffCase.draft.waiting")}</p>
+      )}
+    </section>
   );
 }

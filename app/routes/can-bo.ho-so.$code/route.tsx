@@ -71,7 +71,7 @@ export default function StaffCase() {
       <ErrorSummary
         errors={errors}
         order={["note", "signedBy", "reason", "toCommuneId", "assigneeUserId", "attachments"]}
-        anchors={failed?.action ? { note: `note-${failed.action}` } : {}}
+        anchors={failed?.action ? { note: `note-${failed.action}`, signedBy: `signedBy-${failed.action}` } : {}}
       />
 
       <div className="case-layout">

@@ -7,6 +7,7 @@ import { InvalidError } from "~/domain/errors";
 import type { DisclosureTypeCode } from "~/domain/disclosure";
 import { vnDate } from "~/domain/dates";
 import type { Role, StaffUser } from "~/domain/permissions";
+import type { CaseKind } from "~/domain/filing";
 import { cleanLongText, cleanSingleLine } from "~/domain/text";
 import { audit } from "~/services/platform/audit.server";
 import { createAccount, generatePassword } from "~/services/staff/accounts.server";
@@ -254,12 +255,16 @@ export async function allTemplates() {
   return await read().select().from(t.responseTemplates).orderBy(asc(t.responseTemplates.categoryCode), asc(t.responseTemplates.title));
 }
 
-export async function addTemplate(admin: StaffUser, input: { categoryCode: string | null; title: string; body: string }, ip: string): Promise<void> {
+export async function addTemplate(
+  admin: StaffUser,
+  input: { categoryCode: string | null; kindCode?: CaseKind | null; title: string; body: string },
+  ip: string,
+): Promise<void> {
   await transaction(async (tx) => {
     const id = (
       await tx
         .insert(t.responseTemplates)
-        .values({ categoryCode: input.categoryCode, title: cleanSingleLine(input.title), body: cleanLongText(input.body) })
+        .values({ categoryCode: input.categoryCode, kindCode: input.kindCode ?? null, title: cleanSingleLine(input.title), body: cleanLongText(input.body) })
         .returning({ id: t.responseTemplates.id })
     )[0].id;
     await audit({ userId: admin.id, action: "template.added", targetType: "template", targetId: id, ip });

@@ -56,7 +56,7 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
         );
         break;
       case "add-template":
-        await admin.addTemplate(user, { categoryCode: input.categoryCode || null, title: input.title, body: input.body }, ip);
+        await admin.addTemplate(user, { categoryCode: input.categoryCode || null, kindCode: input.kindCode || null, title: input.title, body: input.body }, ip);
         break;
       case "delete-template":
         await admin.deleteTemplate(user, input.id, ip);

@@ -87,7 +87,7 @@ export async function submitStaffAction(
 ): Promise<FormOutcome<{ outcome: "done"; action: string; stillVisible: boolean }>> {
   return handleForm(request, staffActionSchema, { csrf: "token", files: ATTACHMENTS }, async ({ data, values, batch }) => {
     let input: StaffActionInput = data;
-    if (data.action === "answer") {
+    if (data.action === "answer" || data.action === "draft_answer") {
       if (batch.problems.length) return { outcome: "invalid", values, errors: attachmentsError(batch.problems) };
       const prepared = await prepareAttachments(batch, { keepLocation: false });
       if (prepared.problems.length) return { outcome: "invalid", values, errors: attachmentsError(prepared.problems) };

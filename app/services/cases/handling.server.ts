@@ -3,11 +3,12 @@
 // one transaction or nothing.
 import { and, count, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { REFUSAL_REASONS } from "../../../db/data/reference";
+import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
-import { InvalidError } from "~/domain/errors";
+import { answerRoute, findPlaceholder, leadsUnit } from "~/domain/answers";
+import { ForbiddenError, InvalidError } from "~/domain/errors";
 import { creditedUnit } from "~/domain/figures";
 import { canBeAssigned, type CaseOperation, type StaffUser } from "~/domain/permissions";
 import { translator } from "~/i18n";
@@ -16,7 +17,7 @@ import { publicUrl } from "~/services/platform/config.server";
 import { transaction, type Tx } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference, type Reference } from "~/services/reference/reference.server";
-import { authorise, loadCase } from "./access.server";
+import { authorise, loadCase, type CaseRow } from "./access.server";
 import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
 
 export type StaffActionInput =
@@ -26,6 +27,9 @@ export type StaffActionInput =
   | { action: "start"; note?: string }
   | { action: "request_info"; note: string }
   | { action: "answer"; note: string; signedBy: string; files?: readonly PreparedAttachment[] }
+  | { action: "draft_answer"; note: string; signedBy: string; files?: readonly PreparedAttachment[] }
+  | { action: "approve_answer"; draftId: number }
+  | { action: "return_answer"; draftId: number; note: string }
   | { action: "close"; note?: string }
   | { action: "reopen"; note: string }
   | { action: "assign"; assigneeUserId: number }
@@ -42,6 +46,10 @@ const EVENT_TYPE: Record<StaffAction, CaseEventType> = {
   start: "started",
   request_info: "info_requested",
   answer: "answered",
+  draft_answer: "answer_drafted",
+  // Approval is recorded as its own internal event; the answer it sends is the public "answered" event.
+  approve_answer: "answer_approved",
+  return_answer: "answer_returned",
   close: "closed",
   reopen: "reopened",
   assign: "assigned",
@@ -55,6 +63,22 @@ const PUBLIC_EVENTS = new Set<CaseEventType>(["accepted", "refused", "transferre
 
 /** The staff actions that move the case through the state machine (the others leave its status alone). */
 const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen"]);
+
+/** The permission each action needs (returning a draft is part of approving). */
+const OPERATION: Partial<Record<StaffAction, CaseOperation>> = { return_answer: "approve_answer" };
+
+/** Refuses an answer that still holds a template's blank, pointing at it. */
+function checkFilled(text: string): void {
+  const blank = findPlaceholder(text);
+  if (blank) throw new InvalidError("error.answerPlaceholder", { note: `error.answerPlaceholder:${blank.excerpt}` });
+}
+
+/** The draft waiting for approval, if it is the one the leader saw. */
+async function pendingDraft(tx: Tx, row: CaseRow, draftId: number) {
+  const draft = row.answerDraftEventId === draftId ? (await tx.select().from(t.caseEvents).where(eq(t.caseEvents.id, draftId)))[0] : undefined;
+  if (!draft || draft.caseId !== row.id || draft.type !== "answer_drafted") throw new InvalidError("error.draftChanged");
+  return draft;
+}
 
 /** The due date of the case's current stage, from the rules and calendar in force. */
 export function dueOnNow(ref: Reference, clock: CaseClock): string {
@@ -106,17 +130,30 @@ export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventT
  * InvalidError (not allowed in this state, bad target) — and then nothing is written.
  */
 export async function performStaffAction(user: StaffUser, code: string, input: StaffActionInput, ip: string, now = new Date()): Promise<void> {
-  const files = input.action === "answer" ? (input.files ?? []) : [];
+  const files = input.action === "answer" || input.action === "draft_answer" ? (input.files ?? []) : [];
   const removeFiles = await storeAttachments(files);
   try {
     await transaction(async (tx) => {
-      const row = authorise(user, await loadCase(tx, code), input.action as CaseOperation);
+      const row = authorise(user, await loadCase(tx, code), OPERATION[input.action] ?? (input.action as CaseOperation));
       const nowIso = now.toISOString();
       const today = vnDate(now);
       const ref = await reference();
       const rules = ref.deadlineRules;
       const updates: Partial<typeof t.cases.$inferInsert> = { updatedAt: nowIso };
       const meta: Record<string, unknown> = {};
+      let eventType = EVENT_TYPE[input.action];
+      let body = "note" in input ? (input.note ?? null) || null : null;
+      // Draft attachments travel to the answer when it is approved.
+      let draftEventId: number | null = null;
+      const sendAnswer = (signedBy: string) => {
+        meta.signedBy = signedBy;
+        updates.answeredAt = nowIso;
+        updates.answeredDueOn = row.pausedSince ? null : row.dueOn;
+        // A direct answer by a leader supersedes a draft still waiting.
+        updates.answerDraftEventId = null;
+        // A complaint's answer opens the period to take it to the upper level (the stage its answer starts).
+        restart(stageForEvent(rules, row.kindCode, row.categoryCode, "answered"));
+      };
       if (WORKFLOW_ACTIONS.has(input.action)) updates.status = nextStatus(row.status, input.action as CaseAction, "official");
       // A stage whose clock the event starts (the rules' start_event), from today with no pause or extension.
       const restart = (stage: CaseStage | null) => {
@@ -137,6 +174,8 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           meta.to = target.id;
           updates.communeId = target.id;
           updates.assigneeUserId = null;
+          // A draft is for this unit's leader; the receiving unit answers afresh.
+          updates.answerDraftEventId = null;
           // The receiving unit starts from the beginning, as if it had received the case today.
           restart(firstStage(rules, row.kindCode, row.categoryCode));
           break;
@@ -149,12 +188,50 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         case "answer":
           if (!input.signedBy.trim()) throw new InvalidError("error.required", { signedBy: "error.required" });
-          meta.signedBy = input.signedBy;
-          updates.answeredAt = nowIso;
-          updates.answeredDueOn = row.pausedSince ? null : row.dueOn;
-          // A complaint's answer opens the period to take it to the upper level (the stage its answer starts).
-          restart(stageForEvent(rules, row.kindCode, row.categoryCode, "answered"));
+          checkFilled(input.note);
+          if (answerRoute(user, row, input.signedBy, DISTRICT_ID) === "needs_approval")
+            throw new InvalidError("error.answerNeedsApproval", { signedBy: "error.answerNeedsApproval" });
+          sendAnswer(input.signedBy);
           break;
+        case "draft_answer":
+          // Drafted only where an answer could be sent now; the case's status stays until it is approved.
+          nextStatus(row.status, "answer", "official");
+          if (!input.signedBy.trim()) throw new InvalidError("error.required", { signedBy: "error.required" });
+          checkFilled(input.note);
+          meta.signedBy = input.signedBy;
+          if (row.answerDraftEventId) meta.replaces = row.answerDraftEventId;
+          break;
+        case "approve_answer":
+        case "return_answer": {
+          if (!leadsUnit(user, row.communeId, DISTRICT_ID)) throw new ForbiddenError("error.notUnitLeader");
+          const draft = await pendingDraft(tx, row, input.draftId);
+          const draftMeta = (draft.meta ?? {}) as { signedBy?: string };
+          if (input.action === "return_answer") {
+            meta.draftEventId = draft.id;
+            updates.answerDraftEventId = null;
+            break;
+          }
+          updates.status = nextStatus(row.status, "answer", "official");
+          checkFilled(draft.body ?? "");
+          // The approval on the staff timeline, then the answer it sends, as if the leader had sent it.
+          await tx.insert(t.caseEvents).values({
+            caseId: row.id,
+            type: "answer_approved",
+            visibility: "internal",
+            actor: "official",
+            actorUserId: user.id,
+            body: null,
+            meta: { draftEventId: draft.id, draftedBy: draft.actorUserId },
+            createdAt: nowIso,
+          });
+          sendAnswer(draftMeta.signedBy ?? "");
+          meta.draftEventId = draft.id;
+          meta.draftedBy = draft.actorUserId;
+          eventType = "answered";
+          body = draft.body;
+          draftEventId = draft.id;
+          break;
+        }
         case "close":
           updates.closedAt = nowIso;
           break;
@@ -190,10 +267,8 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
         case "remark":
           break;
       }
-      const eventType = EVENT_TYPE[input.action];
       if (updates.dueOn) meta.dueOn = updates.dueOn;
       await tx.update(t.cases).set(updates).where(eq(t.cases.id, row.id));
-      const body = "note" in input ? (input.note ?? null) || null : null;
       const visibility = PUBLIC_EVENTS.has(eventType) ? "public" : "internal";
       const eventId = (
         await tx
@@ -212,6 +287,8 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           .returning({ id: t.caseEvents.id })
       )[0].id;
       await recordAttachments(tx, row.id, eventId, files, "official");
+      if (input.action === "draft_answer") await tx.update(t.cases).set({ answerDraftEventId: eventId }).where(eq(t.cases.id, row.id));
+      if (draftEventId !== null) await tx.update(t.attachments).set({ eventId }).where(eq(t.attachments.eventId, draftEventId));
       if (visibility === "public") await mailResident(tx, row.id, eventType, body, now);
       await audit({ userId: user.id, action: `case.${input.action}`, targetType: "case", targetId: row.code, ip, details: meta }, now);
     });

@@ -79,6 +79,7 @@ const listColumns = {
   receivedAt: t.cases.receivedAt,
   assigneeName: t.users.fullName,
   identity: identityColumns,
+  answerDraftEventId: t.cases.answerDraftEventId,
 };
 
 export interface CaseListRow {
@@ -94,19 +95,23 @@ export interface CaseListRow {
   urgency: Urgency | null;
   receivedAt: string;
   assigneeName: string | null;
+  /** An answer drafted for the chairman waits for a leader's approval. */
+  awaitingApproval: boolean;
 }
 
-type ListRow = Omit<CaseListRow, "communeName" | "urgency"> & {
+type ListRow = Omit<CaseListRow, "communeName" | "urgency" | "awaitingApproval"> & {
   pausedSince: string | null;
+  answerDraftEventId: number | null;
   identity: { fullName: string; phone: string; email: string | null; idNumber: string | null };
 };
 
 function toRow(ref: Reference, r: { [K in keyof typeof listColumns]: unknown }, today: string, identity: boolean): CaseListRow {
   const row = r as ListRow;
   const open = isOpen(row.status);
-  const { pausedSince, identity: filer, ...rest } = row;
+  const { pausedSince, answerDraftEventId, identity: filer, ...rest } = row;
   return {
     ...rest,
+    awaitingApproval: answerDraftEventId !== null,
     title: identity ? row.title : redactedForStaff(row.title, filer, publishedContacts(ref)),
     communeName: communeName(ref, row.communeId),
     urgency: open ? urgency(row.dueOn, today, pausedSince !== null) : null,

@@ -16,6 +16,7 @@ import { isOpen } from "~/domain/case-workflow";
 import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
 import { isStaffAction, type StaffActionName } from "~/domain/case-forms";
+import { answersOnlyByDraft, leadsUnit, templatesForCase } from "~/domain/answers";
 
 export async function staffCaseView(user: StaffUser, code: string, ip: string, now = new Date()) {
   const row = authorise(user, await loadCase(read(), code), "view");
@@ -64,11 +65,22 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
         .orderBy(asc(t.users.fullName))
     : [];
   const templates = operations.includes("answer")
-    ? await read()
-        .select({ id: t.responseTemplates.id, title: t.responseTemplates.title, body: t.responseTemplates.body })
-        .from(t.responseTemplates)
-        .where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode)))
+    ? templatesForCase(
+        await read()
+          .select({
+            id: t.responseTemplates.id,
+            title: t.responseTemplates.title,
+            body: t.responseTemplates.body,
+            categoryCode: t.responseTemplates.categoryCode,
+            kindCode: t.responseTemplates.kindCode,
+          })
+          .from(t.responseTemplates)
+          .where(or(isNull(t.responseTemplates.categoryCode), eq(t.responseTemplates.categoryCode, row.categoryCode))),
+        row,
+      )
     : [];
+  const draftEvent = row.answerDraftEventId ? events.find((e) => e.id === row.answerDraftEventId && e.type === "answer_drafted") : undefined;
+  const leader = operations.includes("approve_answer") && leadsUnit(user, row.communeId, DISTRICT_ID);
   const today = vnDate(now);
   const workflowActions = allowedActions(row.status, "official").filter(
     (a): a is Extract<typeof a, StaffActionName> => isStaffAction(a) && operations.includes(a as CaseOperation),
@@ -137,6 +149,21 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
     })),
     operations,
     workflowActions,
+    // The answer waiting for a leader, and what this user may do about answers in the chairman's name.
+    answerDraft: draftEvent
+      ? {
+          id: draftEvent.id,
+          body: draftEvent.body ?? "",
+          signedBy: String((draftEvent.meta as { signedBy?: unknown } | null)?.signedBy ?? ""),
+          draftedBy: draftEvent.actorName,
+          createdAt: draftEvent.createdAt,
+          attachments: files.filter((f) => f.eventId === draftEvent.id),
+        }
+      : null,
+    mayApproveAnswer: leader,
+    answerOnlyByDraft: answersOnlyByDraft(user, row, DISTRICT_ID),
+    // Answers can be drafted when they could be sent.
+    mayDraftAnswer: !leader && workflowActions.includes("answer") && operations.includes("draft_answer"),
     officials,
     templates,
     extensionDays: extension,
