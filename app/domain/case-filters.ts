@@ -36,12 +36,23 @@ export const caseFiltersSchema = z.object({
 
 export type CaseFilterParams = z.output<typeof caseFiltersSchema>;
 
-/** Reads filters from a URL; unknown or malformed values are ignored (a bad bookmark still opens the inbox). */
-export function readCaseFilters(url: URL): CaseFilterParams {
-  const raw: Record<string, string> = {};
-  for (const key of Object.keys(caseFiltersSchema.shape)) {
-    const v = url.searchParams.get(key);
-    if (v !== null) raw[key] = v;
+export type InboxQuery = CaseFilterParams & {
+  /** Parameters that were given but do not parse: the list says it ignored them rather than silently defaulting. */
+  ignored?: string[];
+};
+
+/** Reads filters from a URL; a malformed value is left out and named in `ignored` (a bad bookmark still opens the inbox). */
+export function readCaseFilters(url: URL): InboxQuery {
+  const out: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const [key, field] of Object.entries(caseFiltersSchema.shape)) {
+    const raw = url.searchParams.get(key);
+    if (raw === null || raw.trim() === "") continue;
+    const parsed = (field as z.ZodType).safeParse(raw);
+    // A value that parses to nothing (an unknown status, a date that is not one) was not understood.
+    if (!parsed.success || parsed.data === undefined || (key === "page" && parsed.data === 1 && raw.trim() !== "1")) ignored.push(key);
+    else out[key] = parsed.data;
   }
-  return caseFiltersSchema.parse(raw);
+  const filters = caseFiltersSchema.parse({}) as CaseFilterParams;
+  return { ...filters, ...(out as Partial<CaseFilterParams>), ...(ignored.length ? { ignored } : {}) };
 }

@@ -329,6 +329,8 @@ const core = {
   "inbox.col.status": "Status",
   "inbox.col.due": "Deadline",
   "inbox.col.assignee": "Assigned to",
+  "inbox.pageParam": "Page",
+  "inbox.ignoredFilters": "Some filters in the address were not understood and have been ignored: {0}.",
   "inbox.page": "Page {0} of {1}",
   "inbox.prev": "Previous page",
   "inbox.next": "Next page",

@@ -341,6 +341,8 @@ const core = {
   "inbox.col.status": "Tình trạng",
   "inbox.col.due": "Hạn",
   "inbox.col.assignee": "Người xử lý",
+  "inbox.pageParam": "Trang",
+  "inbox.ignoredFilters": "Không hiểu một số điều kiện lọc trong địa chỉ nên đã bỏ qua: {0}.",
   "inbox.page": "Trang {0} / {1}",
   "inbox.prev": "Trang trước",
   "inbox.next": "Trang sau",

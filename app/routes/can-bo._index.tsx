@@ -9,6 +9,7 @@ import { CASE_KINDS } from "~/domain/filing";
 import { Pager } from "~/components/pager";
 import { FilterSelect } from "~/components/form";
 import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n";
 import { requireStaff } from "~/services/staff/sessions.server";
 import { reference } from "~/services/reference/reference.server";
 import { listCases, movedAway } from "~/services/cases/inbox.server";
@@ -16,6 +17,21 @@ import { NO_STORE, staffHeader } from "~/services/staff/context.server";
 import { assignableOfficials, unitsInScope } from "~/services/staff/directory.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
+
+/** The label of each filter, to say which one was not understood. */
+const FILTER_LABELS: Record<string, MessageKey> = {
+  status: "inbox.status",
+  kind: "inbox.kind",
+  category: "inbox.category",
+  commune: "inbox.commune",
+  hamlet: "inbox.hamlet",
+  assignee: "inbox.assignee",
+  due: "inbox.due",
+  from: "inbox.from",
+  to: "inbox.to",
+  q: "inbox.q",
+  page: "inbox.pageParam",
+};
 
 export const meta = pageMeta("title.staff.inbox", { noindex: true });
 
@@ -56,6 +72,11 @@ export default function Inbox() {
   exportParams.delete("page");
   return (
     <StaffPage staff={staff} title={t("inbox.title")}>
+      {filters.ignored?.length ? (
+        <p className="notice notice--warning" role="status">
+          {t("inbox.ignoredFilters", filters.ignored.map((name) => t(FILTER_LABELS[name] ?? "inbox.filters")).join(", "))}
+        </p>
+      ) : null}
       {moved ? (
         <p className="panel panel--success" role="status">
           {t("inbox.movedAway", moved.code, moved.toName)}

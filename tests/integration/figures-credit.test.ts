@@ -20,7 +20,7 @@ const at = (iso: string) => new Date(iso);
 const OCTOBER = { from: "2026-10-01", to: "2026-10-31" };
 
 async function contestedAndAnsweredTwice() {
-  const commune = await staffAccount("commune_official", "xuan-hong");
+  const commune = await staffAccount("commune_leader", "xuan-hong");
   const district = await staffAccount("district_staff", DISTRICT_ID);
   const filed = await fileCase(await filingInput(complaintFields({ publishConsent: "on" })), [], { language: "vi", now: at("2026-10-05T02:00:00Z") });
   await performStaffAction(commune, filed.code, { action: "accept" }, "t", at("2026-10-06T02:00:00Z"));
@@ -125,7 +125,7 @@ describe("the deadline in force, in every view", () => {
   });
 
   it("a case whose filer did not consent to publication shows no answer on the public page", async () => {
-    const official = await staffAccount("commune_official", "xuan-hong");
+    const official = await staffAccount("commune_leader", "xuan-hong");
     const filed = await fileCase(await filingInput(complaintFields()), [], { language: "vi" });
     await performStaffAction(official, filed.code, { action: "accept" }, "t");
     await performStaffAction(official, filed.code, { action: "answer", note: "Trả lời riêng.", signedBy: "Chủ tịch" }, "t");

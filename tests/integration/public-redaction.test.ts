@@ -78,7 +78,8 @@ beforeAll(async () => {
       }),
     )
   ).code;
-  const { client: official } = await signInClient(fixture.portal, "canbo.xuan-hong@demo.dan-biet.vn");
+  // A complaint is answered in the chairman's name: by the commune's leader.
+  const { client: official } = await signInClient(fixture.portal, "lanhdao.xuan-hong@demo.dan-biet.vn");
   expect((await act(official, complaint, { action: "accept" })).status).toBe(303);
   const answer = `UBND xã đã gặp bà ${filer.fullName} (số ${filer.phone.replace(/ /g, "")}). Mức bồi thường đúng bảng giá. Thắc mắc xin gọi cán bộ địa chính ${OFFICIAL_PHONE}.`;
   expect((await act(official, complaint, { action: "answer", note: answer, signedBy: "Chủ tịch UBND xã Xuân Hồng" })).status).toBe(303);

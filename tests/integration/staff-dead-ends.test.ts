@@ -39,4 +39,11 @@ describe("after an action moves a case away", () => {
     const resident = visibleText((await filed.client.get(`/tra-cuu/${filed.code}?xong=bogus`)).html);
     expect(resident).not.toContain("case.step.done");
   });
+
+  it("inbox filters in the address that do not parse are named, not silently dropped", async () => {
+    const { client } = await signInClient(fixture.portal, "canbo.xuan-bac@demo.dan-biet.vn");
+    const res = await client.get("/can-bo?status=bogus&from=31/12/2026");
+    expect(res.status).toBe(200);
+    expect(visibleText(res.html)).toContain("Không hiểu một số điều kiện lọc trong địa chỉ nên đã bỏ qua: Tình trạng, Nhận từ ngày.");
+  });
 });

@@ -19,7 +19,7 @@ import { subscribe } from "./subscriptions.server";
 // ---------------------------------------------------------------- residents
 
 // Comments and subscriptions are sent from pages served to everyone from the cache: no per-visitor token, the
-// browser's Fetch Metadata / Origin says where the post comes from (docs/decisions/009).
+// browser's Fetch Metadata / Origin says where the post comes from (docs/decisions/013).
 export async function submitComment(request: Request, context: RequestContext | undefined, slug: string): Promise<FormOutcome<{ outcome: "sent" }>> {
   return handleForm(request, commentSchema, { csrf: "origin" }, async ({ data, values }) => {
     const limited = await consume("comment", context?.clientIp ?? "unknown");
