@@ -88,6 +88,8 @@ server.use((req, res, next) => {
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // One person's pages are never cached, whatever their route says (a route's own headers may only add to this).
+  if (app.isPrivatePath(req.path)) res.setHeader("Cache-Control", "no-store");
   next();
 });
 

@@ -12,6 +12,7 @@ export { stopDatabase } from "~/services/platform/database.server";
 export { config as loadConfig } from "~/services/platform/config.server";
 export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
+export { isPrivatePath } from "~/domain/urls";
 export { seedDemoData } from "~/services/demo/demo.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";

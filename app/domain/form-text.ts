@@ -1,7 +1,7 @@
 // zod builders for what people type: NUL and broken Unicode refused, NFC and invisible characters cleaned, then
 // the length checked on what will be stored. Messages are catalogue keys.
 import { z } from "zod";
-import { cleanLongText, cleanSingleLine, hasNul, isWellFormed } from "./text";
+import { cleanLongText, cleanSingleLine, hasNul, isBlank, isWellFormed } from "./text";
 
 const rawText = z
   .string()
@@ -27,7 +27,7 @@ export function longText(max: number) {
 }
 export function required(schema: ReturnType<typeof singleLine>) {
   const meta = schema.meta() ?? {};
-  return schema.pipe(z.string().min(1, "error.required")).meta({ ...meta, required: true });
+  return schema.pipe(z.string().refine((v) => !isBlank(v), "error.required")).meta({ ...meta, required: true });
 }
 export const checkbox = z
   .string()

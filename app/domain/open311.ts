@@ -20,8 +20,11 @@ const CHILD: Record<string, string> = {
   values: "value",
 };
 
+/** Characters XML 1.0 does not allow at all (controls, lone surrogates, U+FFFE/U+FFFF): dropped, not escaped. */
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 function escapeXml(value: string): string {
-  return value.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+  return value.replace(NOT_XML, "").replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
 }
 
 function element(name: string, value: unknown): string {
@@ -118,4 +121,9 @@ export function resolveRequestQuery(filters: RequestFilters, now: Date) {
 
 export function open311Status(status: string): "open" | "closed" {
   return isOpen(status) ? "open" : "closed";
+}
+
+/** A value from the request as an error may repeat it: identifier characters only, bounded; anything else is not echoed. */
+export function echoed(value: string): string {
+  return /^[A-Za-z0-9._:-]{1,64}$/.test(value) ? value : "(không hợp lệ / not valid)";
 }

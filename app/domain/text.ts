@@ -8,6 +8,14 @@ const ZERO_WIDTH_LONG_TEXT = /[\u200B\u200C\u2060\uFEFF]/g;
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/g;
 const CONTROL_LONG_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
+/**
+ * Nothing a reader can see: only spaces, default-ignorable code points (U+200D, U+00AD, U+3164 Hangul filler, …) and
+ * the braille blank, which copied text uses to look filled in.
+ */
+export function isBlank(value: string): boolean {
+  return value.replace(/[\s\p{Default_Ignorable_Code_Point}\u2800]/gu, "") === "";
+}
+
 export function hasNul(value: string): boolean {
   return value.includes("\u0000");
 }

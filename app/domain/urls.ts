@@ -20,3 +20,12 @@ export function sameSitePath(value: string | null | undefined, fallback = "/", p
   const path = parsed.pathname + parsed.search + parsed.hash;
   return path.startsWith(prefix) ? path : fallback;
 }
+
+/**
+ * Pages that belong to one person (staff pages, a filer's case, a receipt, a household's plan row, an attachment):
+ * never stored by a browser or a proxy. The server sets `no-store` on them before any route runs, so a route that
+ * forgets its own headers cannot leak one (the TOTP set-up page did).
+ */
+export function isPrivatePath(pathname: string): boolean {
+  return /^\/(?:can-bo(?:\/|$)|tra-cuu\/|bien-nhan\/|tep\/|cong-khai\/[^/]+\/ho-gia-dinh(?:\/|$))/.test(pathname);
+}

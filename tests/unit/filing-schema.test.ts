@@ -60,6 +60,11 @@ describe("the filing form's schema", () => {
     expect(errors).toMatchObject({ title: "error.required", description: "error.required", fullName: "error.required", address: "error.required" });
   });
 
+  it("counts text made only of invisible fillers (U+200D, U+00AD, U+3164) as not filled in", () => {
+    const errors = errorsOf({ ...valid, title: "\u3164\u3164", description: "\u200D\u200D\u200D", requestedOutcome: "\u00AD" });
+    expect(errors).toMatchObject({ title: "error.required", description: "error.required", requestedOutcome: "error.required" });
+  });
+
   it("refuses a 200 000-character description, NUL bytes, a forged kind and an unknown commune", () => {
     expect(errorsOf({ ...valid, description: "x".repeat(200_000) }).description).toBe("error.tooLong:10000");
     expect(errorsOf({ ...valid, place: "a\u0000b" }).place).toBe("error.invalidCharacters");

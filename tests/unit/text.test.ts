@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   cleanLongText,
+  isBlank,
   cleanSingleLine,
   foldForSearch,
   MAX_SEARCH_TERMS,
@@ -74,5 +75,13 @@ describe("search terms", () => {
   it("drop repeats and stop at a bounded number of words", () => {
     expect(searchTerms("đất đất dat")).toEqual(["dat"]);
     expect(searchTerms(Array.from({ length: 20 }, (_, i) => `w${i}`).join(" "))).toHaveLength(MAX_SEARCH_TERMS);
+  });
+});
+
+describe("blank text", () => {
+  it("is text with nothing a reader can see", () => {
+    for (const blank of ["", "   ", "\u200D\u200D", "\u00AD", "\u3164\u3164", "\u2800", " \u115F\u1160\uFFA0 "])
+      expect(isBlank(blank), JSON.stringify(blank)).toBe(true);
+    for (const filled of ["a", "đất", "👨‍👩‍👧", "215"]) expect(isBlank(filled)).toBe(false);
   });
 });

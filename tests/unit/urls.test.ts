@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameSitePath } from "~/domain/urls";
+import { isPrivatePath, sameSitePath } from "~/domain/urls";
 
 describe("where a browser may be sent back to", () => {
   it("keeps our own paths with their query and fragment", () => {
@@ -34,5 +34,22 @@ describe("where a browser may be sent back to", () => {
     expect(sameSitePath("/" + "a".repeat(3000))).toBe("/");
     expect(sameSitePath(null)).toBe("/");
     expect(sameSitePath(undefined, "/x")).toBe("/x");
+  });
+});
+
+describe("pages that belong to one person", () => {
+  it("are the staff pages, a filer's case, receipts, household rows and attachments", () => {
+    for (const p of [
+      "/can-bo",
+      "/can-bo/thiet-lap-xac-thuc",
+      "/can-bo/xac-thuc",
+      "/can-bo/dang-xuat",
+      "/tra-cuu/XT-26-0000001",
+      "/bien-nhan/abc",
+      "/tep/1",
+      "/cong-khai/phuong-an-1/ho-gia-dinh",
+    ])
+      expect(isPrivatePath(p), p).toBe(true);
+    for (const p of ["/", "/ho-so/XT-26-0000001", "/cong-khai/phuong-an-1", "/thong-ke", "/can-bonus", "/tra-cuu"]) expect(isPrivatePath(p), p).toBe(false);
   });
 });

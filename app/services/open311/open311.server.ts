@@ -6,7 +6,7 @@ import * as t from "../../../db/schema";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { parseFiling, type FilingValues } from "~/domain/filing";
-import { endOfVnDay, MAX_RESULTS, open311Status, requestFiltersSchema, resolveRequestQuery, w3cDatetime, type Open311Error } from "~/domain/open311";
+import { echoed, endOfVnDay, MAX_RESULTS, open311Status, requestFiltersSchema, resolveRequestQuery, w3cDatetime, type Open311Error } from "~/domain/open311";
 import { publicCaseText } from "~/domain/redaction";
 import { translator } from "~/i18n";
 import { publicUrl } from "~/services/platform/config.server";
@@ -38,7 +38,7 @@ const fail = (status: number, description: string, code = status): Open311Result
 /** Single-jurisdiction endpoint: jurisdiction_id is optional, but an unknown one is 404. */
 export function checkJurisdiction(params: URLSearchParams | FormData): Open311Result | null {
   const value = params.get("jurisdiction_id");
-  if (typeof value === "string" && value.trim() !== "" && value.trim() !== JURISDICTION_ID) return fail(404, `unknown jurisdiction_id: ${value}`);
+  if (typeof value === "string" && value.trim() !== "" && value.trim() !== JURISDICTION_ID) return fail(404, `unknown jurisdiction_id: ${echoed(value)}`);
   return null;
 }
 
@@ -235,7 +235,7 @@ async function attributes(serviceCode: string): Promise<Attribute[]> {
 }
 
 export async function serviceDefinition(code: string): Promise<Open311Result> {
-  if (!(await reference()).categories.some((c) => c.code === code)) return fail(404, `unknown service_code: ${code}`);
+  if (!(await reference()).categories.some((c) => c.code === code)) return fail(404, `unknown service_code: ${echoed(code)}`);
   return { status: 200, root: "service_definition", body: { service_code: code, attributes: await attributes(code) } };
 }
 
@@ -352,7 +352,7 @@ export async function getRequest(id: string): Promise<Open311Result> {
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(eq(t.cases.code, id))) as RequestRow[];
-  if (!rows.length) return fail(404, `unknown service_request_id: ${id}`);
+  if (!rows.length) return fail(404, `unknown service_request_id: ${echoed(id)}`);
   const events = await lastPublicEvents([rows[0].id]);
   const ref = await reference();
   return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(ref, r, events)) };
@@ -360,7 +360,7 @@ export async function getRequest(id: string): Promise<Open311Result> {
 
 /** Our services are realtime: POST answers with the service_request_id at once and issues no tokens. */
 export function getToken(token: string): Open311Result {
-  return fail(404, `unknown token: ${token}`);
+  return fail(404, `unknown token: ${echoed(token)}`);
 }
 
 // ---------------------------------------------------------------- filing through the API
@@ -408,7 +408,7 @@ export async function createRequest(form: URLSearchParams, ip: string, now = new
   const serviceCode = form.get("service_code")?.trim();
   if (!serviceCode) return fail(400, "service_code is required");
   const ref = await reference();
-  if (!ref.categories.some((c) => c.code === serviceCode)) return fail(404, `unknown service_code: ${serviceCode}`);
+  if (!ref.categories.some((c) => c.code === serviceCode)) return fail(404, `unknown service_code: ${echoed(serviceCode)}`);
 
   const lat = form.get("lat")?.trim() || undefined;
   const long = form.get("long")?.trim() || undefined;

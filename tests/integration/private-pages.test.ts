@@ -1,0 +1,20 @@
+// One person's pages are never stored by a browser or a proxy, whether or not their route says so.
+import { describe, expect, it } from "vitest";
+import { usePortal } from "../support/portal-fixture";
+
+const fixture = usePortal({ db: "readonly" });
+
+describe("Cache-Control", () => {
+  it("is no-store on staff pages (the second-factor set-up, sign-out too), look-ups, receipts and household rows", async () => {
+    for (const path of ["/can-bo/dang-nhap", "/can-bo/thiet-lap-xac-thuc", "/can-bo/xac-thuc", "/can-bo/dang-xuat", "/tra-cuu/XT-26-0000001", "/bien-nhan/x"]) {
+      const res = await fetch(`${fixture.url}${path}`, { redirect: "manual" });
+      expect(res.headers.get("cache-control"), path).toContain("no-store");
+    }
+  });
+
+  it("is left to the route on public pages", async () => {
+    const res = await fetch(`${fixture.url}/thong-ke`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control") ?? "").not.toContain("no-store");
+  });
+});
