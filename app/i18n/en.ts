@@ -178,6 +178,7 @@ const core = {
   "error.dateInFuture": "This date has not come yet. Give the date you learned of the decision.",
   "error.dataConsent": "The case can only be handled if you agree that your personal information may be used.",
   "error.truthConfirmed": "Confirm that what you wrote is true.",
+  "error.formReused": "This form was already used to send another case. What you typed is kept; press send again.",
   "error.formExpired": "The form is out of date. Reload the page and send again.",
   "error.csrf": "The form has expired or was not sent from this page. Reload the page and send again.",
   "error.rateLimited": "You have sent many times in a short while. Please try again in {0} minutes.",

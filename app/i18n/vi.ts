@@ -184,6 +184,7 @@ const core = {
   "error.dateInFuture": "Ngày này chưa tới. Hãy ghi ngày bạn đã biết quyết định.",
   "error.dataConsent": "Cần đồng ý để cơ quan dùng thông tin cá nhân thì mới giải quyết được hồ sơ.",
   "error.truthConfirmed": "Cần xác nhận nội dung là đúng sự thật.",
+  "error.formReused": "Biểu mẫu này đã được dùng để gửi một hồ sơ khác. Nội dung bạn nhập vẫn còn; hãy bấm gửi lại.",
   "error.formExpired": "Biểu mẫu đã cũ. Hãy tải lại trang và gửi lại.",
   "error.csrf": "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy tải lại trang và gửi lại.",
   "error.rateLimited": "Bạn đã gửi nhiều lần trong thời gian ngắn. Hãy thử lại sau {0} phút.",

@@ -148,6 +148,13 @@ describe("languages", () => {
     expect(res.location).toBe("/");
     expect((await new Client(fixture.url).get("/ngon-ngu?lang=en&back=%2F%2Fevil.example")).location).toBe("/");
   });
+
+  it("the language cookie is out of scripts' reach", async () => {
+    const res = await fetch(`${fixture.url}/ngon-ngu?lang=en&back=%2F`, { redirect: "manual" });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("lang="));
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
 });
 
 describe("double submission", () => {
@@ -186,6 +193,31 @@ describe("double submission", () => {
     const other = await file({ ...fields, description: "Một việc khác hẳn." }, [], first.client);
     expect(other.page.location).not.toBe(first.page.location);
     expect(counts().cases - before.cases).toBe(3);
+  });
+
+  it("a form key sent again with other words is refused with a message, never answered with the first filer's receipt", async () => {
+    const client = new Client(fixture.url);
+    const form = await client.get("/gui-phan-anh");
+    const key = { csrf: hiddenValue(form.html, "csrf"), idempotencyKey: hiddenValue(form.html, "idempotencyKey") };
+    const before = counts();
+    const first = await client.post("/gui-phan-anh", formData({ ...key, ...filingFields({ title: "Hồ sơ của người thứ nhất" }) }));
+    expect(first.status).toBe(303);
+    // Someone who got hold of the key (a shared computer, a copied page) posts their own case with it.
+    const other = new Client(fixture.url);
+    const otherForm = await other.get("/gui-phan-anh");
+    const reused = await other.post(
+      "/gui-phan-anh",
+      formData({
+        csrf: hiddenValue(otherForm.html, "csrf"),
+        idempotencyKey: key.idempotencyKey,
+        ...filingFields({ title: "Hồ sơ khác", phone: "0987 654 321" }),
+      }),
+    );
+    expect(reused.status).toBe(400);
+    expect(reused.location).toBeNull();
+    expect(visibleText(reused.html)).toContain("Biểu mẫu này đã được dùng để gửi một hồ sơ khác");
+    expect(reused.html).not.toContain(first.location!.split("/").pop()!);
+    expect(counts().cases - before.cases).toBe(1);
   });
 
   it("a HEIC photo and a JPEG of the same name keep distinct names", async () => {

@@ -37,10 +37,31 @@ function receiptTokenFor(idempotencyKey: string): string {
 const REPEAT_WINDOW_MS = 24 * 3600 * 1000;
 
 /** The case this submission repeats: the same form (its key), or the same text from the same browser lately (Back, retyped). */
-async function findEarlier(tx: Tx | Db, key: string, repeatKey: string | null, now: Date) {
+async function findEarlier(tx: Tx | Db, input: FilingContent, repeatKey: string | null, now: Date) {
+  const key = input.idempotencyKey;
   const columns = { id: t.cases.id, code: t.cases.code, idempotencyKey: t.cases.idempotencyKey };
-  const byKey = (await tx.select(columns).from(t.cases).where(eq(t.cases.idempotencyKey, key)))[0];
-  if (byKey || !repeatKey) return byKey;
+  const byKey = (
+    await tx
+      .select({
+        ...columns,
+        content: {
+          kind: t.cases.kindCode,
+          category: t.cases.categoryCode,
+          title: t.cases.title,
+          description: t.cases.description,
+          phone: t.caseContacts.phone,
+        },
+      })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.idempotencyKey, key))
+  )[0];
+  if (byKey) {
+    // The key names one filing: sent with other words it is not a repeat, and must never open someone else's receipt.
+    if (contentFingerprint(byKey.content) !== contentFingerprint(input)) throw new InvalidError("error.formReused", { idempotencyKey: "error.formReused" });
+    return byKey;
+  }
+  if (!repeatKey) return undefined;
   const since = new Date(now.getTime() - REPEAT_WINDOW_MS).toISOString();
   return (
     await tx
@@ -56,11 +77,15 @@ async function findEarlier(tx: Tx | Db, key: string, repeatKey: string | null, n
  * The repeat key of a filing: keyed by the browser's own secret cookie, so nobody else can reach a case's receipt by
  * typing its (possibly published) text; folded so that retyping with other accents or spaces is still a repeat.
  */
-export function filingRepeatKey(browserSecret: string, input: Pick<FilingInput, "phone" | "kind" | "category" | "title" | "description">): string {
-  return hmac(
-    "filing-repeat",
-    [browserSecret, phoneDigits(input.phone), input.kind, input.category, foldForSearch(input.title), foldForSearch(input.description)].join("\n"),
-  );
+export function filingRepeatKey(browserSecret: string, input: Omit<FilingContent, "idempotencyKey">): string {
+  return hmac("filing-repeat", `${browserSecret}\n${contentFingerprint(input)}`);
+}
+
+type FilingContent = Pick<FilingInput, "phone" | "kind" | "category" | "title" | "description" | "idempotencyKey">;
+
+/** What makes two filings the same filing: who (phone), what kind, and the words, folded. */
+function contentFingerprint(c: Pick<FilingContent, "phone" | "kind" | "category" | "title" | "description">): string {
+  return [phoneDigits(c.phone), c.kind, c.category, foldForSearch(c.title), foldForSearch(c.description)].join("\n");
 }
 
 export async function fileCase(
@@ -77,7 +102,7 @@ export async function fileCase(
     receiptToken: receiptTokenFor(earlier.idempotencyKey),
     duplicate: true,
   });
-  const earlier = await findEarlier(read(), input.idempotencyKey, repeatKey, now);
+  const earlier = await findEarlier(read(), input, repeatKey, now);
   if (earlier) return repeated(earlier);
 
   const ref = await reference();
@@ -110,7 +135,7 @@ export async function fileCase(
   let result: FiledCase;
   try {
     result = await transaction(async (tx) => {
-      const again = await findEarlier(tx, input.idempotencyKey, repeatKey, now);
+      const again = await findEarlier(tx, input, repeatKey, now);
       if (again) return repeated(again);
       // Checked again here: the plan may have been withdrawn or replaced since the form was checked.
       const linkErrors = await disclosureLinkErrors(input, tx);

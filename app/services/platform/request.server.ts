@@ -34,7 +34,8 @@ export function requestTranslator(request: Request) {
 }
 
 export function languageCookie(language: Language): string {
-  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax${isSecureOrigin() ? "; Secure" : ""}`;
+  // HttpOnly: no script reads the language; the page is rendered in it on the server.
+  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${isSecureOrigin() ? "; Secure" : ""}`;
 }
 
 // ---- CSRF: a random value in an httpOnly cookie, and its HMAC in every form (signed double-submit) ----
