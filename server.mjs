@@ -128,6 +128,24 @@ server.all(
   }),
 );
 
+// Whatever fails before or around Remix (an address that cannot be decoded, a body Express refuses) gets a page of
+// ours and a log line — never Express's own page, which shows a stack trace with server paths outside production.
+const FAULT_PAGE = (status, requestId) => {
+  const [title, text] =
+    status < 500
+      ? ["Địa chỉ không hợp lệ", "Địa chỉ hoặc nội dung gửi lên không đọc được. Hãy kiểm tra lại đường dẫn. (The address or request could not be read.)"]
+      : ["Có lỗi xảy ra", "Hệ thống gặp lỗi. Hãy thử lại sau ít phút. (Something went wrong; please try again.)"];
+  return `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>${title} — Dân Biết</title>
+<h1>${title}</h1><p>${text}</p><p>Mã yêu cầu: ${requestId}</p><p><a href="/">Về trang chủ</a></p></html>`;
+};
+// Express tells error handlers by their four parameters.
+server.use((error, req, res, _next) => {
+  const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 600 ? error.status : 500;
+  if (status >= 500) app.logger.error({ event: "request.failed", requestId: res.locals.requestId, path: app.loggablePath(req.path), err: error });
+  if (res.headersSent) return res.end();
+  res.status(status).set("Cache-Control", "no-store").type("html").send(FAULT_PAGE(status, res.locals.requestId));
+});
+
 const port = config.PORT;
 const host = config.HOST;
 const listener = server.listen(port, host, () => {

@@ -5,6 +5,8 @@ import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
 import { errorFields, loggablePath, logger } from "~/services/platform/logger.server";
 import { startDatabase as openDatabase } from "~/services/platform/database.server";
+import { sweepIncoming } from "~/services/platform/uploads.server";
+import { sweepUnreferencedFiles } from "~/services/cases/attachments.server";
 import { refreshMissingSearchTexts } from "~/services/cases/search-text.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
@@ -17,10 +19,16 @@ export { seedDemoData } from "~/services/demo/demo.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 
-/** Opens and migrates the database, then gives cases filed before the redacted search key theirs. */
+/**
+ * Opens and migrates the database, gives cases filed before the redacted search key theirs, and removes what a crash
+ * left among the files: interrupted uploads (raw originals, with their GPS) and files no committed case refers to.
+ */
 export async function startDatabase(): Promise<void> {
   await openDatabase();
   await refreshMissingSearchTexts();
+  const incoming = await sweepIncoming();
+  const unreferenced = await sweepUnreferencedFiles();
+  if (incoming || unreferenced) logger.info({ event: "uploads.swept", incoming, unreferenced });
 }
 export { logger, loggablePath } from "~/services/platform/logger.server";
 

@@ -18,3 +18,17 @@ describe("Cache-Control", () => {
     expect(res.headers.get("cache-control") ?? "").not.toContain("no-store");
   });
 });
+
+describe("an address that cannot be decoded", () => {
+  const development = usePortal({ db: "readonly", env: { NODE_ENV: "development" } });
+
+  it("gets a 400 page of the portal's, never a stack trace, whatever NODE_ENV is", async () => {
+    for (const base of [fixture.url, development.url]) {
+      const res = await fetch(`${base}/ho-so/%E0%A4%A`);
+      const body = await res.text();
+      expect(res.status).toBe(400);
+      expect(body).toContain("Địa chỉ không hợp lệ");
+      expect(body).not.toMatch(/URIError|at \w+ \(|node_modules|\/work\//);
+    }
+  });
+});

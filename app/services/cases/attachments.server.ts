@@ -8,7 +8,8 @@ import { distinctDisplayNames, isImage, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS, sniffT
 import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
 import type { UploadBatch, UploadProblem } from "~/services/platform/uploads.server";
-import type { Tx } from "~/services/platform/database.server";
+import { read, type Tx } from "~/services/platform/database.server";
+import { inArray } from "drizzle-orm";
 
 export const ATTACHMENT_FIELD = "attachments";
 
@@ -128,6 +129,29 @@ export async function storeAttachments(files: readonly PreparedAttachment[]): Pr
   return async () => {
     await Promise.all(written.map((p) => fsp.rm(p, { force: true })));
   };
+}
+
+/**
+ * Removes stored files that no attachment row refers to: what a crash (kill -9, power loss) left between writing a
+ * case's files and committing the case. Run at start-up only, before any request can be writing files.
+ */
+export async function sweepUnreferencedFiles(): Promise<number> {
+  const root = uploadDir();
+  const shards = (await fsp.readdir(root, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name));
+  const stored: { id: string; file: string }[] = [];
+  for (const shard of shards) {
+    for (const name of await fsp.readdir(path.join(root, shard.name))) {
+      if (/^[0-9a-f-]{36}$/.test(name)) stored.push({ id: name, file: path.join(root, shard.name, name) });
+    }
+  }
+  const known = new Set<string>();
+  for (let i = 0; i < stored.length; i += 500) {
+    const ids = stored.slice(i, i + 500).map((f) => f.id);
+    for (const row of await read().select({ id: t.attachments.id }).from(t.attachments).where(inArray(t.attachments.id, ids))) known.add(row.id);
+  }
+  const orphans = stored.filter((f) => !known.has(f.id));
+  await Promise.all(orphans.map((f) => fsp.rm(f.file, { force: true })));
+  return orphans.length;
 }
 
 export async function readAttachment(id: string): Promise<Buffer> {
