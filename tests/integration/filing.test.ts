@@ -220,6 +220,20 @@ describe("double submission", () => {
     expect(counts().cases - before.cases).toBe(1);
   });
 
+  it("file names phones give (semicolons, equals signs, quotes, Vietnamese) are accepted and shown as sent", async () => {
+    const jpeg = await jpegWithGps();
+    const { page } = await file(filingFields({ title: "Tên tệp lạ" }), [
+      { name: "ảnh; nhà bà Hoa.jpg", bytes: jpeg, type: "image/jpeg" },
+      { name: "so-do=1.jpg", bytes: jpeg, type: "image/jpeg" },
+      { name: 'bản "vẽ".jpg', bytes: jpeg, type: "image/jpeg" },
+    ]);
+    expect(page.status).toBe(303);
+    const names = fixture.db
+      .prepare("SELECT a.display_name AS name FROM attachments a JOIN cases c ON c.id = a.case_id WHERE c.title = ? ORDER BY a.rowid")
+      .all("Tên tệp lạ") as { name: string }[];
+    expect(names.map((n) => n.name)).toEqual(["ảnh; nhà bà Hoa.jpg", "so-do=1.jpg", expect.stringMatching(/^bản (%22|")vẽ(%22|")\.jpg$/)]);
+  });
+
   it("a HEIC photo and a JPEG of the same name keep distinct names", async () => {
     const heic = fs.readFileSync(path.join(__dirname, "../fixtures/photo.heic"));
     const { page } = await file(filingFields({ title: "Hai ảnh cùng tên" }), [
