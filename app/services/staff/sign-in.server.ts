@@ -16,7 +16,7 @@ export const MAX_FAILURES_BEFORE_LOCK = 5;
 
 export type SignInResult =
   | { outcome: "signedIn"; setCookie: string; next: "home" | "second-factor" | "setup-second-factor" }
-  | { outcome: "refused"; reason: "credentials" | "locked" | "throttled"; retryAfterSeconds?: number };
+  | { outcome: "refused"; reason: "credentials" | "throttled"; retryAfterSeconds?: number };
 
 /**
  * Same answer and similar time for an unknown email and a wrong password. Throttled per client before hashing
@@ -37,9 +37,11 @@ export async function signIn(emailInput: string, password: string, ip: string, n
     return { outcome: "refused", reason: "credentials" };
   }
   if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+    // Answered as a wrong password (and after as long a wait): a different answer would tell which addresses have an
+    // account. The message says a lock is possible; the audit log says it happened.
+    await dummyVerify(password);
     await audit({ userId: user.id, action: "signin.locked", ip }, now);
-    const retry = Math.ceil((new Date(user.lockedUntil).getTime() - now.getTime()) / 1000);
-    return { outcome: "refused", reason: "locked", retryAfterSeconds: retry };
+    return { outcome: "refused", reason: "credentials" };
   }
   const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
   if (!ok) {
