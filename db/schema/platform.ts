@@ -14,7 +14,7 @@ export const outbox = sqliteTable(
     /** Extra mail headers, e.g. List-Unsubscribe on subscription mail. */
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
     caseId: integer("case_id").references(() => cases.id),
-    status: text("status", { enum: ["pending", "sent", "dead"] })
+    status: text("status", { enum: ["pending", "sending", "sent", "dead"] })
       .notNull()
       .default("pending"),
     attempts: integer("attempts").notNull().default(0),

@@ -106,4 +106,45 @@ describe("mail outbox", () => {
     expect(eml).toMatch(/^To: eml@example.vn$/m);
     expect(eml).toContain("Subject:");
   });
+
+  it("a mail the server accepted is never sent again when its 'sent' mark cannot be written (a locked database)", async () => {
+    const Database = (await import("better-sqlite3")).default;
+    let locker: InstanceType<typeof Database> | undefined;
+    // Another writer takes the database the moment the mail is accepted, before the worker can record it.
+    const smtp = await useSmtp({
+      onAccepted: () => {
+        locker ??= new Database(process.env.DATABASE_URL!);
+        locker.exec("BEGIN IMMEDIATE");
+      },
+    });
+    process.env.DB_BUSY_TIMEOUT_MS = "200";
+    resetTransport();
+    try {
+      const t0 = new Date("2026-11-26T02:00:00Z");
+      const id = await queue("once@example.vn", t0);
+      await deliverDueMail(t0);
+      expect(smtp.received).toHaveLength(1);
+      locker!.exec("ROLLBACK");
+      locker!.close();
+      // Later rounds, long after any retry would be due: the mark is written, the mail is not sent again.
+      await deliverDueMail(new Date(t0.getTime() + 60 * 60_000));
+      await deliverDueMail(new Date(t0.getTime() + 2 * 60 * 60_000));
+      expect(smtp.received).toHaveLength(1);
+      expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
+    } finally {
+      delete process.env.DB_BUSY_TIMEOUT_MS;
+      resetTransport();
+    }
+  });
+
+  it("mails are sent several at a time: a slow server does not hold them in one line", async () => {
+    const smtp = await useSmtp({ holdMs: 300 });
+    const t0 = new Date("2026-11-27T02:00:00Z");
+    for (let i = 0; i < 6; i++) await queue(`batch${i}@example.vn`, t0);
+    expect(await deliverDueMail(t0)).toBe(6);
+    const rows = await read().select().from(outbox);
+    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    expect(smtp.load.max).toBeGreaterThan(1);
+    expect(smtp.load.max).toBeLessThanOrEqual(4);
+  });
 });

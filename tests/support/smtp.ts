@@ -33,8 +33,10 @@ export function parseMail(raw: string): { subject: string; text: string } {
   return { subject, text };
 }
 
-export async function startSmtp(options: { failFirst?: number; failCode?: number } = {}) {
+export async function startSmtp(options: { failFirst?: number; failCode?: number; onAccepted?: () => void; holdMs?: number } = {}) {
   const received: ReceivedMail[] = [];
+  // How many messages the server was holding at once (with holdMs, each is held that long before the answer).
+  const load = { active: 0, max: 0 };
   let failuresLeft = options.failFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -42,7 +44,10 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        load.max = Math.max(load.max, ++load.active);
+        if (options.holdMs) await new Promise((r) => setTimeout(r, options.holdMs));
+        load.active--;
         if (failuresLeft > 0) {
           failuresLeft--;
           const err = new Error("Temporary failure, try again") as Error & { responseCode: number };
@@ -51,6 +56,7 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
         }
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, ...parseMail(raw) });
+        options.onAccepted?.();
         callback();
       });
     },
@@ -60,6 +66,7 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    load,
     async waitFor(count: number, timeoutMs = 15_000): Promise<ReceivedMail[]> {
       const end = Date.now() + timeoutMs;
       while (received.length < count) {

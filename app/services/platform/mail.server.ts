@@ -1,6 +1,6 @@
 // Mail goes through the outbox: a row written in the same transaction as the change it reports, delivered
 // afterwards by a worker in the server process, retried with backoff, and dead-lettered on permanent failure.
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -44,8 +44,10 @@ function transport(): Transporter {
   if (transporter) return transporter;
   const url = smtpUrl();
   transporter = url
-    ? nodemailer.createTransport(url, {
-        // Short timeouts: a blackholed server must not hold the worker for nodemailer's default minutes.
+    ? nodemailer.createTransport({
+        url,
+        // Short timeouts, as transport options (the second argument would be message defaults, where nodemailer
+        // ignores them): a blackholed server must not hold the worker for nodemailer's default minutes.
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 30_000,
@@ -104,43 +106,88 @@ export function deliverDueMail(now = new Date()): Promise<number> {
   return running;
 }
 
-async function deliverBatch(now: Date): Promise<number> {
-  const due = await read()
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now.toISOString())))
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(50);
-  let sent = 0;
-  for (const row of due) {
-    try {
-      await deliver(row);
-      await transaction((tx) =>
-        tx
-          .update(outbox)
-          .set({ status: "sent", sentAt: new Date().toISOString(), attempts: row.attempts + 1, lastError: null })
-          .where(eq(outbox.id, row.id)),
-      );
-      sent++;
-    } catch (error) {
-      const attempts = row.attempts + 1;
-      const dead = isPermanent(error) || attempts >= MAX_ATTEMPTS;
-      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      await transaction((tx) =>
-        tx
-          .update(outbox)
-          .set({
-            status: dead ? "dead" : "pending",
-            attempts,
-            lastError: message,
-            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(),
-          })
-          .where(eq(outbox.id, row.id)),
-      );
-      // Recipient addresses stay out of the log (personal data); the outbox id is enough to find the row.
-      logger.warn({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message });
-    }
+/** How many mails are sent at once: one slow recipient server must not hold every other mail. */
+const SEND_CONCURRENCY = 4;
+/** A mail being sent is claimed for this long; only a crash mid-send leaves a claim to expire (then it is resent). */
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+/**
+ * Mails the SMTP server accepted whose "sent" mark could not be written (a busy database): the mark is retried first
+ * on every round, and the mail is never handed to SMTP again. Sending and recording are separate steps.
+ */
+const unrecorded = new Map<number, { attempts: number; sentAt: string }>();
+
+async function recordSent(id: number, attempts: number, sentAt: string): Promise<void> {
+  try {
+    await transaction((tx) => tx.update(outbox).set({ status: "sent", sentAt, attempts, lastError: null }).where(eq(outbox.id, id)));
+    unrecorded.delete(id);
+  } catch (error) {
+    unrecorded.set(id, { attempts, sentAt });
+    logger.warn({ event: "mail.record_failed", outboxId: id, ...errorFields(error) });
   }
+}
+
+async function recordFailure(row: typeof outbox.$inferSelect, error: unknown, now: Date): Promise<void> {
+  const attempts = row.attempts + 1;
+  const dead = isPermanent(error) || attempts >= MAX_ATTEMPTS;
+  const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+  try {
+    await transaction((tx) =>
+      tx
+        .update(outbox)
+        .set({ status: dead ? "dead" : "pending", attempts, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() })
+        .where(eq(outbox.id, row.id)),
+    );
+  } catch (recordError) {
+    // The claim's lease runs out and the mail is tried again: nothing was sent, so nothing is sent twice.
+    logger.warn({ event: "mail.record_failed", outboxId: row.id, ...errorFields(recordError) });
+  }
+  // Recipient addresses stay out of the log (personal data); the outbox id is enough to find the row.
+  logger.warn({ event: dead ? "mail.dead" : "mail.retry", outboxId: row.id, attempts, error: message });
+}
+
+/** Marks the row as being sent; false when another round has it or the database is busy (then it waits its turn). */
+async function claim(row: typeof outbox.$inferSelect, now: Date): Promise<boolean> {
+  try {
+    const claimed = await transaction((tx) =>
+      tx
+        .update(outbox)
+        .set({ status: "sending", nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString() })
+        .where(and(eq(outbox.id, row.id), eq(outbox.status, row.status), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
+        .returning({ id: outbox.id }),
+    );
+    return claimed.length === 1;
+  } catch {
+    return false;
+  }
+}
+
+async function deliverBatch(now: Date): Promise<number> {
+  for (const [id, r] of [...unrecorded]) await recordSent(id, r.attempts, r.sentAt);
+  const due = (
+    await read()
+      .select()
+      .from(outbox)
+      .where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, now.toISOString())))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(50)
+  ).filter((row) => !unrecorded.has(row.id));
+  let sent = 0;
+  const queue = [...due];
+  const worker = async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) {
+      if (!(await claim(row, now))) continue;
+      try {
+        await deliver(row);
+      } catch (error) {
+        await recordFailure(row, error, now);
+        continue;
+      }
+      sent++;
+      await recordSent(row.id, row.attempts + 1, new Date().toISOString());
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, worker));
   return sent;
 }
 
