@@ -1,6 +1,7 @@
 // The table of figures per unit, category or kind: the text alternative of the charts, and the report's body.
 import { FIGURE_COLUMNS, figureText } from "~/domain/figures";
 import { useT } from "~/i18n/use-t";
+import { ScrollRegion } from "./scroll-region";
 
 export interface FigureRowData {
   key: string;
@@ -27,7 +28,7 @@ export function FigureTable({
 }) {
   const t = useT();
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t("stats.tableLabel", first)}>
       <table className="cases figures-table">
         <thead>
           <tr>
@@ -58,6 +59,6 @@ export function FigureTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

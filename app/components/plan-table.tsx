@@ -1,6 +1,7 @@
 // The table of affected plots, as the public (names masked), the household (its row) and the staff (codes) see it.
 import type { PlanField, PlanRow, PlanRowChange, PlanTotals } from "~/domain/plan-table";
 import { useT } from "~/i18n/use-t";
+import { ScrollRegion } from "./scroll-region";
 
 /** A row as each audience gets it: the public without address, the staff with the household's code. */
 export type PlanTableRow = Omit<PlanRow, "householdAddress"> & { householdAddress?: string; householdCode?: string };
@@ -33,7 +34,7 @@ export function PlanTable({
   const n = (v: number) => formatPlanValue("total", v, none);
   return (
     // A focusable, named region: keyboard users can scroll the wide table on a 360-px screen.
-    <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+    <ScrollRegion labelledBy={id}>
       <table className="cases plan-table">
         <caption id={id}>{caption}</caption>
         <thead>
@@ -89,7 +90,7 @@ export function PlanTable({
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

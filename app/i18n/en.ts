@@ -300,6 +300,8 @@ const core = {
   "role.district_staff": "District staff",
   "role.supervisor": "Supervisor (Fatherland Front, People's Inspection Board)",
   "role.admin": "System administrator",
+  "table.scrollHint": "The table is wider than the screen: swipe sideways (or select it and use the arrow keys) to see every column.",
+  "stats.tableLabel": "Figures by {0}",
   "inbox.title": "Cases to handle",
   "inbox.movedAway": "Case {0} has been passed to {1}. Your unit no longer handles it.",
   "inbox.filters": "Filter cases",

@@ -312,6 +312,8 @@ const core = {
   "role.supervisor": "Giám sát (MTTQ, Ban TTND)",
   "role.admin": "Quản trị hệ thống",
 
+  "table.scrollHint": "Bảng rộng hơn màn hình: vuốt sang ngang (hoặc chọn bảng rồi dùng phím mũi tên) để xem hết các cột.",
+  "stats.tableLabel": "Bảng số liệu theo {0}",
   "inbox.title": "Hồ sơ cần xử lý",
   "inbox.movedAway": "Đã chuyển hồ sơ {0} cho {1}. Đơn vị bạn không còn xử lý hồ sơ này.",
   "inbox.filters": "Lọc hồ sơ",

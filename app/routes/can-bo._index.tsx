@@ -8,6 +8,7 @@ import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
 import { Pager } from "~/components/pager";
 import { FilterSelect } from "~/components/form";
+import { ScrollRegion } from "~/components/scroll-region";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n";
 import { requireStaff } from "~/services/staff/sessions.server";
@@ -144,8 +145,8 @@ export default function Inbox() {
       {list.rows.length === 0 ? (
         <p>{t("inbox.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="cases">
+        <ScrollRegion label={t("inbox.title")}>
+          <table className="cases inbox-table">
             <thead>
               <tr>
                 <th scope="col">{t("inbox.col.code")}</th>
@@ -185,7 +186,7 @@ export default function Inbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pager page={list.page} pages={list.pages} link={pageLink} />
     </StaffPage>
