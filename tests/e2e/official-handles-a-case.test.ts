@@ -130,4 +130,26 @@ describe("an official handles a resident's case", () => {
     await signIn(commune, "canbo.xuan-thuy@demo.dan-biet.vn");
     await commune.getByRole("link", { name: filed }).waitFor();
   }, 60_000);
+
+  it("a commune that passes a case on lands on its inbox, told where the case went — never on 'page not found'", async () => {
+    const { browser } = fixture;
+    const resident = await newPage(browser);
+    const { code: filed } = await fileCase(resident, { kind: /^Kiến nghị/, category: /^Khác/, commune: "Xuân Bắc", title: "Cống thuộc xã bên" });
+
+    const official = await newPage(browser, { javaScriptEnabled: false });
+    await signIn(official, "canbo.xuan-bac@demo.dan-biet.vn");
+    await official.goto(`${fixture.url}/can-bo/ho-so/${filed}`);
+    const panel = official.locator("details.action", { has: official.locator('summary:text-is("Chuyển đơn vị khác")') });
+    await panel.locator("summary").click();
+    await panel.getByLabel(/^Chuyển đến/).selectOption({ label: "Xuân Hồng" });
+    await panel.getByLabel(/^Nội dung/).fill("Cống nằm trên địa bàn xã Xuân Hồng.");
+    await panel.getByRole("button", { name: "Chuyển đơn vị khác" }).click();
+    await official.getByRole("heading", { name: "Hồ sơ cần xử lý" }).waitFor();
+    expect(new URL(official.url()).pathname).toBe("/can-bo");
+    await official
+      .getByRole("status")
+      .filter({ hasText: `Đã chuyển hồ sơ ${filed} cho Xuân Hồng.` })
+      .waitFor();
+    expect(await official.locator("main").innerText()).not.toContain("Không tìm thấy trang");
+  }, 60_000);
 });
