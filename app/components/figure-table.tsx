@@ -1,19 +1,10 @@
 // The table of figures per unit, category or kind: the text alternative of the charts, and the report's body.
-import { FIGURE_COLUMNS, figureText } from "~/domain/figures";
+import { FIGURE_COLUMNS, figureText, type FigureRow } from "~/domain/figures";
 import { useT } from "~/i18n/use-t";
 import { ScrollRegion } from "./scroll-region";
 
-export interface FigureRowData {
-  key: string;
-  label: string;
-  received: number;
-  accepted: number;
-  answered: number;
-  answeredOnTime: number;
-  overdueNow: number;
-  averageDaysToAnswer: number | null;
-  satisfaction: number | null;
-}
+/** A row as the page receives it (the number of ratings is not shown). */
+export type FigureRowData = Omit<FigureRow, "ratings">;
 
 export function FigureTable({
   rows,

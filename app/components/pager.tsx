@@ -1,5 +1,5 @@
 // Previous / next links of a paginated list, readable without JavaScript.
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
 export function Pager({ page, pages, link, label }: { page: number; pages: number; link: (page: number) => string; label?: string }) {
@@ -12,4 +12,14 @@ export function Pager({ page, pages, link, label }: { page: number; pages: numbe
       {page < pages ? <Link to={link(page + 1)}>{t("inbox.next")}</Link> : null}
     </nav>
   );
+}
+
+/** The link to page N of the list this address shows: the same filters, only the page parameter changed. */
+export function usePageLink(parameter: string): (page: number) => string {
+  const location = useLocation();
+  return (page: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set(parameter, String(page));
+    return `?${params}`;
+  };
 }

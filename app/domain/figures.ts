@@ -6,6 +6,21 @@ import type { CaseEventType } from "./case-workflow";
 export const FIGURE_COLUMNS = ["received", "accepted", "answered", "answeredOnTime", "overdueNow", "averageDaysToAnswer", "satisfaction"] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 
+/** One line of figures: a unit, a category or a kind (`key`), as the pages, the report and the CSV show it. */
+export interface FigureRow {
+  key: string;
+  label: string;
+  received: number;
+  accepted: number;
+  answered: number;
+  answeredOnTime: number;
+  overdueNow: number;
+  averageDaysToAnswer: number | null;
+  satisfaction: number | null;
+  /** How many ratings the satisfaction is the mean of. */
+  ratings: number;
+}
+
 /** The acts counted per unit, and the events that record them. Rating is counted from the rated answer. */
 export const FIGURE_ACTS = {
   /** A unit receives a case when it is filed with it, transferred to it, or taken to it as the upper level. */

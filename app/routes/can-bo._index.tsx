@@ -6,7 +6,7 @@ import { StaffPage } from "~/components/staff-page";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
-import { Pager } from "~/components/pager";
+import { Pager, usePageLink } from "~/components/pager";
 import { FilterSelect } from "~/components/form";
 import { ScrollRegion } from "~/components/scroll-region";
 import { useT } from "~/i18n/use-t";
@@ -64,11 +64,7 @@ export default function Inbox() {
   const { staff, filters, list, units, hamlets, categories, officials, moved } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
+  const pageLink = usePageLink("page");
   const exportParams = new URLSearchParams(location.search);
   exportParams.delete("page");
   return (

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
 import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors, FilterSelect } from "~/components/form";
 import { vnDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
-import { Pager } from "~/components/pager";
+import { Pager, usePageLink } from "~/components/pager";
 import { useT } from "~/i18n/use-t";
 import { submitSubscription } from "~/services/disclosures/forms.server";
 import { disclosureTypes } from "~/services/disclosures/access.server";
@@ -48,12 +48,7 @@ export default function Disclosures() {
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result && "errors" in result ? (result.errors as Record<string, string>) : undefined);
-  const location = useLocation();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("trang", String(page));
-    return `?${params}`;
-  };
+  const pageLink = usePageLink("trang");
   return (
     <>
       <h1>{t("disclosure.title")}</h1>

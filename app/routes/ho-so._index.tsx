@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DateTimeText } from "~/components/case-parts";
 import { vnDate } from "~/domain/dates";
-import { Pager } from "~/components/pager";
+import { Pager, usePageLink } from "~/components/pager";
 import { FilterSelect } from "~/components/form";
 import { useT } from "~/i18n/use-t";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
@@ -29,12 +29,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 export default function Register() {
   const { filters, register, communes, categories } = useLoaderData<typeof loader>();
   const t = useT();
-  const location = useLocation();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("trang", String(page));
-    return `?${params}`;
-  };
+  const pageLink = usePageLink("trang");
   return (
     <>
       <h1>{t("register.title")}</h1>

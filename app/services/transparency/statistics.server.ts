@@ -7,7 +7,7 @@ import type { Period } from "~/domain/period";
 import { addDays, vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
 import { csvDocument } from "~/domain/csv";
-import { FIGURE_ACTS, FIGURE_COLUMNS, figureText } from "~/domain/figures";
+import { FIGURE_ACTS, FIGURE_COLUMNS, figureText, type FigureRow } from "~/domain/figures";
 import { translator } from "~/i18n";
 import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
 import { ANSWERED_STATUSES, OPEN_STATUSES } from "~/domain/case-workflow";
@@ -15,18 +15,7 @@ import { translateMessage } from "~/i18n";
 
 // ---------------------------------------------------------------- statistics
 
-export interface FigureRow {
-  key: string;
-  label: string;
-  received: number;
-  accepted: number;
-  answered: number;
-  answeredOnTime: number;
-  overdueNow: number;
-  averageDaysToAnswer: number | null;
-  satisfaction: number | null;
-  ratings: number;
-}
+export type { FigureRow };
 
 function periodCondition(period: Period): SQL {
   return and(
