@@ -178,6 +178,11 @@ const core = {
   "error.dateInFuture": "This date has not come yet. Give the date you learned of the decision.",
   "error.dataConsent": "The case can only be handled if you agree that your personal information may be used.",
   "error.truthConfirmed": "Confirm that what you wrote is true.",
+  "error.lookupPhoneLocked":
+    "Looking this case up by phone number is locked for now after several wrong tries. Use the access key printed on the receipt, or try again in an hour.",
+  "mail.lookupLocked.subject": "Dân Biết: case {0} — several look-ups with a wrong phone number",
+  "mail.lookupLocked.body":
+    "Someone has tried several times to look up case {0} with a wrong phone number. Looking it up by phone is locked for an hour; the access key on your receipt still works ({1}).\n\nIf this was not you, you need not do anything; your information was not shown.",
   "error.formReused": "This form was already used to send another case. What you typed is kept; press send again.",
   "error.formExpired": "The form is out of date. Reload the page and send again.",
   "error.csrf": "The form has expired or was not sent from this page. Reload the page and send again.",

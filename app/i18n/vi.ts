@@ -184,6 +184,11 @@ const core = {
   "error.dateInFuture": "Ngày này chưa tới. Hãy ghi ngày bạn đã biết quyết định.",
   "error.dataConsent": "Cần đồng ý để cơ quan dùng thông tin cá nhân thì mới giải quyết được hồ sơ.",
   "error.truthConfirmed": "Cần xác nhận nội dung là đúng sự thật.",
+  "error.lookupPhoneLocked":
+    "Tra cứu hồ sơ này bằng số điện thoại đang tạm khóa vì đã có nhiều lần nhập sai. Hãy dùng mã truy cập in trên biên nhận, hoặc thử lại sau một giờ.",
+  "mail.lookupLocked.subject": "Dân Biết: hồ sơ {0} — nhiều lần tra cứu sai số điện thoại",
+  "mail.lookupLocked.body":
+    "Có người đã nhiều lần tra cứu hồ sơ {0} bằng số điện thoại không đúng. Tra cứu bằng số điện thoại của hồ sơ này tạm khóa trong một giờ; mã truy cập trên biên nhận vẫn dùng được ({1}).\n\nNếu không phải bạn, bạn không cần làm gì; thông tin của bạn không bị lộ.",
   "error.formReused": "Biểu mẫu này đã được dùng để gửi một hồ sơ khác. Nội dung bạn nhập vẫn còn; hãy bấm gửi lại.",
   "error.formExpired": "Biểu mẫu đã cũ. Hãy tải lại trang và gửi lại.",
   "error.csrf": "Biểu mẫu đã hết hạn hoặc không gửi từ trang này. Hãy tải lại trang và gửi lại.",

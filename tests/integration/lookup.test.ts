@@ -79,6 +79,27 @@ describe("look-up", () => {
     expect(res.location).toBe(`/tra-cuu/${filed.code}`);
   });
 
+  it("five wrong phone numbers on one code, from any address, lock that code's phone look-up and mail the filer once", async () => {
+    const filed = await fileCase(filingFields({ email: "khoa.tra.cuu@example.vn" }));
+    for (let i = 0; i < 5; i++) {
+      // A new client each time: as many addresses (browsers) as an attacker likes.
+      const res = await lookUp(new Client(fixture.url), { code: filed.code, phone: `0900 000 00${i}` });
+      expect(res.status).toBe(400);
+      expect(visibleText(res.html)).not.toContain("tạm khóa");
+    }
+    // Now even the right number is refused, with a message that says what still works.
+    const right = await lookUp(new Client(fixture.url), { code: filed.code, phone: "0912 345 678" });
+    expect(right.status).toBe(400);
+    expect(visibleText(right.html)).toContain("Tra cứu hồ sơ này bằng số điện thoại đang tạm khóa");
+    const byKey = await lookUp(new Client(fixture.url), { code: filed.code, accessKey: filed.accessKey });
+    expect(byKey.status).toBe(303);
+    const mails = fixture.db.prepare("SELECT subject FROM outbox WHERE to_address = ? AND subject LIKE '%tra cứu sai%'").all("khoa.tra.cuu@example.vn");
+    expect(mails).toHaveLength(1);
+    // Another case's phone look-up is not affected.
+    const other = await fileCase();
+    expect((await lookUp(new Client(fixture.url), { code: other.code, phone: "0912 345 678" })).status).toBe(303);
+  });
+
   it("a wrong key gives one plain message, and the private page stays closed", async () => {
     const filed = await fileCase();
     const client = new Client(fixture.url);

@@ -6,9 +6,12 @@ import { normaliseTrackingCode } from "~/domain/tracking-code";
 import { eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { phoneDigits } from "~/domain/text";
-import { read } from "~/services/platform/database.server";
+import { read, transaction } from "~/services/platform/database.server";
+import { publicUrl } from "~/services/platform/config.server";
+import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
+import { translator } from "~/i18n";
 import { normaliseAccessKey, safeEqual, sha256 } from "~/services/platform/secrets.server";
-import { consume } from "~/services/platform/rate-limit.server";
+import { consume, isExhausted } from "~/services/platform/rate-limit.server";
 import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
 import { grantCase, type RequestContext } from "~/services/platform/request.server";
 
@@ -40,6 +43,43 @@ export async function verifyLookup(credentials: LookupCredentials): Promise<numb
   }
   const digits = phoneDigits(credentials.phone);
   return digits.length >= 9 && safeEqual(digits, row.phoneDigits) ? row.id : null;
+}
+
+/**
+ * Code + phone, limited per case whatever the address: after five wrong numbers in an hour that code's phone look-up
+ * is locked (the access key still opens it) and the filer is mailed once, so they know someone is trying.
+ */
+async function lookupByPhone(codeInput: string, phone: string): Promise<number | null | "locked"> {
+  const code = normaliseTrackingCode(codeInput);
+  if (!code) return null;
+  if (!(await isExhausted("lookupPhonePerCase", code)).ok) return "locked";
+  const caseId = await verifyLookup({ code, phone });
+  if (caseId !== null) return caseId;
+  const counted = await consume("lookupPhonePerCase", code);
+  if (counted.ok && counted.remaining === 0) await mailPhoneLookupLocked(code);
+  return null;
+}
+
+async function mailPhoneLookupLocked(code: string): Promise<void> {
+  const row = (
+    await read()
+      .select({ id: t.cases.id, language: t.cases.language, email: t.caseContacts.email })
+      .from(t.cases)
+      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+      .where(eq(t.cases.code, code))
+  )[0];
+  if (!row?.email) return;
+  const tr = translator(row.language);
+  const email = row.email;
+  await transaction((tx) =>
+    enqueueMail(tx, {
+      to: email,
+      subject: tr("mail.lookupLocked.subject", code),
+      text: tr("mail.lookupLocked.body", code, `${publicUrl()}/tra-cuu`),
+      caseId: row.id,
+    }),
+  );
+  nudgeMailWorker();
 }
 
 export async function caseCode(caseId: number): Promise<string> {
@@ -81,10 +121,16 @@ export async function submitLookup(request: Request, context: RequestContext | u
       const limited = await consume("lookup", context?.clientIp ?? "unknown");
       if (!limited.ok) return { outcome: "rateLimited", retryAfterSeconds: limited.retryAfterSeconds, values };
       const code = data.code ?? "";
-      const caseId = data.receiptToken
+      let caseId = data.receiptToken
         ? await verifyLookup({ receiptToken: data.receiptToken })
-        : ((data.accessKey ? await verifyLookup({ code, accessKey: data.accessKey }) : null) ??
-          (data.phone ? await verifyLookup({ code, phone: data.phone }) : null));
+        : data.accessKey
+          ? await verifyLookup({ code, accessKey: data.accessKey })
+          : null;
+      if (caseId === null && !data.receiptToken && data.phone) {
+        const phoneLock = await lookupByPhone(code, data.phone);
+        if (phoneLock === "locked") return { outcome: "invalid", values, errors: { form: "error.lookupPhoneLocked" } };
+        caseId = phoneLock;
+      }
       if (caseId === null) return { outcome: "invalid", values, errors: { form: "error.lookupFailed" } };
       return { outcome: "found" as const, code: await caseCode(caseId), setCookie: await grantCase(request, caseId) };
     },

@@ -9,6 +9,8 @@ export interface LimitResult {
   ok: boolean;
   /** Seconds until the window of a refused key ends (at least 1); 0 when allowed. */
   retryAfterSeconds: number;
+  /** Attempts left in the window after this one (0 when this one used the last). */
+  remaining?: number;
 }
 
 export interface LimitSpec {
@@ -32,6 +34,11 @@ const LIMITS = {
   infoResponse: () => ({ keyPrefix: "info", points: 20, durationSeconds: 600 }),
   /** Every look-up attempt, valid or not, per client address (RATE_LIMIT_LOOKUP). */
   lookup: () => perWindow("lookup", lookupRateLimit()),
+  /**
+   * Wrong phone numbers tried on one case's code, from any address: a phone number has few bits and codes are
+   * sequential, so the per-address limit alone lets many addresses walk them. The access key is not limited this way.
+   */
+  lookupPhonePerCase: () => ({ keyPrefix: "lookup-phone", points: 5, durationSeconds: 3600 }),
   /** A household looking up its row of a plan table, per client address (RATE_LIMIT_LOOKUP). */
   household: () => perWindow("household", lookupRateLimit()),
   /** Comments on a disclosure, per client address. */
@@ -80,11 +87,18 @@ function limiterFor(spec: LimitSpec): RateLimiterAbstract {
 export async function consume(limit: LimitName | LimitSpec, key: string): Promise<LimitResult> {
   const spec = typeof limit === "string" ? LIMITS[limit]() : limit;
   try {
-    await limiterFor(spec).consume(key);
-    return { ok: true, retryAfterSeconds: 0 };
+    const res = await limiterFor(spec).consume(key);
+    return { ok: true, retryAfterSeconds: 0, remaining: res.remainingPoints };
   } catch (refused) {
     // A refusal is a RateLimiterRes; anything else is the store failing, and is not hidden.
     if (!(refused instanceof RateLimiterRes)) throw refused;
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
   }
+}
+
+/** Whether `key` has used up a limit, without counting an attempt. */
+export async function isExhausted(limit: LimitName, key: string): Promise<LimitResult> {
+  const res = await limiterFor(LIMITS[limit]()).get(key);
+  if (!res || res.remainingPoints > 0) return { ok: true, retryAfterSeconds: 0 };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
