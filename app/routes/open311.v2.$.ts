@@ -13,6 +13,10 @@ import {
   type Open311Result,
 } from "~/services/open311/open311.server";
 import { guard } from "~/http";
+import { BodyTooLargeError, readBoundedText } from "~/services/platform/form-body.server";
+
+/** An Open311 post is a few urlencoded fields: 64 KB is far more than it can need. */
+const OPEN311_MAX_BODY_BYTES = 64 * 1024;
 
 /** "services/land.json" → { path: ["services", "land"], format: "json" }; the format is the extension. */
 function parsePath(splat: string): { path: string[]; format: Format } | null {
@@ -32,6 +36,8 @@ function respond(result: Open311Result, format: Format): Response {
         : toXml(result.root, result.body);
   const headers: Record<string, string> = { "Content-Type": CONTENT_TYPES[format], "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
   if (result.status === 429) headers["Retry-After"] = "60";
+  // The rest of a refused body is not read: the connection is not reused for another request.
+  if (result.status === 413) headers.Connection = "close";
   return new Response(body, { status: result.status, headers });
 }
 
@@ -61,8 +67,14 @@ export const action = guard(async ({ request, params, context }: ActionFunctionA
   if (request.method !== "POST" || path.length !== 1 || path[0] !== "requests") {
     return respond({ status: 400, errors: [{ code: 400, description: "only POST requests.{format} is accepted" }] }, format);
   }
-  const text = await request.text();
-  if (text.length > 64 * 1024) return respond({ status: 400, errors: [{ code: 400, description: "request body too large" }] }, format);
+  let text: string;
+  try {
+    text = await readBoundedText(request, OPEN311_MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      return respond({ status: 413, errors: [{ code: 413, description: "request body too large (at most 64 KB)" }] }, format);
+    throw error;
+  }
   const form = new URLSearchParams(text);
   const wrongJurisdiction = checkJurisdiction(form);
   if (wrongJurisdiction) return respond(wrongJurisdiction, format);

@@ -152,6 +152,25 @@ describe("POST requests", () => {
     expect(row).toEqual({ commune_id: "huyen-xuan-truong", concerns_official: 1 });
   });
 
+  it("refuses a body over 64 KB with 413 while it streams (declared or chunked), and stores nothing", async () => {
+    const big = "description=" + "x".repeat(200 * 1024);
+    await expectError(await post("requests.json", { ...validRequest(), description: "x".repeat(200 * 1024) }), 413, "json", "too large");
+    // Chunked: no length declared, so only reading it bounded can refuse it.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(big.slice(i * 10_240, (i + 1) * 10_240)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${base()}/requests.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: chunks,
+      duplex: "half",
+    } as RequestInit);
+    await expectError(chunked, 413, "json", "too large");
+  });
+
   it("refuses a missing or wrong api_key with 403", async () => {
     await expectError(await post("requests.json", validRequest({ api_key: undefined })), 403, "json");
     await expectError(await post("requests.xml", validRequest({ api_key: "db_wrong" })), 403, "xml");

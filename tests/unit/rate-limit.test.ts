@@ -13,9 +13,9 @@ describe("rate limits", () => {
 
   it("allows `points` attempts per window, then refuses with the seconds left, then allows again", async () => {
     const spec = { keyPrefix: "test-window", points: 2, durationSeconds: 60 };
-    expect(await consume(spec, "10.0.0.1")).toEqual({ ok: true, retryAfterSeconds: 0 });
+    expect(await consume(spec, "10.0.0.1")).toEqual({ ok: true, retryAfterSeconds: 0, remaining: 1 });
     vi.advanceTimersByTime(20_000);
-    expect((await consume(spec, "10.0.0.1")).ok).toBe(true);
+    expect(await consume(spec, "10.0.0.1")).toEqual({ ok: true, retryAfterSeconds: 0, remaining: 0 });
     expect(await consume(spec, "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 40 });
     vi.advanceTimersByTime(39_500);
     expect(await consume(spec, "10.0.0.1")).toEqual({ ok: false, retryAfterSeconds: 1 });

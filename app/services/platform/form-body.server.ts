@@ -22,6 +22,29 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * A small text body (an API's urlencoded post), read as it streams and refused as soon as it passes `maxBytes`
+ * (or declares more): never buffered whole first.
+ */
+export async function readBoundedText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    // Past the bound nothing more is kept; the rest is read and dropped so the client still gets its answer (a
+    // cancelled body resets the connection). The server's request timeout bounds how long that may take.
+    if (size <= maxBytes) chunks.push(value);
+  }
+  if (size > maxBytes) throw new BodyTooLargeError(maxBytes);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /** Bytes a form's body may take: its fields at their longest, the files at their caps, and the multipart framing. */
 export function bodyLimit(fields: FieldSpecs, files?: FilePolicy): number {
   const text = Object.values(fields).reduce((sum, spec) => sum + fieldByteLimit(spec) + 256, 0);
