@@ -93,6 +93,10 @@ export const cases = sqliteTable(
     uniqueIndex("cases_code_uq").on(t.code),
     uniqueIndex("cases_idempotency_uq").on(t.idempotencyKey),
     index("cases_repeat_idx").on(t.repeatKey, t.receivedAt),
+    // Only the cases still without a redacted search key: the start-up backfill finds them without scanning cases.
+    index("cases_missing_search_idx")
+      .on(t.id)
+      .where(sql`${t.publicSearchText} IS NULL`),
     uniqueIndex("cases_receipt_token_uq").on(t.receiptTokenHash),
     index("cases_commune_status_idx").on(t.communeId, t.status, t.dueOn),
     index("cases_due_idx").on(t.status, t.dueOn),

@@ -46,5 +46,13 @@ describe("files left by a crash", () => {
     expect(fs.readdirSync(incomingDir())).toEqual([]);
     expect(fs.existsSync(storedFile(orphan))).toBe(false);
     expect(fs.readFileSync(storedFile(kept), "utf8")).toBe("re-encoded photo");
+
+    // The next start only reads folders touched since this sweep, and still finds what a later crash left there.
+    const later = crypto.randomUUID();
+    fs.mkdirSync(path.dirname(storedFile(later)), { recursive: true });
+    fs.writeFileSync(storedFile(later), "left by a second crash");
+    expect(await sweepUnreferencedFiles()).toBe(1);
+    expect(fs.existsSync(storedFile(later))).toBe(false);
+    expect(fs.existsSync(storedFile(kept))).toBe(true);
   });
 });

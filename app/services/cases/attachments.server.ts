@@ -137,9 +137,15 @@ export async function storeAttachments(files: readonly PreparedAttachment[]): Pr
  */
 export async function sweepUnreferencedFiles(): Promise<number> {
   const root = uploadDir();
+  // Only folders a file was added to since the last sweep can hold a new orphan (adding a file touches its folder),
+  // so a start after a clean stop reads a few folders, not every stored file.
+  const marker = path.join(root, ".last-sweep");
+  const since = (await fsp.stat(marker).catch(() => null))?.mtimeMs ?? 0;
   const shards = (await fsp.readdir(root, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory() && /^[0-9a-f]{2}$/.test(d.name));
   const stored: { id: string; file: string }[] = [];
   for (const shard of shards) {
+    // A minute's margin for clocks and file systems that keep coarse times.
+    if ((await fsp.stat(path.join(root, shard.name))).mtimeMs < since - 60_000) continue;
     for (const name of await fsp.readdir(path.join(root, shard.name))) {
       if (/^[0-9a-f-]{36}$/.test(name)) stored.push({ id: name, file: path.join(root, shard.name, name) });
     }
@@ -151,6 +157,7 @@ export async function sweepUnreferencedFiles(): Promise<number> {
   }
   const orphans = stored.filter((f) => !known.has(f.id));
   await Promise.all(orphans.map((f) => fsp.rm(f.file, { force: true })));
+  if (shards.length) await fsp.writeFile(marker, new Date().toISOString());
   return orphans.length;
 }
 

@@ -11,7 +11,7 @@ import { answerRoute, findPlaceholder, leadsUnit } from "~/domain/answers";
 import { ForbiddenError, InvalidError } from "~/domain/errors";
 import { creditedUnit } from "~/domain/figures";
 import { canBeAssigned, type CaseOperation, type StaffUser } from "~/domain/permissions";
-import { translator } from "~/i18n";
+import { translator, type Translate } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { publicUrl } from "~/services/platform/config.server";
 import { transaction, type Tx } from "~/services/platform/database.server";
@@ -102,8 +102,11 @@ export function eventClock(
   };
 }
 
-/** Mails the resident about a public step, in their language, never with a name in the subject. */
-export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventType, body: string | null, now: Date): Promise<void> {
+/**
+ * Mails the filer of a case, in their language, if they gave an address; `compose` words the mail (never a name in
+ * the subject). Queued in the caller's transaction, so it goes out only if what it announces is committed.
+ */
+export async function mailFiler(tx: Tx, caseId: number, compose: (tr: Translate, code: string) => { subject: string; text: string }, now: Date): Promise<void> {
   const row = (
     await tx
       .select({ code: t.cases.code, language: t.cases.language, email: t.caseContacts.email })
@@ -112,15 +115,18 @@ export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventT
       .where(eq(t.cases.id, caseId))
   )[0];
   if (!row?.email) return;
-  const tr = translator(row.language);
-  await enqueueMail(
+  await enqueueMail(tx, { to: row.email, ...compose(translator(row.language), row.code), caseId }, now);
+}
+
+/** Mails the resident about a public step. */
+export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventType, body: string | null, now: Date): Promise<void> {
+  await mailFiler(
     tx,
-    {
-      to: row.email,
-      subject: tr("mail.step.subject", row.code, tr(`event.${eventType}`)),
-      text: tr("mail.step.body", row.code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${row.code}`),
-      caseId,
-    },
+    caseId,
+    (tr, code) => ({
+      subject: tr("mail.step.subject", code, tr(`event.${eventType}`)),
+      text: tr("mail.step.body", code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${code}`),
+    }),
     now,
   );
 }

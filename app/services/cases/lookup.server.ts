@@ -8,8 +8,8 @@ import * as t from "../../../db/schema";
 import { phoneDigits } from "~/domain/text";
 import { read, transaction } from "~/services/platform/database.server";
 import { publicUrl } from "~/services/platform/config.server";
-import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
-import { translator } from "~/i18n";
+import { nudgeMailWorker } from "~/services/platform/mail.server";
+import { mailFiler } from "./handling.server";
 import { normaliseAccessKey, safeEqual, sha256 } from "~/services/platform/secrets.server";
 import { consume, isExhausted } from "~/services/platform/rate-limit.server";
 import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
@@ -61,23 +61,16 @@ async function lookupByPhone(codeInput: string, phone: string): Promise<number |
 }
 
 async function mailPhoneLookupLocked(code: string): Promise<void> {
-  const row = (
-    await read()
-      .select({ id: t.cases.id, language: t.cases.language, email: t.caseContacts.email })
-      .from(t.cases)
-      .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-      .where(eq(t.cases.code, code))
-  )[0];
-  if (!row?.email) return;
-  const tr = translator(row.language);
-  const email = row.email;
+  const caseId = await caseIdByCode(code);
+  if (caseId === null) return;
+  const now = new Date();
   await transaction((tx) =>
-    enqueueMail(tx, {
-      to: email,
-      subject: tr("mail.lookupLocked.subject", code),
-      text: tr("mail.lookupLocked.body", code, `${publicUrl()}/tra-cuu`),
-      caseId: row.id,
-    }),
+    mailFiler(
+      tx,
+      caseId,
+      (tr, caseCode) => ({ subject: tr("mail.lookupLocked.subject", caseCode), text: tr("mail.lookupLocked.body", caseCode, `${publicUrl()}/tra-cuu`) }),
+      now,
+    ),
   );
   nudgeMailWorker();
 }

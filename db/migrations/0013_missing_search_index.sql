@@ -1,0 +1,1 @@
+CREATE INDEX `cases_missing_search_idx` ON `cases` (`id`) WHERE "cases"."public_search_text" IS NULL;
