@@ -27,7 +27,15 @@ if ((args.has("--demo") || args.has("--seed-demo-only")) && (config.PUBLIC_URL ?
   console.error("Refusing --demo: PUBLIC_URL is https, so this looks like a real deployment. Start without --demo.");
   process.exit(1);
 }
-await app.startDatabase(); // opens, migrates and loads reference data before the first request
+try {
+  await app.startDatabase(); // opens, migrates and loads reference data before the first request
+} catch (error) {
+  // A disk too full to set the database up (a first start, a pending migration): one clear line, no stack trace.
+  // With the data already in place a full disk does not stop the start: see docs/decisions/014.
+  if (!/^(SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|ENOSPC|EDQUOT|EROFS)/.test(String(error?.code ?? ""))) throw error;
+  console.error(`Cannot start: the disk holding the data is full or read-only (${error.code}). Free some space, then start again.`);
+  process.exit(1);
+}
 if (args.has("--migrate-only")) process.exit(0);
 if (args.has("--demo") || args.has("--seed-demo-only")) {
   for (const line of await app.seedDemoData()) console.log(line);

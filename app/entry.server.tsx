@@ -4,8 +4,9 @@ import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
 import { errorFields, loggablePath, logger } from "~/services/platform/logger.server";
-import { startDatabase as openDatabase } from "~/services/platform/database.server";
-import { sweepIncoming } from "~/services/platform/uploads.server";
+import { startDatabase as openDatabase, readOnlyStart } from "~/services/platform/database.server";
+import { sessionSecret } from "~/services/platform/config.server";
+import { isStorageError, StorageUnavailableError, sweepIncoming } from "~/services/platform/uploads.server";
 import { sweepUnreferencedFiles } from "~/services/cases/attachments.server";
 import { refreshMissingSearchTexts } from "~/services/cases/search-text.server";
 
@@ -25,10 +26,23 @@ export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
  */
 export async function startDatabase(): Promise<void> {
   await openDatabase();
-  await refreshMissingSearchTexts();
+  // Made (or read) now, so that a disk that cannot hold it stops the start with one line, not the first request.
+  sessionSecret();
   const incoming = await sweepIncoming();
-  const unreferenced = await sweepUnreferencedFiles();
+  // On a full disk (docs/decisions/014) these wait for the next start; the portal serves reads meanwhile.
+  const unreferenced = await sweepUnreferencedFiles().catch(laterOnFullDisk("uploads.sweep"));
+  await refreshMissingSearchTexts().catch(laterOnFullDisk("search.backfill"));
   if (incoming || unreferenced) logger.info({ event: "uploads.swept", incoming, unreferenced });
+  const readOnly = readOnlyStart();
+  if (readOnly) logger.warn({ event: "start.read_only", code: readOnly, message: "The disk is full: public pages are served, filings are refused (503) until space is freed." });
+}
+
+function laterOnFullDisk(event: string) {
+  return (error: unknown): 0 => {
+    if (!isStorageError(error) && !(error instanceof StorageUnavailableError)) throw error;
+    logger.warn({ event: `${event}.skipped`, ...errorFields(error) });
+    return 0;
+  };
 }
 export { logger, loggablePath } from "~/services/platform/logger.server";
 

@@ -846,6 +846,8 @@ const core = {
   "unavailable.body": "The system cannot take requests right now. Nothing was saved. Please try again in a few minutes.",
   "error.unavailable":
     "The system is busy, so your case has NOT been received. What you typed is still below: please send it again in a few minutes. If it still fails, go to the commune office.",
+  "error.unavailableStorage":
+    "The server has run out of storage for now, so your case has NOT been received and nothing was saved. What you typed is still below (choose your files again): please send it again in a few minutes, or file it in person at the commune office.",
   "error.busy": "The system is busy; nothing was saved. Please try again in a few minutes.",
   "error.storageFull": "The server has no room left for files; nothing was saved. Please try again later.",
   "error.badForm": "What was sent could not be read. Open the page again and send it again.",

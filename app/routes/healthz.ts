@@ -1,8 +1,10 @@
 import { json } from "@remix-run/node";
-import { databaseHealth } from "~/services/platform/health.server";
+import { databaseHealth, diskHealth } from "~/services/platform/health.server";
 import { guard } from "~/http";
 
+// The status follows the database (a load balancer keeps a portal that still serves reads); the disk is reported
+// beside it for monitoring: "low" asks for space soon, "full" means filings are being refused.
 export const loader = guard(async () => {
   const health = databaseHealth();
-  return json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return json({ ...health, disk: await diskHealth() }, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 });

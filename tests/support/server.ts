@@ -11,6 +11,8 @@ export interface RunningPortal {
   databaseFile: string;
   mailDir: string;
   uploadDir: string;
+  /** The server's process id (its memory is read from /proc/<pid>/status by the fault tests). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -31,9 +33,10 @@ export async function startPortal(env: Record<string, string> = {}, args: string
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("No production build: run `npm test` (it builds first).");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dan-biet-portal-"));
   const port = await freePort();
-  const databaseFile = path.join(dataDir, "portal.db");
-  const mailDir = path.join(dataDir, "mail");
-  const uploadDir = path.join(dataDir, "uploads");
+  // The caller may place the data elsewhere (a small file system for the full-disk test).
+  const databaseFile = env.DATABASE_URL ?? path.join(dataDir, "portal.db");
+  const mailDir = env.MAIL_DIR ?? path.join(dataDir, "mail");
+  const uploadDir = env.UPLOAD_DIR ?? path.join(dataDir, "uploads");
   const child: ChildProcess = spawn(process.execPath, ["server.mjs", ...args], {
     cwd: root,
     env: {
@@ -80,6 +83,7 @@ export async function startPortal(env: Record<string, string> = {}, args: string
     databaseFile,
     mailDir,
     uploadDir,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { distinctDisplayNames, isImage, MAX_IMAGE_EDGE, MAX_IMAGE_PIXELS, sniffType, storedDisplayName, storedType, type SniffedType } from "~/domain/uploads";
 import * as t from "../../../db/schema";
 import { uploadDir } from "~/services/platform/config.server";
-import type { UploadBatch, UploadProblem } from "~/services/platform/uploads.server";
+import { isStorageError, StorageUnavailableError, type UploadBatch, type UploadProblem } from "~/services/platform/uploads.server";
 import { read, type Tx } from "~/services/platform/database.server";
 import { inArray } from "drizzle-orm";
 
@@ -111,24 +111,35 @@ function storagePath(id: string): string {
   return path.join(uploadDir(), id.slice(0, 2), id);
 }
 
-/** Writes and fsyncs the files before the database refers to them; returns a function that removes them again. */
+/**
+ * Writes and fsyncs the files before the database refers to them; returns a function that removes them again. A
+ * write that fails (a full disk) removes what it wrote — the half-written file and the batch's earlier files — and
+ * throws StorageUnavailableError, so the filer is told nothing was received.
+ */
 export async function storeAttachments(files: readonly PreparedAttachment[]): Promise<() => Promise<void>> {
   const written: string[] = [];
-  for (const file of files) {
-    const target = storagePath(file.id);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    const handle = await fsp.open(target, "wx", 0o600);
-    try {
-      await handle.writeFile(file.bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    written.push(target);
-  }
-  return async () => {
+  const removeAll = async () => {
     await Promise.all(written.map((p) => fsp.rm(p, { force: true })));
   };
+  try {
+    for (const file of files) {
+      const target = storagePath(file.id);
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      const handle = await fsp.open(target, "wx", 0o600);
+      written.push(target);
+      try {
+        await handle.writeFile(file.bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  } catch (error) {
+    await removeAll();
+    if (isStorageError(error)) throw new StorageUnavailableError((error as NodeJS.ErrnoException).code ?? "EIO");
+    throw error;
+  }
+  return removeAll;
 }
 
 /**

@@ -131,23 +131,44 @@ export function signInRateLimit() {
 
 let cachedSecret: string | undefined;
 
+/** The stored secret, or undefined when there is none (or only what an older version left half-written). */
+function readSecretFile(file: string): string | undefined {
+  try {
+    const value = fs.readFileSync(file, "utf8").trim();
+    if (value.length >= 16) return value;
+    // An empty file from before writes were atomic: replaced, since no session can have been signed with it safely.
+    fs.rmSync(file, { force: true });
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** SESSION_SECRET, or one generated on first start and kept beside the database so restarts keep sessions. */
 export function sessionSecret(): string {
   if (cachedSecret) return cachedSecret;
   const fromEnv = config().SESSION_SECRET;
   if (fromEnv) return (cachedSecret = fromEnv);
   const file = path.join(path.dirname(path.resolve(databaseFile())), "session-secret");
+  const stored = readSecretFile(file);
+  if (stored) return (cachedSecret = stored);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole under a temporary name, then linked into place: a full disk or a crash never leaves an empty
+  // secret (which would sign sessions with nothing), and of two processes starting at once the first link wins.
+  const generated = crypto.randomBytes(32).toString("base64url");
+  const temp = `${file}.${process.pid}.tmp`;
   try {
-    cachedSecret = fs.readFileSync(file, "utf8").trim();
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const generated = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(temp, generated, { mode: 0o600 });
     try {
-      fs.writeFileSync(file, generated, { mode: 0o600, flag: "wx" });
+      fs.linkSync(temp, file);
       cachedSecret = generated;
-    } catch {
-      cachedSecret = fs.readFileSync(file, "utf8").trim(); // another process wrote it first
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      cachedSecret = readSecretFile(file); // another process wrote it first
     }
+  } finally {
+    fs.rmSync(temp, { force: true });
   }
+  if (!cachedSecret) throw new Error(`The session secret in ${file} is unreadable or too short: remove the file, or set SESSION_SECRET.`);
   return cachedSecret!;
 }

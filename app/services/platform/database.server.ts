@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { migrateDatabase, openDatabase, type Db as SqliteDb } from "../../../db/client";
 import { seedReferenceData } from "../../../db/seed";
 import { databaseBusyTimeoutMs, databaseFile } from "./config.server";
+import { StorageUnavailableError } from "./uploads.server";
 
 /** The query builder every service uses (outside a transaction: reads only). */
 export type Db = SqliteDb;
@@ -41,7 +42,29 @@ export async function startDatabase(): Promise<void> {
   migrateDatabase(writer);
   const reader = file === ":memory:" ? writer : openDatabase(file, { role: "reader" });
   connections = { writer, reader };
-  await seedReferenceData(transaction);
+  try {
+    await seedReferenceData(transaction);
+  } catch (error) {
+    // A full disk at start-up (docs/decisions/014): with the reference data already there the portal starts
+    // read-only — public pages answer, writes get 503 — rather than not at all. A first start cannot do without it.
+    if (!(error instanceof StorageUnavailableError) || !hasReferenceData(reader)) throw error;
+    startedReadOnly = error.code;
+  }
+}
+
+/** Why the last start could not write (a full disk's error code), or undefined when it could. */
+let startedReadOnly: string | undefined;
+
+export function readOnlyStart(): string | undefined {
+  return startedReadOnly;
+}
+
+function hasReferenceData(db: SqliteDb): boolean {
+  try {
+    return db.$client.prepare("SELECT 1 FROM communes LIMIT 1").get() !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function opened(): Connections {
@@ -67,6 +90,12 @@ export function inTransaction(): boolean {
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
+}
+
+/** The disk under the database is full or failing: the write did not happen (SQLite rolled it back). */
+function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY";
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,8 +129,16 @@ export function transaction<T>(fn: (tx: Tx) => Promise<T> | T): Promise<T> {
       writer.$client.exec("COMMIT");
       return result;
     } catch (error) {
-      if (writer.$client.inTransaction) writer.$client.exec("ROLLBACK");
+      // A failed ROLLBACK (the disk gone) must not hide why the transaction failed.
+      if (writer.$client.inTransaction) {
+        try {
+          writer.$client.exec("ROLLBACK");
+        } catch {
+          // SQLite has already rolled back what it could not write.
+        }
+      }
       if (isBusy(error)) throw new DatabaseBusyError();
+      if (isStorageFailure(error)) throw new StorageUnavailableError((error as { code: string }).code);
       throw error;
     }
   };

@@ -13,6 +13,7 @@ export interface FormBody {
   values: Record<string, string>;
   /** Fields whose value was longer than the field may hold (the value kept is cut). */
   overlong: Set<string>;
+  /** `batch.failed` is set when the disk refused a file: nothing is kept and the post must be refused (503). */
   batch: UploadBatch;
 }
 
@@ -58,7 +59,8 @@ function cut(value: string, maxLength: number | undefined): string {
 
 /**
  * Reads the body. Throws BodyTooLargeError past the bound (declared or streamed), InvalidError("error.badForm")
- * when the body is not a form, StorageUnavailableError when a file cannot be written. The caller discards the batch.
+ * when the body is not a form. A file the disk refused sets `batch.failed` (the fields are still read). The caller
+ * discards the batch.
  */
 export async function readFormBody(request: Request, fields: FieldSpecs, files?: FilePolicy, limit = bodyLimit(fields, files)): Promise<FormBody> {
   const batch = new UploadBatch(files);
@@ -117,9 +119,12 @@ export async function readFormBody(request: Request, fields: FieldSpecs, files?:
     await pipeline(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream), counter, parser);
     await Promise.all(writes);
     if (failure) throw failure;
+    // A full disk: the files are gone, the fields were read; the caller answers 503 and hands the fields back.
+    if (batch.failed) await batch.discard();
   } catch (caught) {
     await Promise.all(writes);
     await batch.discard();
+    if (batch.failed) throw batch.failed;
     const error = failure ?? caught;
     if (error instanceof BodyTooLargeError || error instanceof StorageUnavailableError) throw error;
     // Malformed multipart (a broken boundary, a truncated body): the person sent something that is not our form.

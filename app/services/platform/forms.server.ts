@@ -6,7 +6,7 @@ import { InvalidError, UnavailableError } from "~/domain/errors";
 import { fieldErrors, fieldSpecs, type FieldErrors, type FieldSpecs } from "~/domain/form-schema";
 import { BodyTooLargeError, readFormBody } from "./form-body.server";
 import { CSRF_FIELD, isCrossSite, verifyCsrf } from "./request.server";
-import { attachmentsError, type FilePolicy, type UploadBatch } from "./uploads.server";
+import { attachmentsError, StorageUnavailableError, type FilePolicy, type UploadBatch } from "./uploads.server";
 
 export type FormValues = Partial<Record<string, string>>;
 
@@ -16,7 +16,7 @@ export type FormRejection = { values?: FormValues } & (
   | { outcome: "tooLarge"; limitBytes?: number }
   | { outcome: "rateLimited"; retryAfterSeconds: number }
   /** The database or the disk could not take it now: nothing was stored, the person should retry later. */
-  | { outcome: "unavailable"; retryAfterSeconds: number }
+  | { outcome: "unavailable"; retryAfterSeconds: number; reason: "busy" | "storage" }
 );
 
 export type FormInvalid = { outcome: "invalid"; values: FormValues; errors: FieldErrors };
@@ -49,7 +49,10 @@ export interface ParsedForm<T> {
 
 /** Turns infrastructure refusals (busy database, full disk) into a form outcome; anything else is rethrown. */
 export function unavailable(error: unknown, values?: FormValues): FormRejection | null {
-  if (error instanceof UnavailableError) return { outcome: "unavailable", retryAfterSeconds: error.retryAfterSeconds, values };
+  if (error instanceof UnavailableError) {
+    const reason = error instanceof StorageUnavailableError ? "storage" : "busy";
+    return { outcome: "unavailable", retryAfterSeconds: error.retryAfterSeconds, reason, values };
+  }
   return null;
 }
 
@@ -91,6 +94,7 @@ export async function handleForm<S extends z.ZodType, Success>(
     const trusted = options.csrf === "token" ? verifyCsrf(request, token ?? null) : !crossSite;
     // Hand back what was typed even here: an expired cookie must not cost the resident their text.
     if (!trusted) return { outcome: "forbidden", values };
+    if (batch.failed) return unavailable(batch.failed, values)!;
     const overlong: FieldErrors = {};
     for (const name of body.overlong) overlong[name] = `error.tooLong:${fields[name]?.maxLength ?? ""}`;
     const validation: Validation<z.output<S>> = options.validate

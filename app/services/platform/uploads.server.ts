@@ -6,7 +6,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { finished } from "node:stream/promises";
 import { UnavailableError } from "~/domain/errors";
 import { safeDisplayName } from "~/domain/text";
 import { uploadDir } from "./config.server";
@@ -79,6 +79,8 @@ export class UploadBatch {
   /** The CSV table of the post, when one was sent (`null` bytes: over its cap). */
   tableFile: { displayName: string; bytes: Buffer | null } | undefined;
   private dir: Promise<string> | undefined;
+  /** Set when the disk refused a file: the post is answered "not received, retry later" (its fields still read). */
+  failed: StorageUnavailableError | undefined;
   /** Slots taken synchronously as parts arrive: parts are written concurrently, the count must not race. */
   private taken = 0;
 
@@ -88,7 +90,8 @@ export class UploadBatch {
   async accept(field: string, filename: string, stream: Readable): Promise<void> {
     const policy = this.policy;
     if (policy?.table && field === policy.table.field && filename !== "") return this.acceptTable(filename, stream, policy.table.maxBytes);
-    if (!policy || field !== policy.field) return drain(stream);
+    // After one write failed on a full disk the other files are read and dropped: nothing of the post is kept.
+    if (!policy || field !== policy.field || this.failed) return drain(stream);
     const displayName = safeDisplayName(filename, "tệp");
     if (this.taken >= policy.maxFiles) {
       if (!this.problems.some((p) => p.code === "tooManyFiles")) this.problems.push({ code: "tooManyFiles", limit: policy.maxFiles });
@@ -104,12 +107,25 @@ export class UploadBatch {
       if (size > policy.maxFileBytes) tooLarge = true;
     });
     stream.on("limit", () => (tooLarge = true));
-    try {
-      await pipeline(stream, fs.createWriteStream(tempPath, { mode: 0o600 }));
-    } catch (error) {
+    // Piped by hand rather than with pipeline(): when the disk refuses a write, the part is still read to its end
+    // (and dropped) so the fields after it are read too — the page hands them back — and the parser never stalls on
+    // a destroyed part. Every stream has its 'error' listener: a full disk is an answer, never a crash.
+    const out = fs.createWriteStream(tempPath, { mode: 0o600 });
+    out.on("error", () => {
+      stream.unpipe(out);
+      stream.resume();
+    });
+    stream.on("error", () => out.destroy());
+    stream.pipe(out);
+    const [source, sink] = await Promise.allSettled([finished(stream), finished(out)]);
+    const failure = sink.status === "rejected" ? sink.reason : source.status === "rejected" ? source.reason : undefined;
+    if (failure !== undefined) {
       await fsp.rm(tempPath, { force: true });
-      if (isStorageError(error)) throw new StorageUnavailableError((error as NodeJS.ErrnoException).code ?? "EIO");
-      throw error;
+      if (isStorageError(failure)) {
+        this.failed = new StorageUnavailableError((failure as NodeJS.ErrnoException).code ?? "EIO");
+        return;
+      }
+      throw failure;
     }
     // An empty file input (nothing chosen) still sends a part with no name and no bytes.
     if (size === 0 && filename === "") {
