@@ -39,6 +39,8 @@ export const configSchema = z.object({
   UPLOAD_DIR: withDefault(z.string(), "./data/uploads"),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, "must be smtp://user:pass@host:port or smtps://…")),
   MAIL_DIR: withDefault(z.string(), "./data/mail"),
+  /** SMTP connect and greeting timeout; a silent socket is given three times this. */
+  SMTP_TIMEOUT_MS: withDefault(int(100, 300_000), 10_000),
   MAIL_POLL_MS: withDefault(int(50, 3_600_000), 5000),
   SESSION_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   PUBLIC_URL: optional(httpUrl),
@@ -97,6 +99,10 @@ export function migrationsDir(): string | undefined {
 
 export function uploadDir(): string {
   return config().UPLOAD_DIR;
+}
+
+export function smtpTimeoutMs(): number {
+  return config().SMTP_TIMEOUT_MS;
 }
 
 export function mailDir(): string {

@@ -4,8 +4,10 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+// The file itself: Node resolves no directory index for an ES import.
+import SMTPTransport from "nodemailer/lib/smtp-transport/index.js";
 import { outbox } from "../../../db/schema";
-import { mailDir, publicUrl, reloadConfig, smtpUrl } from "./config.server";
+import { mailDir, publicUrl, reloadConfig, smtpTimeoutMs, smtpUrl } from "./config.server";
 import { errorFields, logger } from "./logger.server";
 import { read, transaction, type Tx } from "./database.server";
 
@@ -43,15 +45,12 @@ let transporter: Transporter | undefined;
 function transport(): Transporter {
   if (transporter) return transporter;
   const url = smtpUrl();
+  const timeoutMs = smtpTimeoutMs();
   transporter = url
-    ? nodemailer.createTransport({
-        url,
-        // Short timeouts, as transport options (the second argument would be message defaults, where nodemailer
-        // ignores them): a blackholed server must not hold the worker for nodemailer's default minutes.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      } as object)
+    ? // The SMTP transport built here, not by createTransport({ url, … }): given a URL, createTransport reads only
+      // the URL and drops every option beside it — the timeouts among them, which then fall back to nodemailer's
+      // minutes. A blackholed or silent server must not hold a send slot that long.
+      nodemailer.createTransport(new SMTPTransport({ url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: 3 * timeoutMs }))
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return transporter;
 }
@@ -92,18 +91,13 @@ async function deliver(row: typeof outbox.$inferSelect): Promise<void> {
   }
 }
 
-let running: Promise<number> | null = null;
-
-/** Sends every mail that is due; returns how many were sent. Never runs twice at once in one process. */
-export function deliverDueMail(now = new Date()): Promise<number> {
-  running ??= (async () => {
-    try {
-      return await deliverBatch(now);
-    } finally {
-      running = null;
-    }
-  })();
-  return running;
+/**
+ * Sends every mail that is due; returns how many this round sent. Rounds may overlap (a round stuck on a stalled
+ * server does not stop the next one): a mail being sent by this process is never picked again, and at most
+ * SEND_CONCURRENCY mails are in flight at once in all rounds together.
+ */
+export async function deliverDueMail(now = new Date()): Promise<number> {
+  return deliverBatch(now);
 }
 
 /** How many mails are sent at once: one slow recipient server must not hold every other mail. */
@@ -162,8 +156,12 @@ async function claim(row: typeof outbox.$inferSelect, now: Date): Promise<boolea
   }
 }
 
+/** Mails this process is sending now, and the send slots they take. */
+const inFlight = new Set<number>();
+
 async function deliverBatch(now: Date): Promise<number> {
   for (const [id, r] of [...unrecorded]) await recordSent(id, r.attempts, r.sentAt);
+  if (inFlight.size >= SEND_CONCURRENCY) return 0;
   const due = (
     await read()
       .select()
@@ -171,23 +169,34 @@ async function deliverBatch(now: Date): Promise<number> {
       .where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.nextAttemptAt, now.toISOString())))
       .orderBy(asc(outbox.nextAttemptAt))
       .limit(50)
-  ).filter((row) => !unrecorded.has(row.id));
+  ).filter((row) => !unrecorded.has(row.id) && !inFlight.has(row.id));
   let sent = 0;
   const queue = [...due];
+  const sendOne = async (row: typeof outbox.$inferSelect) => {
+    if (!(await claim(row, now))) return;
+    try {
+      await deliver(row);
+    } catch (error) {
+      await recordFailure(row, error, now);
+      return;
+    }
+    sent++;
+    await recordSent(row.id, row.attempts + 1, new Date().toISOString());
+  };
   const worker = async () => {
-    for (let row = queue.shift(); row; row = queue.shift()) {
-      if (!(await claim(row, now))) continue;
+    // A slot is taken synchronously with the mail, so overlapping rounds never exceed the limit together.
+    while (queue.length && inFlight.size < SEND_CONCURRENCY) {
+      const row = queue.shift()!;
+      if (inFlight.has(row.id)) continue;
+      inFlight.add(row.id);
       try {
-        await deliver(row);
-      } catch (error) {
-        await recordFailure(row, error, now);
-        continue;
+        await sendOne(row);
+      } finally {
+        inFlight.delete(row.id);
       }
-      sent++;
-      await recordSent(row.id, row.attempts + 1, new Date().toISOString());
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY - inFlight.size, queue.length) }, worker));
   return sent;
 }
 
