@@ -33,6 +33,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
               <NavLink to="/can-bo/quan-tri/tai-khoan">{t("staff.accounts")}</NavLink>
               <NavLink to="/can-bo/quan-tri/danh-muc">{t("staff.reference")}</NavLink>
               <NavLink to="/can-bo/quan-tri/ngay-nghi">{t("staff.holidays")}</NavLink>
+              <NavLink to="/can-bo/quan-tri/thu-loi">{t("staff.failedMail")}</NavLink>
               <NavLink to="/can-bo/nhat-ky">{t("staff.audit")}</NavLink>
             </>
           ) : null}

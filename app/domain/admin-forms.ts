@@ -68,4 +68,6 @@ export const adminSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-day"), date }),
   z.object({ intent: z.literal("issue-api-key"), label: required(singleLine(100)) }),
   z.object({ intent: z.literal("revoke-api-key"), id }),
+  z.object({ intent: z.literal("resend-mail"), id }),
+  z.object({ intent: z.literal("correct-mail"), id, email: z.email({ message: "error.email" }).max(254) }),
 ]);

@@ -107,12 +107,14 @@ export function canBeAssigned(account: StaffUser & { disabledAt?: string | null 
   return !account.disabledAt && account.communeId === communeId && (ASSIGNABLE_ROLES as readonly Role[]).includes(account.role);
 }
 
-export type AdminOperation = "manage_accounts" | "manage_reference" | "view_audit" | "export" | "view_reports";
+export type AdminOperation = "manage_accounts" | "manage_reference" | "manage_mail" | "view_audit" | "export" | "view_reports";
 
 export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
   switch (operation) {
     case "manage_accounts":
     case "manage_reference":
+    // Mail that did not arrive, with the recipients' addresses (personal data): administrators only.
+    case "manage_mail":
     case "view_audit":
       return user.role === "admin";
     case "export":

@@ -14,6 +14,8 @@ import { startSmtp, type Smtp } from "./smtp";
 export interface PortalOptions {
   /** Start a real SMTP server first and give the portal its address (SMTP_URL). */
   smtp?: boolean;
+  /** How that SMTP server behaves (e.g. addresses it refuses for good). */
+  smtpOptions?: Parameters<typeof startSmtp>[0];
   /** Launch Chromium (tests/support/browser.ts). */
   browser?: boolean;
   /** Start with `--demo`: demo cases, disclosures and one account per role, all with DEMO_PASSWORD. */
@@ -46,7 +48,7 @@ export function usePortal(options: PortalOptions = {}): PortalFixture {
   let db: Database.Database | undefined;
 
   beforeAll(async () => {
-    if (options.smtp) smtp = await startSmtp();
+    if (options.smtp) smtp = await startSmtp(options.smtpOptions);
     // A demo portal's suite signs in with DEMO_PASSWORD: load it while the portal boots rather than at the first sign-in.
     const password = options.demo ? demoPassword() : undefined;
     portal = await startPortal({ ...(smtp ? { SMTP_URL: smtp.url } : {}), ...options.env }, options.demo ? ["--demo"] : []);

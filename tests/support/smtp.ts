@@ -33,7 +33,16 @@ export function parseMail(raw: string): { subject: string; text: string } {
   return { subject, text };
 }
 
-export async function startSmtp(options: { failFirst?: number; failCode?: number; onAccepted?: () => void; holdMs?: number } = {}) {
+export async function startSmtp(
+  options: {
+    failFirst?: number;
+    failCode?: number;
+    onAccepted?: () => void;
+    holdMs?: number;
+    /** Addresses refused for good at RCPT TO (550 "no such mailbox"); the set may change while the server runs. */
+    rejectRecipients?: Set<string>;
+  } = {},
+) {
   const received: ReceivedMail[] = [];
   // How many messages the server was holding at once (with holdMs, each is held that long before the answer).
   const load = { active: 0, max: 0 };
@@ -41,6 +50,12 @@ export async function startSmtp(options: { failFirst?: number; failCode?: number
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onRcptTo(address, _session, callback) {
+      if (!options.rejectRecipients?.has(address.address)) return callback();
+      const err = new Error("No such mailbox") as Error & { responseCode: number };
+      err.responseCode = 550;
+      callback(err);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

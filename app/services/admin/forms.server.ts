@@ -7,6 +7,7 @@ import { type StaffSession } from "~/services/staff/sessions.server";
 import { requireAdminOperation } from "~/services/staff/context.server";
 import { issueApiKey, revokeApiKey } from "~/services/open311/open311.server";
 import * as admin from "./admin.server";
+import { resendMail } from "./mail-admin.server";
 
 type AdminDone = { outcome: "done"; message: string; params?: (string | number)[] };
 
@@ -73,13 +74,19 @@ export async function submitAdminForm(request: Request, session: StaffSession, i
       case "revoke-api-key":
         await revokeApiKey(user.id, input.id, ip);
         break;
+      case "resend-mail":
+        await resendMail(user, input.id, ip);
+        return { outcome: "done" as const, message: "admin.mail.resent" };
+      case "correct-mail":
+        await resendMail(user, input.id, ip, input.email);
+        return { outcome: "done" as const, message: "admin.mail.resent" };
     }
     return { outcome: "done" as const, message: "admin.saved" };
   });
 }
 
 /** The action of every admin page: the right operation, the form, the answer as JSON for the page. */
-export async function adminAction(request: Request, ip: string, operation: "manage_accounts" | "manage_reference") {
+export async function adminAction(request: Request, ip: string, operation: "manage_accounts" | "manage_reference" | "manage_mail") {
   const session = await requireAdminOperation(request, operation);
   const outcome = await submitAdminForm(request, session, ip);
   switch (outcome.outcome) {

@@ -1,4 +1,5 @@
-// The daily mail to each commune leader: cases of their commune due within 3 days or overdue.
+// The daily mail to each commune leader: cases of their commune due within 3 days or overdue; and to administrators,
+// when mail could not be sent (dead, or retried for long).
 // Runs once per Vietnamese calendar day (from 07:00), remembered in `counters`, so restarts never send twice.
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { errorFields, logger } from "~/services/platform/logger.server";
@@ -10,6 +11,7 @@ import { publicUrl } from "~/services/platform/config.server";
 import { transaction } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
+import { troubledMailCounts } from "~/services/admin/mail-admin.server";
 
 const SEND_FROM_HOUR = 7;
 
@@ -53,6 +55,26 @@ export async function sendDailyDigests(now = new Date()): Promise<number> {
         now,
       );
       queued++;
+    }
+    // Administrators hear of mail that did not arrive (a resident may be waiting for news that never came).
+    const failed = await troubledMailCounts();
+    if (failed.dead + failed.retrying > 0) {
+      const admins = await tx
+        .select({ email: t.users.email })
+        .from(t.users)
+        .where(and(eq(t.users.role, "admin"), isNull(t.users.disabledAt)));
+      for (const admin of admins) {
+        await enqueueMail(
+          tx,
+          {
+            to: admin.email,
+            subject: tr("mail.failedMail.subject", failed.dead, failed.retrying),
+            text: tr("mail.failedMail.body", failed.dead, failed.retrying, `${publicUrl()}/can-bo/quan-tri/thu-loi`),
+          },
+          now,
+        );
+        queued++;
+      }
     }
     await tx.update(t.counters).set({ value: queued }).where(eq(t.counters.name, marker));
   });
