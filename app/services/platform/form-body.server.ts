@@ -17,6 +17,9 @@ export interface FormBody {
   batch: UploadBatch;
 }
 
+/** How much more than its bound a refused body is read (and dropped) so that its client still gets the answer. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`request body over ${limit} bytes`);
@@ -66,9 +69,11 @@ export async function readFormBody(request: Request, fields: FieldSpecs, files?:
   const batch = new UploadBatch(files);
   const values: Record<string, string> = {};
   const overlong = new Set<string>();
+  const contentType = request.headers.get("Content-Type") ?? "";
+  // A urlencoded body carries no files: only the fields, each byte at worst percent-encoded (three bytes).
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) limit = Math.min(limit, 3 * bodyLimit(fields));
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > limit) throw new BodyTooLargeError(limit);
-  const contentType = request.headers.get("Content-Type") ?? "";
   if (!request.body) return { values, overlong, batch };
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType)) {
     await request.body.cancel().catch(() => undefined);
@@ -107,23 +112,31 @@ export async function readFormBody(request: Request, fields: FieldSpecs, files?:
     );
   });
 
+  // Past the bound nothing more reaches the parser and nothing is kept; the rest is read and dropped, so that the
+  // client gets its 413 page rather than a reset connection (a cancelled body resets it before the answer is
+  // sent). A body larger still than DRAIN_MAX_BYTES past the bound is cut off there.
   let received = 0;
+  let over = false;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.byteLength;
-      if (received > limit) done(new BodyTooLargeError(limit));
-      else done(null, chunk);
+      if (received > limit + DRAIN_MAX_BYTES) return done(new BodyTooLargeError(limit));
+      if (received > limit) over = true;
+      if (over) return done();
+      done(null, chunk);
     },
   });
   try {
     await pipeline(Readable.fromWeb(request.body as import("node:stream/web").ReadableStream), counter, parser);
     await Promise.all(writes);
+    if (over) throw new BodyTooLargeError(limit);
     if (failure) throw failure;
     // A full disk: the files are gone, the fields were read; the caller answers 503 and hands the fields back.
     if (batch.failed) await batch.discard();
   } catch (caught) {
     await Promise.all(writes);
     await batch.discard();
+    if (over) throw new BodyTooLargeError(limit);
     if (batch.failed) throw batch.failed;
     const error = failure ?? caught;
     if (error instanceof BodyTooLargeError || error instanceof StorageUnavailableError) throw error;
