@@ -13,6 +13,10 @@ import { inArray } from "drizzle-orm";
 
 export const ATTACHMENT_FIELD = "attachments";
 
+// Each photo is decoded and re-encoded once: libvips' operation cache (by default up to 50 MB and 100 operations,
+// kept for the life of the process) only made memory grow under steady filing.
+sharp.cache(false);
+
 export interface PreparedAttachment {
   id: string;
   displayName: string;
