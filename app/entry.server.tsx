@@ -34,7 +34,12 @@ export async function startDatabase(): Promise<void> {
   await refreshMissingSearchTexts().catch(laterOnFullDisk("search.backfill"));
   if (incoming || unreferenced) logger.info({ event: "uploads.swept", incoming, unreferenced });
   const readOnly = readOnlyStart();
-  if (readOnly) logger.warn({ event: "start.read_only", code: readOnly, message: "The disk is full: public pages are served, filings are refused (503) until space is freed." });
+  if (readOnly)
+    logger.warn({
+      event: "start.read_only",
+      code: readOnly,
+      message: "The disk is full: public pages are served, filings are refused (503) until space is freed.",
+    });
 }
 
 function laterOnFullDisk(event: string) {

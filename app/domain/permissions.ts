@@ -113,8 +113,7 @@ export function canAdmin(user: StaffUser, operation: AdminOperation): boolean {
   switch (operation) {
     case "manage_accounts":
     case "manage_reference":
-    // Mail that did not arrive, with the recipients' addresses (personal data): administrators only.
-    case "manage_mail":
+    case "manage_mail": // mail that did not arrive, with its recipients' addresses (personal data)
     case "view_audit":
       return user.role === "admin";
     case "export":

@@ -130,7 +130,11 @@ describe.skipIf(!mounted)("a full disk", () => {
     const fresh = path.join(disk, "fresh");
     let output = "";
     try {
-      const started = await startPortal({ DATABASE_URL: path.join(fresh, "portal.db"), UPLOAD_DIR: path.join(fresh, "uploads"), MAIL_DIR: path.join(fresh, "mail") });
+      const started = await startPortal({
+        DATABASE_URL: path.join(fresh, "portal.db"),
+        UPLOAD_DIR: path.join(fresh, "uploads"),
+        MAIL_DIR: path.join(fresh, "mail"),
+      });
       await started.stop();
     } catch (error) {
       output = (error as Error).message;

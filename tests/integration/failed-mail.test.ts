@@ -22,7 +22,8 @@ async function admin() {
 
 async function deadMailTo(address: string): Promise<number> {
   for (let i = 0; i < 200; i++) {
-    const row = fixture.db.prepare("SELECT id, status FROM outbox WHERE to_address = ? ORDER BY id DESC").get(address) as { id: number; status: string } | undefined;
+    const row = fixture.db.prepare("SELECT id, status FROM outbox WHERE to_address = ? ORDER BY id DESC").get(address) as
+      { id: number; status: string } | undefined;
     if (row?.status === "dead") return row.id;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -55,7 +56,10 @@ describe("mail that could not be sent, on the administrators' page", () => {
     expect(refused.status).toBe(403);
     expect(refused.html).not.toContain("khong-co@example.vn");
     const own = await official.get("/can-bo");
-    const forged = await official.post("/can-bo/quan-tri/thu-loi", new URLSearchParams({ csrf: hiddenValue(own.html, "csrf"), intent: "resend-mail", id: String(id) }));
+    const forged = await official.post(
+      "/can-bo/quan-tri/thu-loi",
+      new URLSearchParams({ csrf: hiddenValue(own.html, "csrf"), intent: "resend-mail", id: String(id) }),
+    );
     expect(forged.status).toBe(403);
     expect(fixture.db.prepare("SELECT status FROM outbox WHERE id = ?").get(id)).toEqual({ status: "dead" });
     expect((await fetch(`${fixture.url}/can-bo/quan-tri/thu-loi`, { redirect: "manual" })).status).toBe(302);
@@ -67,9 +71,9 @@ describe("mail that could not be sent, on the administrators' page", () => {
     expect(mail.text).toContain(code);
     expect(fixture.db.prepare("SELECT status FROM outbox WHERE id = ?").get(id)).toEqual({ status: "sent" });
     // The case's address is corrected too, so the next mails go there.
-    expect(
-      fixture.db.prepare("SELECT email FROM case_contacts JOIN cases ON cases.id = case_contacts.case_id WHERE cases.code = ?").get(code),
-    ).toEqual({ email: "dung-roi@example.vn" });
+    expect(fixture.db.prepare("SELECT email FROM case_contacts JOIN cases ON cases.id = case_contacts.case_id WHERE cases.code = ?").get(code)).toEqual({
+      email: "dung-roi@example.vn",
+    });
     const audit = fixture.db.prepare("SELECT details FROM audit_log WHERE action = 'mail.corrected' AND target_id = ?").get(String(id)) as { details: string };
     expect(audit).toBeDefined();
     expect(audit.details).not.toContain("@");

@@ -8,7 +8,15 @@ const fixture = usePortal({ demo: true });
 
 describe("the language switch", () => {
   it("returns only to a path of this site, whatever tabs, newlines, NUL or backslashes the address holds", async () => {
-    for (const back of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%0D%0A%2Fevil.example", "%2F%5Cevil.example", "%5C%5Cevil.example", "%2F%00%2Fevil.example", "%09%2F%2Fevil.example"]) {
+    for (const back of [
+      "%2F%09%2Fevil.example",
+      "%2F%0A%2Fevil.example",
+      "%2F%0D%0A%2Fevil.example",
+      "%2F%5Cevil.example",
+      "%5C%5Cevil.example",
+      "%2F%00%2Fevil.example",
+      "%09%2F%2Fevil.example",
+    ]) {
       const res = await new Client(fixture.url).get(`/ngon-ngu?lang=en&back=${back}`);
       expect(res.status, back).toBeGreaterThanOrEqual(300);
       expect(res.status, back).toBeLessThan(400);

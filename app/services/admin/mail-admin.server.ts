@@ -62,7 +62,17 @@ export async function resendMail(user: StaffUser, id: number, ip: string, toAddr
         .where(and(eq(t.caseContacts.caseId, row.caseId), eq(t.caseContacts.email, row.toAddress)));
     }
     // The audit says that the address changed, never the addresses themselves.
-    await audit({ userId: user.id, action: corrected ? "mail.corrected" : "mail.resent", targetType: "outbox", targetId: id, ip, details: { previousStatus: row.status } }, now);
+    await audit(
+      {
+        userId: user.id,
+        action: corrected ? "mail.corrected" : "mail.resent",
+        targetType: "outbox",
+        targetId: id,
+        ip,
+        details: { previousStatus: row.status },
+      },
+      now,
+    );
   });
   nudgeMailWorker();
 }

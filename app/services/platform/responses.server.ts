@@ -16,7 +16,10 @@ export function rejectionInfo(rejection: FormRejection): { key: string; init: { 
       };
     case "unavailable":
       // Said plainly: nothing was received; what was typed is on the page to send again later.
-      return { key: rejection.reason === "storage" ? "error.unavailableStorage" : "error.unavailable", init: { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } } };
+      return {
+        key: rejection.reason === "storage" ? "error.unavailableStorage" : "error.unavailable",
+        init: { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } },
+      };
   }
 }
 
