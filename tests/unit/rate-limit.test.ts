@@ -1,7 +1,7 @@
 // Limits on attempts per client, through rate-limiter-flexible behind our own consume().
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseConfig, reloadConfig } from "~/services/platform/config.server";
-import { consume } from "~/services/platform/rate-limit.server";
+import { consume, limitKey } from "~/services/platform/rate-limit.server";
 
 describe("rate limits", () => {
   beforeEach(() => {
@@ -58,5 +58,18 @@ describe("rate limits", () => {
     for (let i = 0; i < 6; i++) results.push(await consume("filing", "10.0.0.7"));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, false]);
     expect(results[5].retryAfterSeconds).toBe(600);
+  });
+
+  it("counts an IPv6 client by its /64, so one network cannot mint a fresh counter per address", async () => {
+    expect(limitKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(limitKey("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(limitKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(limitKey("::ffff:10.0.0.1")).toBe("::ffff:10.0.0.1");
+    expect(limitKey("10.0.0.1")).toBe("10.0.0.1");
+    expect(limitKey("ban@example.vn")).toBe("ban@example.vn");
+    const spec = { keyPrefix: "test-v6", points: 1, durationSeconds: 60 };
+    expect((await consume(spec, "2001:db8:1:2::1")).ok).toBe(true);
+    expect((await consume(spec, "2001:db8:1:2::2")).ok).toBe(false);
+    expect((await consume(spec, "2001:db8:1:3::1")).ok).toBe(true);
   });
 });

@@ -3,7 +3,25 @@
 // attempt; refused attempts count too). In memory: one server process serves the district today
 // (docs/decisions/003-rate-limits-in-memory.md); the store is chosen in limiterStore() only.
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import net from "node:net";
 import { filingRateLimit, lookupRateLimit, signInRateLimit } from "./config.server";
+
+/**
+ * The key a client address is counted under. An IPv6 client usually holds a whole /64 and could count each of its
+ * addresses apart — and grow the counters' memory without bound — so IPv6 addresses count by their /64. Other keys
+ * (IPv4, IPv4-mapped IPv6, e-mails, ids) are kept as they are.
+ */
+export function limitKey(key: string): string {
+  if (!net.isIPv6(key) || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(key)) return key;
+  const [head, tail = ""] = key.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = key.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
 
 export interface LimitResult {
   ok: boolean;
@@ -87,7 +105,7 @@ function limiterFor(spec: LimitSpec): RateLimiterAbstract {
 export async function consume(limit: LimitName | LimitSpec, key: string): Promise<LimitResult> {
   const spec = typeof limit === "string" ? LIMITS[limit]() : limit;
   try {
-    const res = await limiterFor(spec).consume(key);
+    const res = await limiterFor(spec).consume(limitKey(key));
     return { ok: true, retryAfterSeconds: 0, remaining: res.remainingPoints };
   } catch (refused) {
     // A refusal is a RateLimiterRes; anything else is the store failing, and is not hidden.
@@ -98,7 +116,7 @@ export async function consume(limit: LimitName | LimitSpec, key: string): Promis
 
 /** Whether `key` has used up a limit, without counting an attempt. */
 export async function isExhausted(limit: LimitName, key: string): Promise<LimitResult> {
-  const res = await limiterFor(LIMITS[limit]()).get(key);
+  const res = await limiterFor(LIMITS[limit]()).get(limitKey(key));
   if (!res || res.remainingPoints > 0) return { ok: true, retryAfterSeconds: 0 };
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
