@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminResultBanner, type AdminResult } from "~/components/admin-result";
 import { DateTimeText } from "~/components/case-parts";
 import { CsrfField, TextField } from "~/components/form";
+import { ScrollRegion } from "~/components/scroll-region";
 import { StaffPage } from "~/components/staff-page";
 import { useT } from "~/i18n/use-t";
 import { troubledMail } from "~/services/admin/mail-admin.server";
@@ -37,7 +38,7 @@ export default function FailedMail() {
       {mails.length === 0 ? (
         <p>{t("admin.mail.empty")}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label={t("admin.mail.title")} tabIndex={0}>
+        <ScrollRegion label={t("admin.mail.title")}>
           <table className="cases">
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export default function FailedMail() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </StaffPage>
   );
