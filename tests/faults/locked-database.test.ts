@@ -13,7 +13,7 @@ let portal: RunningPortal;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 beforeAll(async () => {
-  portal = await startPortal({ DB_BUSY_TIMEOUT_MS: "3000" });
+  portal = await startPortal({ DB_BUSY_TIMEOUT_MS: "4000" });
 });
 
 afterAll(async () => {

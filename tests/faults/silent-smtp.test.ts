@@ -57,7 +57,7 @@ describe("a silent SMTP server", () => {
     smtp = await startSmtp();
     proxy = await silentFirst(smtp);
     process.env.SMTP_URL = proxy.url;
-    process.env.SMTP_TIMEOUT_MS = "2000";
+    process.env.SMTP_TIMEOUT_MS = "4000";
     resetTransport();
     const t0 = new Date();
 
