@@ -873,6 +873,9 @@ const core = {
     "The system is busy, so your case has NOT been received. What you typed is still below: please send it again in a few minutes. If it still fails, go to the commune office.",
   "error.unavailableStorage":
     "The server has run out of storage for now, so your case has NOT been received and nothing was saved. What you typed is still below (choose your files again): please send it again in a few minutes, or file it in person at the commune office.",
+  "error.unavailablePost": "The system is busy, so what you sent has NOT been received and nothing was saved. Please send it again in a few minutes.",
+  "error.unavailableStoragePost":
+    "The server has run out of storage for now, so what you sent has NOT been received and nothing was saved. Please send it again in a few minutes.",
   "error.busy": "The system is busy; nothing was saved. Please try again in a few minutes.",
   "error.storageFull": "The server has no room left for files; nothing was saved. Please try again later.",
   "error.badForm": "What was sent could not be read. Open the page again and send it again.",

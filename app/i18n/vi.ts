@@ -891,6 +891,8 @@ const core = {
     "Hệ thống đang bận nên hồ sơ CHƯA được tiếp nhận. Nội dung bạn đã điền vẫn còn ở dưới đây: hãy thử gửi lại sau ít phút. Nếu vẫn không được, hãy đến UBND xã.",
   "error.unavailableStorage":
     "Máy chủ tạm thời hết chỗ lưu trữ nên hồ sơ CHƯA được tiếp nhận, chưa có gì được lưu. Nội dung bạn đã điền vẫn còn ở dưới đây (tệp đính kèm cần chọn lại): hãy gửi lại sau ít phút, hoặc nộp trực tiếp tại UBND xã.",
+  "error.unavailablePost": "Hệ thống đang bận nên nội dung bạn gửi CHƯA được tiếp nhận, chưa có gì được lưu. Hãy gửi lại sau ít phút.",
+  "error.unavailableStoragePost": "Máy chủ tạm thời hết chỗ lưu trữ nên nội dung bạn gửi CHƯA được tiếp nhận, chưa có gì được lưu. Hãy gửi lại sau ít phút.",
   "error.busy": "Hệ thống đang bận, chưa có gì được lưu. Hãy thử lại sau ít phút.",
   "error.storageFull": "Máy chủ hết chỗ lưu tệp, chưa có gì được lưu. Hãy thử lại sau.",
   "error.badForm": "Nội dung gửi lên không đọc được. Hãy mở lại trang và gửi lại.",

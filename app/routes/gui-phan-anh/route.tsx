@@ -53,7 +53,7 @@ export const action = guard(async ({ request, context }: ActionFunctionArgs) => 
     case "invalid":
       return json({ values: outcome.values, errors: outcome.errors }, { status: 400 });
     default:
-      return rejectionResponse<FilingValues>(outcome, {});
+      return rejectionResponse<FilingValues>(outcome, {}, "case");
   }
 });
 

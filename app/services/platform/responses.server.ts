@@ -2,8 +2,14 @@
 import { json } from "@remix-run/node";
 import type { FormRejection } from "./forms.server";
 
+/** What a 503 says was not received: a resident's case (the filing form) or, on every other form, what was sent. */
+export type RejectionSubject = "case" | "post";
+
 /** The message key, status and headers of a refusal (for pages whose action data has its own shape). */
-export function rejectionInfo(rejection: FormRejection): { key: string; init: { status: number; headers?: Record<string, string> } } {
+export function rejectionInfo(
+  rejection: FormRejection,
+  subject: RejectionSubject = "post",
+): { key: string; init: { status: number; headers?: Record<string, string> } } {
   switch (rejection.outcome) {
     case "forbidden":
       return { key: "error.csrf", init: { status: 403 } };
@@ -17,13 +23,13 @@ export function rejectionInfo(rejection: FormRejection): { key: string; init: { 
     case "unavailable":
       // Said plainly: nothing was received; what was typed is on the page to send again later.
       return {
-        key: rejection.reason === "storage" ? "error.unavailableStorage" : "error.unavailable",
+        key: `${rejection.reason === "storage" ? "error.unavailableStorage" : "error.unavailable"}${subject === "post" ? "Post" : ""}`,
         init: { status: 503, headers: { "Retry-After": String(rejection.retryAfterSeconds) } },
       };
   }
 }
 
-export function rejectionResponse<V>(rejection: FormRejection, fallback: V) {
-  const { key, init } = rejectionInfo(rejection);
+export function rejectionResponse<V>(rejection: FormRejection, fallback: V, subject: RejectionSubject = "post") {
+  const { key, init } = rejectionInfo(rejection, subject);
   return json({ values: (rejection.values as V | undefined) ?? fallback, errors: { form: key } }, init);
 }
