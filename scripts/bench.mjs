@@ -46,7 +46,7 @@ async function main() {
       UPLOAD_DIR: path.join(dir, "uploads"),
       MAIL_DIR: path.join(dir, "mail"),
       PUBLIC_URL: base,
-      RATE_LIMIT_FILING: "1000000/60",
+      RATE_LIMIT_FILING: "999999/60",
       MAIL_POLL_MS: "1000",
     },
     stdio: ["ignore", "ignore", "inherit"],
