@@ -138,9 +138,10 @@ async function sendResponse(res, response) {
 
 server.all("*", async (req, res, next) => {
   try {
-    // Public pages carry no token (their anonymous forms are checked by origin, docs/decisions/013): no cookie either.
+    // Public pages carry no token (their anonymous forms are checked by origin, docs/decisions/013): no cookie either;
+    // nor does Remix's route manifest, which is cached as immutable.
     let csrfCookie;
-    if (!app.isPublicPath(req.path)) {
+    if (!app.isPublicPath(req.path) && req.path !== "/__manifest") {
       const csrf = app.ensureCsrfCookie(req.headers.cookie);
       if (csrf.setCookie) res.append("Set-Cookie", csrf.setCookie);
       csrfCookie = csrf.value;

@@ -3,10 +3,11 @@
 // 304, the same security headers on a hit as on a rendering, and nothing personal in what is shared.
 import { describe, expect, it } from "vitest";
 import { hiddenValue, visibleText } from "../support/browserless-client";
+import { newPage } from "../support/browser";
 import { filingFields } from "../support/factories";
 import { fileByForm, signInClient, usePortal } from "../support/portal-fixture";
 
-const fixture = usePortal({ demo: true, db: "readwrite" });
+const fixture = usePortal({ demo: true, db: "readwrite", browser: true });
 
 /** What an anonymous visitor gets (served from the cache after the first request). */
 async function get(path: string, headers: Record<string, string> = {}) {
@@ -65,6 +66,25 @@ describe("public pages from the cache", () => {
     const compressed = await fetch(fixture.url + path, { headers: { "Accept-Encoding": "gzip" } });
     expect(compressed.headers.get("content-encoding")).toBe("gzip");
     expect(await compressed.text()).toBe(miss.body);
+  });
+
+  it("run Remix's inline scripts by their hashes in a real browser: the page hydrates and navigates without reloading", async () => {
+    const page = await newPage(fixture.browser);
+    const problems: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.goto(`${fixture.url}/`, { waitUntil: "networkidle" });
+    await page.goto(`${fixture.url}/`, { waitUntil: "networkidle" }); // the second visit is served from the cache
+    await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+    await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+    await page.getByRole("navigation").getByRole("link", { name: "Thống kê" }).click();
+    await page.waitForURL(/\/thong-ke$/);
+    // Still the same document: a client-side navigation (the router ran), not a full reload.
+    expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   it("keep one rendering per language", async () => {
