@@ -52,7 +52,18 @@ describe("public pages from the cache", () => {
     const miss = await get(path);
     const hit = await get(path);
     expect(hit.body).toBe(miss.body);
-    for (const name of ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "permissions-policy", "cross-origin-opener-policy", "cache-control", "vary", "etag", "content-type"]) {
+    for (const name of [
+      "content-security-policy",
+      "x-content-type-options",
+      "x-frame-options",
+      "referrer-policy",
+      "permissions-policy",
+      "cross-origin-opener-policy",
+      "cache-control",
+      "vary",
+      "etag",
+      "content-type",
+    ]) {
       expect(hit.headers.get(name), name).toBe(miss.headers.get(name));
       expect(hit.headers.get(name), name).toBeTruthy();
     }

@@ -12,7 +12,18 @@ describe("which pages are shared by everyone", () => {
       expect(isPublicPath(p), p).toBe(true);
       expect(isPrivatePath(p), p).toBe(false);
     }
-    for (const p of ["/gui-phan-anh", "/tra-cuu", "/tra-cuu/XT-26-0000013", "/can-bo", "/cong-khai/du-thao-1/ho-gia-dinh", "/cong-khai/tai-lieu/4", "/cong-khai/dang-ky/abc", "/tep/1", "//", "/ho-so/a/b"]) {
+    for (const p of [
+      "/gui-phan-anh",
+      "/tra-cuu",
+      "/tra-cuu/XT-26-0000013",
+      "/can-bo",
+      "/cong-khai/du-thao-1/ho-gia-dinh",
+      "/cong-khai/tai-lieu/4",
+      "/cong-khai/dang-ky/abc",
+      "/tep/1",
+      "//",
+      "/ho-so/a/b",
+    ]) {
       expect(isPublicPath(p), p).toBe(false);
     }
   });

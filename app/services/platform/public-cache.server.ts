@@ -119,11 +119,7 @@ export function createPublicCache(options: PublicCacheOptions) {
       if (name !== "content-length" && name !== "cache-control" && name !== "set-cookie" && name !== "vary") headers.push([name, value]);
     });
     const cacheControl = response.headers.get("cache-control") ?? "";
-    const keep =
-      response.status === 200 &&
-      !response.headers.has("set-cookie") &&
-      !/no-store|private/.test(cacheControl) &&
-      identity.length <= MAX_ENTRY_BYTES;
+    const keep = response.status === 200 && !response.headers.has("set-cookie") && !/no-store|private/.test(cacheControl) && identity.length <= MAX_ENTRY_BYTES;
     if (!keep) {
       if (cacheControl) headers.push(["cache-control", cacheControl]);
       for (const cookie of response.headers.getSetCookie()) headers.push(["set-cookie", cookie]);
