@@ -121,36 +121,52 @@ function bareInsertServer(file) {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  const copyStatement = (table, overrides) => {
+  // Every column of a unique index gets a value of its own; the rest is copied from the source row.
+  const uniqueColumns = (table) =>
+    db
+      .prepare(`PRAGMA index_list(${table})`)
+      .all()
+      .filter((i) => i.unique && i.origin !== "pk")
+      .flatMap((i) => db.prepare(`PRAGMA index_info(${i.name})`).all().map((c) => c.name));
+  const copier = (table, fixed) => {
+    const own = [...new Set([...uniqueColumns(table), ...Object.keys(fixed)])];
     const columns = db
       .prepare(`PRAGMA table_info(${table})`)
       .all()
       .map((c) => c.name)
       .filter((c) => c !== "id");
-    const values = columns.map((c) => (c in overrides ? `@${c}` : c));
-    return db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) SELECT ${values.join(", ")} FROM ${table} WHERE id = @source`);
+    const statement = db.prepare(
+      `INSERT INTO ${table} (${columns.join(", ")}) SELECT ${columns.map((c) => (own.includes(c) ? `@${c}` : c)).join(", ")} FROM ${table} WHERE id = @source`,
+    );
+    return (source, values, n) => {
+      const params = { source };
+      for (const c of own) params[c] = c in values ? values[c] : `${c}-${n}-${crypto.randomBytes(12).toString("base64url")}`;
+      return statement.run(params).lastInsertRowid;
+    };
   };
   const caseSource = db.prepare("SELECT max(id) AS id FROM cases").get().id;
   const eventSource = db.prepare("SELECT min(id) AS id FROM case_events WHERE case_id = ?").get(caseSource).id;
   const outboxSource = db.prepare("SELECT max(id) AS id FROM outbox").get().id;
-  const insertCase = copyStatement("cases", { code: 1, idempotency_key: 1, title: 1, description: 1, repeat_key: 1, received_at: 1 });
-  const insertEvent = copyStatement("case_events", { case_id: 1, created_at: 1 });
-  const insertOutbox = outboxSource ? copyStatement("outbox", { created_at: 1 }) : null;
+  const insertCase = copier("cases", { code: 1, idempotency_key: 1, title: 1, description: 1, received_at: 1 });
+  const insertEvent = copier("case_events", { case_id: 1, created_at: 1 });
+  const insertOutbox = outboxSource ? copier("outbox", { created_at: 1 }) : null;
   let n = 0;
   const file1 = db.transaction((form) => {
     const now = new Date().toISOString();
     n++;
-    const caseId = insertCase.run({
-      source: caseSource,
-      code: `XT-99-${String(n).padStart(7, "0")}`,
-      idempotency_key: form.get("idempotencyKey"),
-      title: form.get("title"),
-      description: form.get("description"),
-      repeat_key: crypto.randomUUID(),
-      received_at: now,
-    }).lastInsertRowid;
-    insertEvent.run({ source: eventSource, case_id: caseId, created_at: now });
-    if (insertOutbox) insertOutbox.run({ source: outboxSource, created_at: now });
+    const caseId = insertCase(
+      caseSource,
+      {
+        code: `XT-99-${String(n).padStart(7, "0")}`,
+        idempotency_key: form.get("idempotencyKey"),
+        title: form.get("title"),
+        description: form.get("description"),
+        received_at: now,
+      },
+      n,
+    );
+    insertEvent(eventSource, { case_id: caseId, created_at: now }, n);
+    if (insertOutbox) insertOutbox(outboxSource, { created_at: now }, n);
     return caseId;
   });
   return {
@@ -158,6 +174,7 @@ function bareInsertServer(file) {
       const chunks = [];
       req.on("data", (c) => chunks.push(c));
       req.on("end", () => {
+        if (!db.open) return res.writeHead(503).end();
         const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
         file1(form);
         res.writeHead(303, { location: "/bien-nhan/x", "content-length": "0" });
@@ -299,7 +316,6 @@ async function main() {
     conns: filingConnections,
   });
   const bareLost = bareBefore + filingBare.expected - bareInsert.count();
-  bareInsert.close();
   results.filing = { portal: filingPortal, bare: filingBare, ratio: ratio(filingPortal.rps, filingBare.rps), connections: filingConnections };
 
   results.transfer.filingPage = await transferSize(base);
@@ -395,6 +411,11 @@ async function cleanup() {
   await Promise.all([...servers].map((s) => new Promise((resolve) => s.close(() => resolve()))));
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+// Never leave a portal running behind a crashed run.
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
 
 main()
   .catch((error) => {
