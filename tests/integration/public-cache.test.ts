@@ -98,6 +98,17 @@ describe("public pages from the cache", () => {
     await page.context().close();
   });
 
+  it("render a page once for many visitors arriving together, the others waiting for that rendering", async () => {
+    const path = `/thong-ke?cung-luc=${Date.now()}`;
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(fixture.url + path)));
+    const how = answers.map((r) => r.headers.get("x-cache")).sort();
+    expect(how.filter((h) => h === "MISS")).toHaveLength(1);
+    expect(how.filter((h) => h !== "MISS").every((h) => h === "SHARED" || h === "HIT")).toBe(true);
+    const bodies = new Set(await Promise.all(answers.map((r) => r.text())));
+    expect(bodies.size).toBe(1);
+    expect((await get(path)).headers.get("x-cache")).toBe("HIT");
+  });
+
   it("keep one rendering per language", async () => {
     const vi = await get("/ho-so");
     const en = await get("/ho-so", { Cookie: "lang=en" });

@@ -52,11 +52,20 @@ export interface PublicCacheOptions {
 }
 
 let versionStatement: { get(): unknown } | undefined;
+let versionThisTurn: number | undefined;
 
-/** The public data version, read from the database (committed writes only: the reader connection). */
+/**
+ * The public data version, read from the database (committed writes only: the reader connection), once per turn of
+ * the event loop: a read costs a WAL read transaction (microseconds, but per hit), and every request answered in
+ * this turn was received before the read, so none of them can have been sent after a commit the read misses.
+ */
 export function publicDataVersion(): number {
-  versionStatement ??= sqliteClient("reader").prepare("SELECT version FROM public_version WHERE id = 1").pluck();
-  return Number(versionStatement.get() ?? 0);
+  if (versionThisTurn === undefined) {
+    versionStatement ??= sqliteClient("reader").prepare("SELECT version FROM public_version WHERE id = 1").pluck();
+    versionThisTurn = Number(versionStatement.get() ?? 0);
+    setImmediate(() => (versionThisTurn = undefined));
+  }
+  return versionThisTurn;
 }
 
 const vietnamDay = (now: number) => Math.floor((now + VIETNAM_OFFSET_MS) / DAY_MS);
@@ -140,8 +149,10 @@ export function createPublicCache(options: PublicCacheOptions) {
     return entry;
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, page: Stored | Passing) {
+  /** `how`: HIT (kept), MISS (this request rendered it), SHARED (it waited for another request's rendering). */
+  function send(req: IncomingMessage, res: ServerResponse, page: Stored | Passing, how: "HIT" | "MISS" | "SHARED") {
     options.commonHeaders(req, res);
+    res.setHeader("X-Cache", how);
     for (const [name, value] of page.headers) {
       if (name === "set-cookie") res.appendHeader(name, value);
       else res.setHeader(name, value);
@@ -177,18 +188,19 @@ export function createPublicCache(options: PublicCacheOptions) {
     const entry = lru.get(key);
     if (entry && fresh(entry, publicDataVersion(), now)) {
       stats.hits++;
-      send(req, res, entry);
+      send(req, res, entry, "HIT");
       return true;
     }
     stats.misses++;
     let pending = inFlight.get(key);
+    const how = pending ? "SHARED" : "MISS";
     if (!pending) {
       const space = key.indexOf(" ");
       pending = renderAndStore(key, key.slice(space + 1), key.slice(0, space), req).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
     pending.then(
-      (page) => send(req, res, page),
+      (page) => send(req, res, page, how),
       (error) => options.onError(error, req, res),
     );
     return true;
