@@ -279,6 +279,8 @@ async function main() {
     res.end(hit.body);
   });
   for (const [name, target] of Object.entries(pages)) {
+    await measure(base + target, { seconds: 1 }); // warm-up: the first rendering, the JIT
+    await measure(bareBase + target, { seconds: 1 });
     const portalRun = await measure(base + target);
     const bareRun = await measure(bareBase + target);
     results.pages[name] = {

@@ -74,7 +74,13 @@ const vietnamDay = (now: number) => Math.floor((now + VIETNAM_OFFSET_MS) / DAY_M
 export function publicCacheKey(method: string | undefined, url: string | undefined, cookieHeader: string | undefined): string | null {
   if ((method !== "GET" && method !== "HEAD") || !url) return null;
   const q = url.indexOf("?");
-  if (!isPublicPath(q < 0 ? url : url.slice(0, q))) return null;
+  const pathname = q < 0 ? url : url.slice(0, q);
+  if (!isPublicPath(pathname)) return null;
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return null; // an address that cannot be decoded gets the application's 400 page
+  }
   let language = "vi";
   if (cookieHeader) {
     for (const part of cookieHeader.split(";")) {
