@@ -98,7 +98,12 @@ export function transaction<T>(fn: (tx: Tx) => Promise<T> | T): Promise<T> {
   if (outer) return Promise.resolve().then(() => fn(outer));
   return new Promise<T>((resolve, reject) => {
     waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-    if (!writing) void drain();
+    if (!writing) {
+      // One turn of the event loop first: requests already read from their sockets reach this point too and share
+      // the commit, instead of each paying an fsync while the CPU that would have prepared them waits.
+      writing = true;
+      setImmediate(() => void drain());
+    }
   });
 }
 
@@ -116,7 +121,6 @@ let writing = false;
 const busyOr = (error: unknown) => (isBusy(error) ? new DatabaseBusyError() : error);
 
 async function drain(): Promise<void> {
-  writing = true;
   try {
     while (waiting.length) await runGroup(waiting.splice(0, MAX_GROUP));
   } finally {
