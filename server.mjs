@@ -1,12 +1,15 @@
-// Production server: Express + Remix's request handler, security headers with a per-request CSP nonce,
-// the CSRF cookie, immutable caching of fingerprinted assets, and the background mail worker.
+// Production server: the cache of public pages first (docs/decisions/015), then Express + Remix's request handler,
+// security headers (inline scripts allowed by hash), the CSRF cookie, compression, immutable caching of fingerprinted
+// assets, and the background mail worker.
 //   node server.mjs                 start (migrates the database first)
 //   node server.mjs --demo          also load demo cases (npm run demo)
 //   node server.mjs --migrate-only  migrate and exit (npm run db:migrate)
 //   node server.mjs --seed-demo-only  migrate, load demo cases and exit (npm run db:seed)
-import { createRequestHandler } from "@remix-run/express";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import compression from "compression";
 import crypto from "node:crypto";
 import express from "express";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 
@@ -46,15 +49,32 @@ const publicUrl = config.PUBLIC_URL ?? "";
 const secure = publicUrl.startsWith("https://");
 const trustProxy = config.TRUST_PROXY;
 
+const remix = createRequestHandler(build, config.NODE_ENV);
+// Every answer's security headers, the same on a cache hit as from the application. Rendered pages replace the CSP
+// with one naming their inline scripts' hashes (entry.server.tsx); everything else allows no inline script at all.
+const BASE_CSP = app.contentSecurityPolicy();
+function commonHeaders(req, res) {
+  const given = trustProxy ? String(req.headers["x-request-id"] ?? "") : "";
+  const requestId = /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+  res.setHeader("X-Request-Id", requestId);
+  res.setHeader("Content-Security-Policy", BASE_CSP);
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return requestId;
+}
+
 const server = express();
 server.disable("x-powered-by");
+server.disable("etag"); // Remix's pages carry their own validators where they are public (the cache's ETag)
 if (trustProxy) server.set("trust proxy", 1);
 
 // A correlation id per request: in the log lines about it and on the error page; a proxy's own id is kept.
 server.use((req, res, next) => {
-  const given = trustProxy ? String(req.headers["x-request-id"] ?? "") : "";
-  res.locals.requestId = /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-  res.setHeader("X-Request-Id", res.locals.requestId);
+  res.locals.requestId = commonHeaders(req, res);
   const started = performance.now();
   res.on("finish", () => {
     const ms = performance.now() - started;
@@ -69,37 +89,12 @@ server.use((req, res, next) => {
         ms: Math.round(ms),
       });
   });
-  next();
-});
-
-server.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self), interest-cohort=()");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   // One person's pages are never cached, whatever their route says (a route's own headers may only add to this).
-  if (app.isPrivatePath(req.path)) res.setHeader("Cache-Control", "no-store");
+  if (app.isPrivatePath(req.path)) res.setHeader("Cache-Control", "private, no-store");
   next();
 });
+// Text answers compressed (public pages from the cache are stored compressed and skip this).
+server.use(compression());
 
 // Fingerprinted build assets never change; everything else in public/ is revalidated hourly.
 server.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y", index: false }));
@@ -116,25 +111,55 @@ server.use((req, res, next) => {
   res.status(403).type("html").send(CROSS_SITE_PAGE);
 });
 
-server.all(
-  "*",
-  (req, res, next) => {
-    const csrf = app.ensureCsrfCookie(req.headers.cookie);
-    if (csrf.setCookie) res.append("Set-Cookie", csrf.setCookie);
-    res.locals.csrfCookie = csrf.value;
-    next();
-  },
-  createRequestHandler({
-    build,
-    mode: config.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      requestId: res.locals.requestId,
-      cspNonce: res.locals.nonce,
-      csrfCookie: res.locals.csrfCookie,
-    }),
-  }),
-);
+// Remix's answer written with setHeader, so that a rendered page's own CSP replaces the base one instead of adding a
+// second policy (browsers enforce both).
+function remixRequest(req, res) {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init = { method: req.method, headers: new Headers(), signal: controller.signal };
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) init.headers.append(name, v);
+    else if (value !== undefined) init.headers.set(name, value);
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`, init);
+}
+
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  // A private page keeps its "private, no-store" whatever the route says.
+  const keepCacheControl = res.hasHeader("Cache-Control");
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie" || (name === "cache-control" && keepCacheControl)) continue;
+    res.setHeader(name, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+server.all("*", async (req, res, next) => {
+  try {
+    // Public pages carry no token (their anonymous forms are checked by origin, docs/decisions/013): no cookie either;
+    // nor does Remix's route manifest, which is cached as immutable.
+    let csrfCookie;
+    if (!app.isPublicPath(req.path) && req.path !== "/__manifest") {
+      const csrf = app.ensureCsrfCookie(req.headers.cookie);
+      if (csrf.setCookie) res.append("Set-Cookie", csrf.setCookie);
+      csrfCookie = csrf.value;
+    }
+    const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", requestId: res.locals.requestId, csrfCookie };
+    await sendResponse(res, await remix(remixRequest(req, res), context));
+  } catch (error) {
+    next(error);
+  }
+});
 
 // Whatever fails before or around Remix (an address that cannot be decoded, a body Express refuses) gets a page of
 // ours and a log line — never Express's own page, which shows a stack trace with server paths outside production.
@@ -156,7 +181,35 @@ server.use((error, req, res, _next) => {
 
 const port = config.PORT;
 const host = config.HOST;
-const listener = server.listen(port, host, () => {
+// Public pages are rendered with nothing of the visitor but the language: a fixed origin (no Host header can reach
+// the page), no cookie but `lang`, no client address worth limiting (rendering them costs no rate-limited action).
+const renderOrigin = publicUrl || "http://localhost";
+const publicCache =
+  config.PUBLIC_CACHE_MB > 0
+    ? app.createPublicCache({
+        maxBytes: config.PUBLIC_CACHE_MB * 1024 * 1024,
+        ttlMs: config.PUBLIC_CACHE_TTL_S * 1000,
+        render: (target, language, req) => {
+          const headers = new Headers({ accept: String(req.headers.accept ?? "*/*") });
+          if (language !== "vi") headers.set("cookie", `lang=${language}`);
+          return remix(new Request(renderOrigin + target, { headers }), { clientIp: "public-cache", requestId: crypto.randomUUID() });
+        },
+        commonHeaders,
+        onError: (error, req, res) => {
+          const requestId = res.getHeader("X-Request-Id") ?? commonHeaders(req, res);
+          app.logger.error({ event: "request.failed", requestId, path: app.loggablePath(req.url ?? "/"), err: error });
+          if (res.headersSent) return res.end();
+          res.writeHead(500, { "Cache-Control": "no-store", "Content-Type": "text/html; charset=utf-8" }).end(FAULT_PAGE(500, requestId));
+        },
+      })
+    : null;
+
+// The cache answers first, before Express and Remix; everything it does not take goes on to them.
+const listener = http.createServer((req, res) => {
+  if (publicCache?.handle(req, res)) return;
+  server(req, res);
+});
+listener.listen(port, host, () => {
   app.logger.info({ event: "listening", url: `http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}` });
 });
 app.startMailWorker(config.MAIL_POLL_MS);

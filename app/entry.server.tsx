@@ -1,5 +1,6 @@
-import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
+import crypto from "node:crypto";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./nonce";
 import type { RequestContext } from "~/services/platform/request.server";
@@ -9,13 +10,16 @@ import { sessionSecret } from "~/services/platform/config.server";
 import { isStorageError, StorageUnavailableError, sweepIncoming } from "~/services/platform/uploads.server";
 import { sweepUnreferencedFiles } from "~/services/cases/attachments.server";
 import { refreshMissingSearchTexts } from "~/services/cases/search-text.server";
+import { contentSecurityPolicy, hashMarkedScripts } from "~/services/platform/csp.server";
 
 // What server.mjs uses from the build besides the request handler: start-up, background jobs, the CSRF cookie.
 export { stopDatabase } from "~/services/platform/database.server";
 export { config as loadConfig } from "~/services/platform/config.server";
 export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server";
 export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
-export { isPrivatePath } from "~/domain/urls";
+export { isPrivatePath, isPublicPath } from "~/domain/urls";
+export { contentSecurityPolicy } from "~/services/platform/csp.server";
+export { createPublicCache, publicDataVersion } from "~/services/platform/public-cache.server";
 export { seedDemoData } from "~/services/demo/demo.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
@@ -55,22 +59,21 @@ export { logger, loggablePath } from "~/services/platform/logger.server";
  * Pages are rendered to a string, not streamed: React 18.3's streaming encoder flushes its whole 2 KB buffer when a
  * multi-byte character does not fit at its end, putting NUL bytes into Vietnamese text (docs/decisions/006).
  * Our pages use no Suspense streaming, so nothing is lost.
+ *
+ * Remix's inline scripts are allowed by their hashes, not by a nonce, so that a page is the same bytes for every
+ * visitor and can be cached (docs/decisions/015): they are rendered with a random marker, hashed, and unmarked.
  */
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
-) {
-  const nonce = (loadContext as RequestContext).cspNonce;
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+  const marker = crypto.randomBytes(16).toString("base64url");
   const markup = renderToString(
-    <NonceContext.Provider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    <NonceContext.Provider value={marker}>
+      <RemixServer context={remixContext} url={request.url} nonce={marker} />
     </NonceContext.Provider>,
   );
+  const { html, hashes } = hashMarkedScripts(`<!DOCTYPE html>${markup}`, marker);
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${markup}`, { status: responseStatusCode, headers: responseHeaders });
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(hashes));
+  return new Response(html, { status: responseStatusCode, headers: responseHeaders });
 }
 
 /**

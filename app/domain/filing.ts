@@ -74,7 +74,23 @@ export function readDisclosureLink(values: FilingValues): { disclosureId: number
   return { disclosureId: disclosureId.success ? disclosureId.data : null, planRowNo: disclosureId.success && planRowNo.success ? planRowNo.data : null };
 }
 
+// Built once per reference data (the object changes when an administrator edits it, or at the day change): building
+// the schema cost more than validating with it, and a filing used to build it twice.
+const schemas = new WeakMap<FilingReference, ReturnType<typeof buildFilingSchema>>();
+
+/** The filing form's fields for this reference data (units, categories, hamlets, today's rules). */
 export function filingSchema(ref: FilingReference) {
+  let schema = schemas.get(ref);
+  if (!schema) {
+    schema = buildFilingSchema(ref);
+    schemas.set(ref, schema);
+  }
+  return schema;
+}
+
+const EMAIL = z.email();
+
+function buildFilingSchema(ref: FilingReference) {
   return z
     .object({
       kind: z.enum(CASE_KINDS, { message: "error.chooseKind" }),
@@ -102,7 +118,7 @@ export function filingSchema(ref: FilingReference) {
       requestedOutcome: required(longText(LIMITS.requestedOutcome)),
       fullName: required(singleLine(LIMITS.fullName)),
       phone: required(singleLine(LIMITS.phone)).refine((v) => /^0\d{9,10}$/.test(phoneDigits(v)), "error.phone"),
-      email: singleLine(LIMITS.email).refine((v) => v === "" || z.email().safeParse(v).success, "error.email"),
+      email: singleLine(LIMITS.email).refine((v) => v === "" || EMAIL.safeParse(v).success, "error.email"),
       address: required(singleLine(LIMITS.address)),
       idNumber: singleLine(LIMITS.idNumber + 8).refine((v) => v === "" || /^(\d{9}|\d{12})$/.test(v.replace(/\s/g, "")), "error.idNumber"),
       complainedDecision: singleLine(LIMITS.complainedDecision),
@@ -140,7 +156,7 @@ export function filingSchema(ref: FilingReference) {
     });
 }
 
-export type FilingInput = z.output<ReturnType<typeof filingSchema>>;
+export type FilingInput = z.output<ReturnType<typeof buildFilingSchema>>;
 
 /** Every field of the form, in form order: the error summary's order and what is echoed back after an error. */
 export const FILING_FIELDS: readonly string[] = Object.keys(

@@ -29,3 +29,12 @@ export function sameSitePath(value: string | null | undefined, fallback = "/", p
 export function isPrivatePath(pathname: string): boolean {
   return /^\/(?:can-bo(?:\/|$)|tra-cuu\/|bien-nhan\/|tep\/|cong-khai\/[^/]+\/ho-gia-dinh(?:\/|$))/.test(pathname);
 }
+
+/**
+ * Pages anyone can read, the same for every visitor of a language (home, the register and a case's public page,
+ * disclosures and their feed, statistics): served to everyone from one rendering (docs/decisions/015). A household's
+ * row or a disclosure's document are two segments deep and so never match.
+ */
+export function isPublicPath(pathname: string): boolean {
+  return /^\/(?:ho-so(?:\/[^/]+)?|cong-khai(?:\/[^/]+)?|thong-ke)?\/?$/.test(pathname) && pathname !== "//";
+}

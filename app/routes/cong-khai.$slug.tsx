@@ -5,7 +5,7 @@ import { DateText, DateTimeText, StatusBadge } from "~/components/case-parts";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { Pager } from "~/components/pager";
 import { PlanChanges, PlanTable } from "~/components/plan-table";
-import { Checkbox, CsrfField, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { Checkbox, ErrorSummary, TextArea, TextField, useTranslatedErrors } from "~/components/form";
 import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { submitComment } from "~/services/disclosures/forms.server";
@@ -14,7 +14,6 @@ import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { publicPlanTable } from "~/services/disclosures/plan-table.server";
 import type { RequestContext } from "~/services/platform/request.server";
 import { rejectionResponse } from "~/services/platform/responses.server";
-import { randomToken } from "~/services/platform/secrets.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
 import { translateMessage } from "~/i18n";
@@ -29,7 +28,7 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const disclosure = await publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
   if (!disclosure) throw new Response("Not found", { status: 404 });
   const plan = await publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
-  return json({ disclosure, plan, related: await relatedCases(disclosure), sent: search.has("da-gui"), idempotencyKey: randomToken(18) });
+  return json({ disclosure, plan, related: await relatedCases(disclosure), sent: search.has("da-gui") });
 });
 
 export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -40,7 +39,7 @@ export const action = guard(async ({ request, params, context }: ActionFunctionA
 });
 
 export default function DisclosurePage() {
-  const { disclosure: d, plan, related, sent, idempotencyKey } = useLoaderData<typeof loader>();
+  const { disclosure: d, plan, related, sent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -239,8 +238,6 @@ export default function DisclosurePage() {
               <ErrorSummary errors={errors} order={["body", "authorName", "authorPhone"]} />
               <p className="hint">{t("disclosure.comment.hint")}</p>
               <Form method="post" className="narrow" noValidate>
-                <CsrfField />
-                <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
                 <TextArea name="body" label={t("disclosure.comment.body")} required rows={5} error={errors.body} defaultValue={values.body} />
                 <TextField
                   name="authorName"

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, SelectField, TextField, useTranslatedErrors, FilterSelect } from "~/components/form";
+import { ErrorSummary, SelectField, TextField, useTranslatedErrors, FilterSelect } from "~/components/form";
 import { vnDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
 import { Pager, usePageLink } from "~/components/pager";
@@ -92,7 +92,6 @@ export default function Disclosures() {
           <>
             <ErrorSummary errors={errors} order={["email", "communeId"]} />
             <Form method="post" className="narrow">
-              <CsrfField />
               <TextField name="email" type="email" label={t("disclosure.subscribe.email")} required autoComplete="email" error={errors.email} />
               <SelectField name="communeId" label={t("disclosure.subscribe.unit")} error={errors.communeId}>
                 <option value="">{t("disclosure.allUnits")}</option>

@@ -102,8 +102,12 @@ export async function fileCase(
     receiptToken: receiptTokenFor(earlier.idempotencyKey),
     duplicate: true,
   });
-  const earlier = await findEarlier(read(), input, repeatKey, now);
-  if (earlier) return repeated(earlier);
+  // With files, a repeat is found before they are stored twice; without, the check inside the transaction suffices
+  // (it saves a filing two queries on its busiest path).
+  if (files.length) {
+    const earlier = await findEarlier(read(), input, repeatKey, now);
+    if (earlier) return repeated(earlier);
+  }
 
   const ref = await reference();
   const today = vnDate(now);

@@ -48,6 +48,9 @@ export const configSchema = z.object({
   RATE_LIMIT_LOOKUP: withDefault(rateLimit, "20/600"),
   RATE_LIMIT_SIGNIN: withDefault(rateLimit, "30/900"),
   TRUST_PROXY: withDefault(z.enum(["0", "1"]), "0").transform((v) => v === "1"),
+  /** The cache of rendered public pages (docs/decisions/015): its size cap in MB (0 turns it off) and entry lifetime. */
+  PUBLIC_CACHE_MB: withDefault(int(0, 4096), 64),
+  PUBLIC_CACHE_TTL_S: withDefault(int(1, 86_400), 60),
   LOG_LEVEL: withDefault(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]), "info"),
 });
 

@@ -10,7 +10,6 @@ export interface RequestContext {
   clientIp?: string;
   /** Correlation id of this request (X-Request-Id), in every log line about it and on error pages. */
   requestId?: string;
-  cspNonce?: string;
   csrfCookie?: string;
 }
 

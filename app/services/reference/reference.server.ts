@@ -83,7 +83,17 @@ export function categoryLabels(ref: Reference, language: "vi" | "en"): Record<st
 }
 
 /** What the filing form's validation needs of the reference data on a given day (form, Open311, assisted filing). */
+let lastFilingReference: { ref: Reference; today: string; value: FilingReference } | undefined;
+
+/** The same object while the reference data and the day are the same, so the schema built for it is reused. */
 export function filingReference(ref: Reference, today: string): FilingReference {
+  if (lastFilingReference?.ref === ref && lastFilingReference.today === today) return lastFilingReference.value;
+  const value = buildFilingReference(ref, today);
+  lastFilingReference = { ref, today, value };
+  return value;
+}
+
+function buildFilingReference(ref: Reference, today: string): FilingReference {
   return {
     categoryCodes: ref.categories.map((c) => c.code),
     communeIds: ref.communes.filter((c) => c.level !== "district").map((c) => c.id),
