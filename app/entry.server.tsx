@@ -16,6 +16,7 @@ export { startMailWorker, stopMailWorker } from "~/services/platform/mail.server
 export { ensureCsrfCookie, isCrossSite } from "~/services/platform/request.server";
 export { isPrivatePath } from "~/domain/urls";
 export { seedDemoData } from "~/services/demo/demo.server";
+export { seedLargeData } from "~/services/demo/large-seed.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 
