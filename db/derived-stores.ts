@@ -34,11 +34,18 @@ const FIGURES_SQL = [
       ["kind", "kind"],
       ["total", "'total'"],
     ] as const
-  ).map(
-    ([dim, key]) => `INSERT INTO figure_counts (dim, day, key, received, accepted, answered, answered_on_time, days_to_answer, ratings, score_sum)
-     SELECT '${dim}', day, ${key}, count(DISTINCT CASE WHEN is_received THEN case_id END), count(DISTINCT CASE WHEN is_accepted THEN case_id END),
-       sum(is_answer), sum(on_time), sum(days), sum(rating), sum(score)
-     FROM temp.figure_acts GROUP BY day, ${key}`,
+  ).flatMap(([dim, key]) =>
+    (
+      [
+        ["day", 10],
+        ["month", 7],
+      ] as const
+    ).map(
+      ([grain, length]) => `INSERT INTO figure_counts (dim, grain, day, key, received, accepted, answered, answered_on_time, days_to_answer, ratings, score_sum)
+       SELECT '${dim}', '${grain}', substr(day, 1, ${length}), ${key}, count(DISTINCT CASE WHEN is_received THEN case_id END),
+         count(DISTINCT CASE WHEN is_accepted THEN case_id END), sum(is_answer), sum(on_time), sum(days), sum(rating), sum(score)
+       FROM temp.figure_acts GROUP BY substr(day, 1, ${length}), ${key}`,
+    ),
   ),
   `DROP TABLE temp.figure_acts`,
 ];

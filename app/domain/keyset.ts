@@ -9,9 +9,20 @@ export interface SortKey {
 }
 
 const CURSOR = /^([01])~(\d{4}-\d{2}-\d{2})~(\d{1,15})$/;
+/** A list in the order of ids, newest first (search results, read from the index in that order). */
+const ID_CURSOR = /^n~(\d{1,15})$/;
 
 export function isCursor(value: string): boolean {
-  return CURSOR.test(value);
+  return CURSOR.test(value) || ID_CURSOR.test(value);
+}
+
+export function encodeIdCursor(id: number): string {
+  return `n~${id}`;
+}
+
+export function decodeIdCursor(value: string): number | null {
+  const m = ID_CURSOR.exec(value);
+  return m ? Number(m[1]) : null;
 }
 
 export function encodeCursor(key: SortKey): string {
@@ -31,15 +42,15 @@ export function keysetPage<T>(
   fetched: T[],
   size: number,
   direction: "after" | "before" | "first",
-  key: (row: T) => SortKey,
+  cursorOf: (row: T) => string,
 ): { rows: T[]; prev: string | null; next: string | null } {
   const more = fetched.length > size;
   const page = fetched.slice(0, size);
   // A page before a cursor is read backwards: turn it round.
   const rows = direction === "before" ? page.reverse() : page;
   if (!rows.length) return { rows, prev: null, next: null };
-  const first = encodeCursor(key(rows[0]));
-  const last = encodeCursor(key(rows[rows.length - 1]));
+  const first = cursorOf(rows[0]);
+  const last = cursorOf(rows[rows.length - 1]);
   return {
     rows,
     prev: direction === "first" || (direction === "before" && !more) ? null : first,

@@ -1,5 +1,6 @@
 CREATE TABLE `figure_counts` (
 	`dim` text NOT NULL,
+	`grain` text NOT NULL,
 	`day` text NOT NULL,
 	`key` text NOT NULL,
 	`received` integer DEFAULT 0 NOT NULL,
@@ -9,7 +10,7 @@ CREATE TABLE `figure_counts` (
 	`days_to_answer` real DEFAULT 0 NOT NULL,
 	`ratings` integer DEFAULT 0 NOT NULL,
 	`score_sum` integer DEFAULT 0 NOT NULL,
-	PRIMARY KEY(`dim`, `day`, `key`)
+	PRIMARY KEY(`dim`, `grain`, `day`, `key`)
 );
 --> statement-breakpoint
 CREATE TABLE `status_counts` (

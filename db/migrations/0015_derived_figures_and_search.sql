@@ -2,12 +2,12 @@
 -- recount (db/derived-stores.ts) runs at start-up on a database migrated with cases already in it, and after bulk
 -- loads. Figures (figure_counts), per day a case was received (Vietnam) and per unit credited (decision 009),
 -- category, kind and in total: a case counts once per unit it reached and that accepted it, and once per category,
--- kind and in total; every answer and rating counts.
+-- kind and in total; every answer and rating counts. Each act goes to its day's row and its month's row.
 CREATE TRIGGER `case_events_figures` AFTER INSERT ON `case_events`
 WHEN NEW.type IN ('filed', 'transferred', 'contested', 'accepted', 'answered')
 BEGIN
-  INSERT INTO `figure_counts` (`dim`, `day`, `key`, `received`, `accepted`, `answered`, `answered_on_time`, `days_to_answer`)
-  SELECT d.dim, date(d.received_at, '+7 hours'), d.key,
+  INSERT INTO `figure_counts` (`dim`, `grain`, `day`, `key`, `received`, `accepted`, `answered`, `answered_on_time`, `days_to_answer`)
+  SELECT d.dim, g.grain, substr(date(d.received_at, '+7 hours'), 1, g.length), d.key,
     CASE WHEN NEW.type IN ('filed', 'transferred', 'contested') AND NOT EXISTS (
       SELECT 1 FROM case_events r WHERE r.case_id = NEW.case_id AND r.id < NEW.id AND r.type IN ('filed', 'transferred', 'contested')
         AND (d.dim <> 'unit' OR r.unit_id IS NEW.unit_id)) THEN 1 ELSE 0 END,
@@ -25,8 +25,9 @@ BEGIN
     UNION ALL SELECT 'kind', c.kind_code, c.received_at FROM cases c WHERE c.id = NEW.case_id
     UNION ALL SELECT 'total', 'total', c.received_at FROM cases c WHERE c.id = NEW.case_id
   ) d
+  CROSS JOIN (SELECT 'day' AS grain, 10 AS length UNION ALL SELECT 'month', 7) g
   WHERE true
-  ON CONFLICT (`dim`, `day`, `key`) DO UPDATE SET
+  ON CONFLICT (`dim`, `grain`, `day`, `key`) DO UPDATE SET
     `received` = `received` + excluded.`received`,
     `accepted` = `accepted` + excluded.`accepted`,
     `answered` = `answered` + excluded.`answered`,
@@ -37,16 +38,17 @@ END;
 -- A rating counts for the unit whose answer it rates.
 CREATE TRIGGER `answer_ratings_figures` AFTER INSERT ON `answer_ratings`
 BEGIN
-  INSERT INTO `figure_counts` (`dim`, `day`, `key`, `ratings`, `score_sum`)
-  SELECT d.dim, date(d.received_at, '+7 hours'), d.key, 1, NEW.score
+  INSERT INTO `figure_counts` (`dim`, `grain`, `day`, `key`, `ratings`, `score_sum`)
+  SELECT d.dim, g.grain, substr(date(d.received_at, '+7 hours'), 1, g.length), d.key, 1, NEW.score
   FROM (
     SELECT 'unit' AS dim, coalesce((SELECT e.unit_id FROM case_events e WHERE e.id = NEW.answer_event_id), '') AS key, c.received_at FROM cases c WHERE c.id = NEW.case_id
     UNION ALL SELECT 'category', c.category_code, c.received_at FROM cases c WHERE c.id = NEW.case_id
     UNION ALL SELECT 'kind', c.kind_code, c.received_at FROM cases c WHERE c.id = NEW.case_id
     UNION ALL SELECT 'total', 'total', c.received_at FROM cases c WHERE c.id = NEW.case_id
   ) d
+  CROSS JOIN (SELECT 'day' AS grain, 10 AS length UNION ALL SELECT 'month', 7) g
   WHERE true
-  ON CONFLICT (`dim`, `day`, `key`) DO UPDATE SET `ratings` = `ratings` + 1, `score_sum` = `score_sum` + excluded.`score_sum`;
+  ON CONFLICT (`dim`, `grain`, `day`, `key`) DO UPDATE SET `ratings` = `ratings` + 1, `score_sum` = `score_sum` + excluded.`score_sum`;
 END;
 --> statement-breakpoint
 -- Cases per status (the home page's figures).

@@ -35,7 +35,9 @@ describe("the large seed", () => {
     // The counts equal a recount from the base tables.
     const statuses = await queryRows(sql`SELECT status, count(*) AS n FROM cases GROUP BY status ORDER BY status`);
     expect(await queryRows(sql`SELECT status, n FROM status_counts WHERE n <> 0 ORDER BY status`)).toEqual(statuses);
-    const total = await one(sql`SELECT sum(received) AS received, sum(answered) AS answered, sum(ratings) AS ratings FROM figure_counts WHERE dim = 'total'`);
+    const total = await one(
+      sql`SELECT sum(received) AS received, sum(answered) AS answered, sum(ratings) AS ratings FROM figure_counts WHERE dim = 'total' AND grain = 'day'`,
+    );
     const recount = await one(sql`SELECT (SELECT count(*) FROM cases) AS received, (SELECT count(*) FROM case_events WHERE type = 'answered') AS answered,
       (SELECT count(*) FROM answer_ratings) AS ratings`);
     expect(total).toEqual(recount);

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { CaseKind } from "~/domain/filing";
 import * as t from "../../../db/schema";
-import { runningClocks } from "../../../db/schema/cases";
+import { casesByRunningClock, runningClocks } from "../../../db/schema/cases";
 import { DISTRICT_ID } from "../../../db/data/reference";
 import { addDays, formatDate, vnDate } from "~/domain/dates";
 import { urgency, type Urgency } from "~/domain/deadlines";
@@ -17,8 +17,8 @@ import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
 import { categoryLabels, communeName, publishedContacts, reference, type Reference } from "~/services/reference/reference.server";
 import { FINISHED_STATUSES, isOpen, OPEN_STATUSES, type CaseStatus } from "~/domain/case-workflow";
-import { caseTextMatches } from "~/services/cases/search.server";
-import { decodeCursor, keysetPage } from "~/domain/keyset";
+import { caseSearch, type CaseSearch } from "~/services/cases/search.server";
+import { decodeCursor, decodeIdCursor, encodeCursor, encodeIdCursor, keysetPage } from "~/domain/keyset";
 
 export const PAGE_SIZE = 25;
 // ---------------------------------------------------------------- listing
@@ -62,14 +62,24 @@ function filterConditions(scope: CaseScope, f: CaseFilters, today: string, ident
   // Dates are Vietnam calendar days; received_at is UTC, so compare with the day's UTC bounds.
   if (f.from) where.push(gte(t.cases.receivedAt, new Date(`${f.from}T00:00:00+07:00`).toISOString()));
   if (f.to) where.push(lt(t.cases.receivedAt, new Date(`${addDays(f.to, 1)}T00:00:00+07:00`).toISOString()));
-  if (f.q) {
-    // Only those who may see who filed search the text that carries the identity (name, e-mail, phone digits).
-    const digits = phoneDigits(f.q);
-    const byPhone = identity && /^[\d\s.+-]+$/.test(f.q.trim()) && digits.length >= 6 ? digits : undefined;
-    const match = caseTextMatches(identity ? "identity" : "public", f.q, byPhone);
-    if (match) where.push(match);
-  }
   return where.filter((w): w is SQL => w !== undefined);
+}
+
+/** The search of `q`: only those who may see who filed search the text that carries the identity (name, e-mail, phone). */
+function searchOf(q: string | undefined, identity: boolean): CaseSearch | null {
+  if (!q) return null;
+  const digits = phoneDigits(q);
+  const byPhone = identity && /^[\d\s.+-]+$/.test(q.trim()) && digits.length >= 6 ? digits : undefined;
+  return caseSearch(identity ? "identity" : "public", q, byPhone);
+}
+
+/** Every condition of the filters, the search included (for lists not paged through the index). */
+function allConditions(scope: CaseScope, f: CaseFilters, today: string, identity: boolean): SQL[] {
+  const search = searchOf(f.q, identity);
+  const conditions = filterConditions(scope, f, today, identity);
+  if (search?.match) conditions.push(sql`${t.cases.id} IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${search.match})`);
+  if (search?.rest) conditions.push(search.rest);
+  return conditions;
 }
 
 const listColumns = {
@@ -130,13 +140,40 @@ const inboxOrder = [t.cases.finished, t.cases.dueOn, t.cases.id] as const;
 const sortKey = sql`(${t.cases.finished}, ${t.cases.dueOn}, ${t.cases.id})`;
 
 /**
- * One page of the cases this user may see, in the inbox's order, after or before a cursor. The scope is always a
- * condition of the query. Matching cases are counted up to COUNT_CAP only ("more than" past it).
+ * One page of the cases this user may see, after or before a cursor: in the inbox's order, or, for a search the
+ * index can answer, newest first as the index holds them (so a page reads the index until it has 26 rows, never
+ * every match). The scope is always a condition of the query. Matches are counted up to COUNT_CAP only.
  */
 export async function listCases(user: StaffUser, filters: CaseFilters, now = new Date()) {
   const today = vnDate(now);
   const identity = seesFilerIdentity(user);
-  const conditions = filterConditions(caseScope(user, DISTRICT_ID), filters, today, identity);
+  const scope = caseScope(user, DISTRICT_ID);
+  const search = searchOf(filters.q, identity);
+  const ref = await reference();
+  const page = search?.match
+    ? await searchPage(and(...filterConditions(scope, filters, today, identity), search.rest), search.match, filters)
+    : await inboxPage(
+        [...filterConditions(scope, filters, today, identity), search?.rest].filter((c): c is SQL => c !== undefined),
+        filters,
+      );
+  return {
+    rows: page.rows.map((r) => toRow(ref, r, today, identity)),
+    total: Math.min(page.counted, COUNT_CAP),
+    moreThanTotal: page.counted > COUNT_CAP,
+    prev: page.prev,
+    next: page.next,
+  };
+}
+
+const selectList = () =>
+  read()
+    .select(listColumns)
+    .from(t.cases)
+    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
+    .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId));
+
+/** A page in the inbox's order: a seek on cases_inbox_idx (or cases_unit_inbox_idx) and 26 rows. */
+async function inboxPage(conditions: SQL[], filters: CaseFilters) {
   const after = filters.after ? decodeCursor(filters.after) : null;
   const before = !after && filters.before ? decodeCursor(filters.before) : null;
   const cursor = after ?? before;
@@ -145,11 +182,7 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
     : after
       ? sql`${sortKey} > (${cursor.finished}, ${cursor.dueOn}, ${cursor.id})`
       : sql`${sortKey} < (${cursor.finished}, ${cursor.dueOn}, ${cursor.id})`;
-  const rows = await read()
-    .select(listColumns)
-    .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
+  const rows = await selectList()
     .where(and(...conditions, seek))
     .orderBy(...inboxOrder.map((c) => (before ? desc(c) : asc(c))))
     .limit(PAGE_SIZE + 1);
@@ -159,19 +192,32 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
     .where(and(...conditions))
     .limit(COUNT_CAP + 1);
   const counted = (await read().select({ n: count() }).from(capped.as("capped")))[0].n;
-  const ref = await reference();
-  const page = keysetPage(rows, PAGE_SIZE, after ? "after" : before ? "before" : "first", (r) => ({
-    finished: FINISHED.has(r.status as CaseStatus) ? 1 : 0,
-    dueOn: r.dueOn as string,
-    id: r.id as number,
-  }));
-  return {
-    rows: page.rows.map((r) => toRow(ref, r, today, identity)),
-    total: Math.min(counted, COUNT_CAP),
-    moreThanTotal: counted > COUNT_CAP,
-    prev: page.prev,
-    next: page.next,
-  };
+  const page = keysetPage(rows, PAGE_SIZE, after ? "after" : before ? "before" : "first", (r) =>
+    encodeCursor({ finished: FINISHED.has(r.status as CaseStatus) ? 1 : 0, dueOn: r.dueOn as string, id: r.id as number }),
+  );
+  return { ...page, counted };
+}
+
+/**
+ * A page of search results, newest first: the index is read in its own order (CROSS JOIN keeps it the outer loop)
+ * and each match checked against the filters, until a page is full.
+ */
+async function searchPage(where: SQL | undefined, match: string, filters: CaseFilters) {
+  const after = filters.after ? decodeIdCursor(filters.after) : null;
+  const before = after === null && filters.before ? decodeIdCursor(filters.before) : null;
+  const seek = after !== null ? sql`AND cases_search.rowid < ${after}` : before !== null ? sql`AND cases_search.rowid > ${before}` : sql``;
+  const filtered = where ? sql`AND ${where}` : sql``;
+  const found = sql`FROM cases_search CROSS JOIN ${t.cases} ON ${t.cases.id} = cases_search.rowid WHERE cases_search MATCH ${match} ${filtered}`;
+  const ids = (
+    await read().all<{ id: number }>(
+      sql`SELECT ${t.cases.id} AS id ${found} ${seek} ORDER BY cases_search.rowid ${before !== null ? sql`ASC` : sql`DESC`} LIMIT ${PAGE_SIZE + 1}`,
+    )
+  ).map((r) => r.id);
+  const counted = (await read().all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${found} LIMIT ${COUNT_CAP + 1})`))[0].n;
+  const byId = new Map((ids.length ? await selectList().where(inArray(t.cases.id, ids)) : []).map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+  const page = keysetPage(rows, PAGE_SIZE, after !== null ? "after" : before !== null ? "before" : "first", (r) => encodeIdCursor(r.id));
+  return { ...page, counted };
 }
 
 const FINISHED: ReadonlySet<CaseStatus> = new Set(FINISHED_STATUSES);
@@ -180,7 +226,7 @@ const FINISHED: ReadonlySet<CaseStatus> = new Set(FINISHED_STATUSES);
 export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
   const today = vnDate(now);
   const identity = seesFilerIdentity(user);
-  const where = and(...filterConditions(caseScope(user, DISTRICT_ID), filters, today, identity));
+  const where = and(...allConditions(caseScope(user, DISTRICT_ID), filters, today, identity));
   const rows = await read()
     .select(listColumns)
     .from(t.cases)
@@ -224,7 +270,7 @@ export async function deadlineBoard(user: StaffUser, now = new Date()) {
       dueSoon: sql<number>`sum(CASE WHEN ${t.cases.dueOn} >= ${today} AND ${t.cases.dueOn} <= ${addDays(today, 3)} THEN 1 ELSE 0 END)`,
       open: count(),
     })
-    .from(t.cases)
+    .from(casesByRunningClock)
     // The words of the partial index of running clocks: only its entries are read, never the whole table.
     .where(and(scopeCondition(scope), runningClocks))
     .groupBy(t.cases.communeId);

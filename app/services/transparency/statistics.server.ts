@@ -1,9 +1,9 @@
 // Figures per unit, category and kind for a period (received, accepted, answered, on time, overdue, time to answer,
 // satisfaction), the same numbers as CSV, and the home page's counts.
-import { and, count, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import { runningClocks } from "../../../db/schema/cases";
-import type { Period } from "~/domain/period";
+import { casesByRunningClock, runningClocks } from "../../../db/schema/cases";
+import { periodParts, type Period } from "~/domain/period";
 import { addDays, vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
 import { csvDocument } from "~/domain/csv";
@@ -38,6 +38,12 @@ export type GroupBy = "commune" | "category" | "kind";
 export async function statistics(period: Period, groupBy: GroupBy, now = new Date()): Promise<{ rows: FigureRow[]; total: FigureRow }> {
   const today = vnDate(now);
   const f = t.figureCounts;
+  // Whole months from month rows, the ends of the period from day rows: a year reads 12 rows per unit.
+  const parts = periodParts(period);
+  const ranges = [
+    ...(parts.months ? [and(eq(f.grain, "month"), gte(f.day, parts.months[0]), lte(f.day, parts.months[1]))] : []),
+    ...parts.days.map(([from, to]) => and(eq(f.grain, "day"), gte(f.day, from), lte(f.day, to))),
+  ];
   const dim = groupBy === "commune" ? "unit" : groupBy;
   const counted = (d: typeof dim | "total") =>
     read()
@@ -52,14 +58,14 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
         scoreSum: sql<number>`sum(${f.scoreSum})`,
       })
       .from(f)
-      .where(and(eq(f.dim, d), gte(f.day, period.from), lte(f.day, period.to)))
+      .where(and(eq(f.dim, d), or(...ranges)))
       .groupBy(f.key);
   const overdueKey = groupBy === "commune" ? t.cases.communeId : groupBy === "category" ? t.cases.categoryCode : t.cases.kindCode;
   // The same words as the partial index cases_running_idx, so that only its entries are read.
   const overdue = (key: SQL) =>
     read()
       .select({ key: sql<string>`${key}`, overdueNow: count() })
-      .from(t.cases)
+      .from(casesByRunningClock)
       .where(and(runningClocks, lt(t.cases.dueOn, today), periodCondition(period)));
   const [actRows, [actTotal], overdueRows, [overdueTotal]] = await Promise.all([
     counted(dim),
