@@ -46,7 +46,7 @@ function scopeCondition(scope: CaseScope): SQL | undefined {
   return scope.all ? undefined : inArray(t.cases.communeId, [...scope.communeIds]);
 }
 
-function filterConditions(scope: CaseScope, f: CaseFilters, today: string, identity: boolean): SQL[] {
+function filterConditions(scope: CaseScope, f: CaseFilters, today: string): SQL[] {
   const where: (SQL | undefined)[] = [scopeCondition(scope)];
   if (f.status) where.push(eq(t.cases.status, f.status));
   if (f.kind) where.push(eq(t.cases.kindCode, f.kind));
@@ -76,7 +76,7 @@ function searchOf(q: string | undefined, identity: boolean): CaseSearch | null {
 /** Every condition of the filters, the search included (for lists not paged through the index). */
 function allConditions(scope: CaseScope, f: CaseFilters, today: string, identity: boolean): SQL[] {
   const search = searchOf(f.q, identity);
-  const conditions = filterConditions(scope, f, today, identity);
+  const conditions = filterConditions(scope, f, today);
   if (search?.match) conditions.push(sql`${t.cases.id} IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ${search.match})`);
   if (search?.rest) conditions.push(search.rest);
   return conditions;
@@ -151,9 +151,9 @@ export async function listCases(user: StaffUser, filters: CaseFilters, now = new
   const search = searchOf(filters.q, identity);
   const ref = await reference();
   const page = search?.match
-    ? await searchPage(and(...filterConditions(scope, filters, today, identity), search.rest), search.match, filters)
+    ? await searchPage(and(...filterConditions(scope, filters, today), search.rest), search.match, filters)
     : await inboxPage(
-        [...filterConditions(scope, filters, today, identity), search?.rest].filter((c): c is SQL => c !== undefined),
+        [...filterConditions(scope, filters, today), search?.rest].filter((c): c is SQL => c !== undefined),
         filters,
       );
   return {
