@@ -11,7 +11,7 @@ import { caseScope, inScope, seesFilerIdentity, type CaseScope, type StaffUser }
 import { redactedForStaff } from "~/domain/redaction";
 import { phoneDigits } from "~/domain/text";
 import { identityColumns } from "./identity.server";
-import { csvDocument } from "~/domain/csv";
+import { csvPart } from "~/domain/csv";
 import { translator } from "~/i18n";
 import { audit } from "~/services/platform/audit.server";
 import { read } from "~/services/platform/database.server";
@@ -222,41 +222,72 @@ async function searchPage(where: SQL | undefined, match: string, filters: CaseFi
 
 const FINISHED: ReadonlySet<CaseStatus> = new Set(FINISHED_STATUSES);
 
-/** CSV of the filtered list (no personal data), with spreadsheet-formula injection neutralised. */
-export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
+/** At most this many rows in one export; read EXPORT_BATCH at a time, in the inbox's order, as they are written. */
+const EXPORT_LIMIT = 50_000;
+const EXPORT_BATCH = 500;
+
+/**
+ * The filtered list (no personal data) as CSV parts, with spreadsheet-formula injection neutralised: the rows are
+ * read in keyset batches and each batch written before the next is read, so memory stays bounded by a batch.
+ * The export is audited first, with how many rows it holds.
+ */
+export async function exportCasesCsvParts(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<AsyncGenerator<string>> {
   const today = vnDate(now);
   const identity = seesFilerIdentity(user);
-  const where = and(...allConditions(caseScope(user, DISTRICT_ID), filters, today, identity));
-  const rows = await read()
-    .select(listColumns)
+  const conditions = allConditions(caseScope(user, DISTRICT_ID), filters, today, identity);
+  const capped = read()
+    .select({ one: sql`1` })
     .from(t.cases)
-    .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
-    .leftJoin(t.users, eq(t.users.id, t.cases.assigneeUserId))
-    .where(where)
-    .orderBy(asc(t.cases.dueOn))
-    .limit(50_000);
+    .where(and(...conditions))
+    .limit(EXPORT_LIMIT);
+  const total = (await read().select({ n: count() }).from(capped.as("capped")))[0].n;
+  await audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: total } }, now);
   const ref = await reference();
   const tr = translator("vi", categoryLabels(ref, "vi"));
   const header = ["Mã hồ sơ", "Tiêu đề", "Loại", "Lĩnh vực", "Đơn vị", "Trạng thái", "Hạn", "Tình trạng hạn", "Ngày nhận", "Người xử lý"];
-  const lines = [
-    header,
-    ...rows
-      .map((r) => toRow(ref, r, today, identity))
-      .map((r) => [
-        r.code,
-        r.title,
-        tr(`kind.${r.kindCode}`),
-        tr(`category.${r.categoryCode}`),
-        r.communeName,
-        tr(`status.${r.status}`),
-        formatDate(r.dueOn),
-        r.urgency ? tr(`urgency.${r.urgency}`) : "",
-        formatDate(vnDate(new Date(r.receivedAt))),
-        r.assigneeName ?? "",
-      ]),
-  ];
-  await audit({ userId: user.id, action: "cases.export", ip, details: { filters, rows: rows.length } }, now);
-  return csvDocument(lines);
+  async function* parts() {
+    yield csvPart([header], true);
+    let after: { finished: number; dueOn: string; id: number } | null = null;
+    for (let written = 0; written < total;) {
+      const seek: SQL | undefined = after ? sql`${sortKey} > (${after.finished}, ${after.dueOn}, ${after.id})` : undefined;
+      const rows = await exportBatch(and(...conditions, seek), Math.min(EXPORT_BATCH, total - written));
+      if (!rows.length) return;
+      const last = rows[rows.length - 1];
+      after = { finished: FINISHED.has(last.status as CaseStatus) ? 1 : 0, dueOn: last.dueOn as string, id: last.id as number };
+      written += rows.length;
+      yield csvPart(
+        rows
+          .map((r) => toRow(ref, r, today, identity))
+          .map((r) => [
+            r.code,
+            r.title,
+            tr(`kind.${r.kindCode}`),
+            tr(`category.${r.categoryCode}`),
+            r.communeName,
+            tr(`status.${r.status}`),
+            formatDate(r.dueOn),
+            r.urgency ? tr(`urgency.${r.urgency}`) : "",
+            formatDate(vnDate(new Date(r.receivedAt))),
+            r.assigneeName ?? "",
+          ]),
+        false,
+      );
+    }
+  }
+  return parts();
+}
+
+const exportBatch = (where: SQL | undefined, limit: number) =>
+  selectList()
+    .where(where)
+    .orderBy(...inboxOrder.map((c) => asc(c)))
+    .limit(limit);
+
+/** The whole export as one string (for tests and small exports). */
+export async function exportCasesCsv(user: StaffUser, filters: CaseFilters, ip: string, now = new Date()): Promise<string> {
+  let out = "";
+  for await (const part of await exportCasesCsvParts(user, filters, ip, now)) out += part;
+  return out;
 }
 
 /** Overdue and due-soon counts per unit in scope: the district's overdue board. */
