@@ -3,6 +3,7 @@
 // district's staff and measures each page's single-user p50 time; the ratio large/small is what must stay ≤ 1.5.
 //   node scripts/bench-scale.mjs [--quick]     (run `npm run build` first)
 // Seeded databases are kept in BENCH_SCALE_DIR (default: the system's temporary folder) and reused by later runs.
+// BENCH_SCALE_SERVER_ROOT runs another checkout's build on the same databases (to measure code from before a change).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -119,7 +120,7 @@ async function measure(databaseFile, runs) {
   const base = `http://127.0.0.1:${port}`;
   const dataDir = path.dirname(databaseFile);
   const portal = spawn(process.execPath, ["server.mjs"], {
-    cwd: root,
+    cwd: process.env.BENCH_SCALE_SERVER_ROOT ?? root,
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
