@@ -9,7 +9,7 @@ import { rebuildDerivedData } from "../../db/derived-stores";
 import { fileCase } from "~/services/cases/filing.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { residentStep } from "~/services/cases/resident-steps.server";
-import { listCases } from "~/services/cases/inbox.server";
+import { deadlineBoard, listCases } from "~/services/cases/inbox.server";
 import { queryRows, transaction } from "~/services/platform/database.server";
 import { homeFigures, statistics } from "~/services/transparency/statistics.server";
 import { complaintFields, filingFields, filingInput, staffAccount } from "../support/factories";
@@ -77,6 +77,9 @@ describe("derived data kept in the write's transaction", () => {
     expect(figures.rows.find((r) => r.key === "xuan-bac")).toMatchObject({ received: 4, accepted: 1, answered: 0 });
     expect(figures.rows.find((r) => r.key === "xuan-hong")).toMatchObject({ received: 2, accepted: 2, answered: 3 });
     expect(await homeFigures()).toEqual({ received: 5, open: 2, answered: 2 });
+    // The overdue board counts the running clocks (open, not paused): the information request paused one.
+    const board = await deadlineBoard(district, at("2026-12-03T03:00:00Z"));
+    expect(board.map((r) => ({ unit: r.communeId, open: r.open, overdue: r.overdue }))).toEqual([{ unit: "xuan-bac", open: 1, overdue: 1 }]);
     // The trigram index finds words in any order, with or without diacritics, and words shorter than three letters.
     expect((await listCases(district, { q: "chiem LẤN" })).rows.map((r) => r.code).sort()).toEqual([contested.code, moved.code].sort());
     expect((await listCases(district, { q: "cay do" })).rows.map((r) => r.code)).toEqual([refused.code]);

@@ -295,8 +295,9 @@ export async function deadlineBoard(user: StaffUser, now = new Date()) {
   const today = vnDate(now);
   const scope = caseScope(user, DISTRICT_ID);
   const rows = await read()
+    // Fields as SQL: drizzle does not see `cases` in a FROM written as SQL (INDEXED BY).
     .select({
-      communeId: t.cases.communeId,
+      communeId: sql<string>`${t.cases.communeId}`,
       overdue: sql<number>`sum(CASE WHEN ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END)`,
       dueSoon: sql<number>`sum(CASE WHEN ${t.cases.dueOn} >= ${today} AND ${t.cases.dueOn} <= ${addDays(today, 3)} THEN 1 ELSE 0 END)`,
       open: count(),
