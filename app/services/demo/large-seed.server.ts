@@ -9,7 +9,7 @@ import { formatTrackingCode, counterName } from "~/domain/tracking-code";
 import { foldForSearch, phoneDigits } from "~/domain/text";
 import { CATEGORIES, COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
 import { rebuildDerivedData } from "../../../db/derived-stores";
-import { transaction, type Tx } from "~/services/platform/database.server";
+import { sqliteClient, transaction, type Tx } from "~/services/platform/database.server";
 import { encrypt, sha256 } from "~/services/platform/secrets.server";
 import { publishedContacts, reference } from "~/services/reference/reference.server";
 import type { CaseKind } from "~/domain/filing";
@@ -433,6 +433,9 @@ export async function seedLargeData(count: number, now = new Date()): Promise<st
   await transaction((tx) => {
     tx.$client.pragma("cache_size = -2000");
   });
+  // Everything written is moved from the WAL into the database file, so that readers do not look each page up in a
+  // WAL of hundreds of megabytes.
+  sqliteClient("writer").pragma("wal_checkpoint(TRUNCATE)");
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   return [`${count} cases, ${events} events, ${attachments} attachment rows seeded in ${seconds} s; derived data recounted.`];
 }
