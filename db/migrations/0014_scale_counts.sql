@@ -21,4 +21,4 @@ CREATE TABLE `status_counts` (
 ALTER TABLE `cases` ADD `finished` integer GENERATED ALWAYS AS (status IN ('answered', 'closed', 'refused', 'withdrawn')) VIRTUAL;--> statement-breakpoint
 CREATE INDEX `cases_inbox_idx` ON `cases` (`finished`,`due_on`);--> statement-breakpoint
 CREATE INDEX `cases_unit_inbox_idx` ON `cases` (`commune_id`,`finished`,`due_on`);--> statement-breakpoint
-CREATE INDEX `cases_running_idx` ON `cases` (`commune_id`,`due_on`,`received_at`,`category_code`,`kind_code`) WHERE status IN ('received', 'accepted', 'in_progress', 'info_requested', 'contested') AND paused_since IS NULL;
+CREATE INDEX `cases_running_idx` ON `cases` (`commune_id`,`due_on`,`received_at`,`category_code`,`kind_code`,`status`,`paused_since`) WHERE status IN ('received', 'accepted', 'in_progress', 'info_requested', 'contested') AND paused_since IS NULL;

@@ -123,7 +123,7 @@ export const cases = sqliteTable(
     index("cases_inbox_idx").on(t.finished, t.dueOn),
     index("cases_unit_inbox_idx").on(t.communeId, t.finished, t.dueOn),
     // The running clocks only (open, not paused): the overdue board and "overdue now" count these entries alone.
-    index("cases_running_idx").on(t.communeId, t.dueOn, t.receivedAt, t.categoryCode, t.kindCode).where(sql.raw(RUNNING_CLOCKS)),
+    index("cases_running_idx").on(t.communeId, t.dueOn, t.receivedAt, t.categoryCode, t.kindCode, t.status, t.pausedSince).where(sql.raw(RUNNING_CLOCKS)),
   ],
 );
 
