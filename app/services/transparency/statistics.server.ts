@@ -67,12 +67,7 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
       .select({ key: sql<string>`${key}`, overdueNow: count() })
       .from(casesByRunningClock)
       .where(and(runningClocks, lt(t.cases.dueOn, today), periodCondition(period)));
-  const [actRows, [actTotal], overdueRows, [overdueTotal]] = await Promise.all([
-    counted(dim),
-    counted("total"),
-    overdue(sql`${overdueKey}`).groupBy(overdueKey),
-    overdue(sql`'total'`),
-  ]);
+  const [actRows, [actTotal], overdueRows] = await Promise.all([counted(dim), counted("total"), overdue(sql`${overdueKey}`).groupBy(overdueKey)]);
   const ref = await reference();
   const label = (key: string) => (groupBy === "commune" ? communeName(ref, key) : key);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
@@ -98,6 +93,8 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
         ? ref.allCategories.map((c) => c.code)
         : ref.kinds.map((k) => k.code);
   const rows = keys.map((key) => toRow(key, { act: actRows.find((r) => r.key === key), overdue: overdueRows.find((r) => r.key === key) }));
+  // Every case has exactly one holder, category and kind: the total overdue is the sum of the groups.
+  const overdueTotal = { overdueNow: overdueRows.reduce((a, r) => a + r.overdueNow, 0) };
   return { rows, total: toRow("total", { act: actTotal, overdue: overdueTotal }) };
 }
 
