@@ -21,6 +21,7 @@ export { isPrivatePath, isPublicPath } from "~/domain/urls";
 export { contentSecurityPolicy } from "~/services/platform/csp.server";
 export { createPublicCache, publicDataVersion } from "~/services/platform/public-cache.server";
 export { seedDemoData } from "~/services/demo/demo.server";
+export { seedLargeData } from "~/services/demo/large-seed.server";
 export { startDailyJobs, stopDailyJobs } from "~/services/cases/digest.server";
 export { runAccountsCommand } from "~/services/staff/accounts-cli.server";
 

@@ -23,3 +23,23 @@ export function usePageLink(parameter: string): (page: number) => string {
     return `?${params}`;
   };
 }
+
+/** Previous / next links of a list paged by cursors (domain/keyset.ts): no page numbers, each link names its row. */
+export function CursorPager({ prev, next, label }: { prev: string | null; next: string | null; label?: string }) {
+  const t = useT();
+  const location = useLocation();
+  if (!prev && !next) return null;
+  const link = (direction: "after" | "before", cursor: string) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("after");
+    params.delete("before");
+    params.set(direction, cursor);
+    return `?${params}`;
+  };
+  return (
+    <nav aria-label={label ?? t("inbox.pagination")} className="pagination">
+      {prev ? <Link to={link("before", prev)}>{t("inbox.prev")}</Link> : null}
+      {next ? <Link to={link("after", next)}>{t("inbox.next")}</Link> : null}
+    </nav>
+  );
+}

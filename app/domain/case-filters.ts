@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CASE_KINDS, type CaseKind } from "./filing";
 import { CASE_STATUSES, type CaseStatus } from "./case-workflow";
+import { isCursor } from "./keyset";
 
 const optionalText = (max: number) =>
   z
@@ -28,10 +29,17 @@ export const caseFiltersSchema = z.object({
   from: isoDate,
   to: isoDate,
   q: optionalText(200),
-  page: z
+  /** Keyset cursors (domain/keyset.ts): the page after or before a row, in the list's order. */
+  after: z
     .string()
+    .max(40)
     .optional()
-    .transform((v) => (v && /^\d{1,5}$/.test(v) ? Number(v) : 1)),
+    .transform((v) => (v && isCursor(v) ? v : undefined)),
+  before: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => (v && isCursor(v) ? v : undefined)),
 });
 
 export type CaseFilterParams = z.output<typeof caseFiltersSchema>;
@@ -50,7 +58,7 @@ export function readCaseFilters(url: URL): InboxQuery {
     if (raw === null || raw.trim() === "") continue;
     const parsed = (field as z.ZodType).safeParse(raw);
     // A value that parses to nothing (an unknown status, a date that is not one) was not understood.
-    if (!parsed.success || parsed.data === undefined || (key === "page" && parsed.data === 1 && raw.trim() !== "1")) ignored.push(key);
+    if (!parsed.success || parsed.data === undefined) ignored.push(key);
     else out[key] = parsed.data;
   }
   const filters = caseFiltersSchema.parse({}) as CaseFilterParams;

@@ -89,8 +89,17 @@ export function csvCell(value: CsvValue): string {
 
 /** Lines of cells → a CSV document with a BOM and CRLF line ends; an empty line separates blocks. */
 export function csvDocument(lines: readonly (readonly CsvValue[])[]): string {
+  return csvPart(lines, true);
+}
+
+/**
+ * A part of a CSV document, for one written as it is read: the first part has the BOM; the parts joined are the
+ * document csvDocument would make of all their lines.
+ */
+export function csvPart(lines: readonly (readonly CsvValue[])[], first: boolean): string {
+  if (!lines.length) return first ? "\uFEFF" : "";
   return stringify(
     lines.map((cells) => [...cells]),
-    { ...WRITE_OPTIONS, bom: true, eof: true },
+    { ...WRITE_OPTIONS, bom: first, eof: true },
   );
 }

@@ -329,6 +329,7 @@ const core = {
   "inbox.reset": "Clear filters",
   "inbox.export": "Download the list (CSV)",
   "inbox.count": "{0} cases",
+  "inbox.countMore": "More than {0} cases",
   "inbox.empty": "No case matches the filters.",
   "inbox.col.code": "Case code",
   "inbox.col.title": "Title",

@@ -341,6 +341,7 @@ const core = {
   "inbox.reset": "Bỏ lọc",
   "inbox.export": "Tải danh sách (CSV)",
   "inbox.count": "{0} hồ sơ",
+  "inbox.countMore": "Hơn {0} hồ sơ",
   "inbox.empty": "Không có hồ sơ nào khớp bộ lọc.",
   "inbox.col.code": "Mã hồ sơ",
   "inbox.col.title": "Tiêu đề",

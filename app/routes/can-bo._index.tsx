@@ -6,7 +6,7 @@ import { StaffPage } from "~/components/staff-page";
 import { CASE_STATUSES } from "~/domain/case-workflow";
 import { readCaseFilters } from "~/domain/case-filters";
 import { CASE_KINDS } from "~/domain/filing";
-import { Pager, usePageLink } from "~/components/pager";
+import { CursorPager } from "~/components/pager";
 import { FilterSelect } from "~/components/form";
 import { ScrollRegion } from "~/components/scroll-region";
 import { useT } from "~/i18n/use-t";
@@ -31,7 +31,8 @@ const FILTER_LABELS: Record<string, MessageKey> = {
   from: "inbox.from",
   to: "inbox.to",
   q: "inbox.q",
-  page: "inbox.pageParam",
+  after: "inbox.pageParam",
+  before: "inbox.pageParam",
 };
 
 export const meta = pageMeta("title.staff.inbox", { noindex: true });
@@ -64,9 +65,9 @@ export default function Inbox() {
   const { staff, filters, list, units, hamlets, categories, officials, moved } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
-  const pageLink = usePageLink("page");
   const exportParams = new URLSearchParams(location.search);
-  exportParams.delete("page");
+  exportParams.delete("after");
+  exportParams.delete("before");
   return (
     <StaffPage staff={staff} title={t("inbox.title")}>
       {filters.ignored?.length ? (
@@ -79,7 +80,7 @@ export default function Inbox() {
           {t("inbox.movedAway", moved.code, moved.toName)}
         </p>
       ) : null}
-      <details className="filters" open={Object.entries(filters).some(([k, v]) => k !== "page" && v !== undefined)}>
+      <details className="filters" open={Object.entries(filters).some(([k, v]) => k !== "after" && k !== "before" && v !== undefined)}>
         <summary>{t("inbox.filters")}</summary>
         <Form method="get" className="filter-form">
           <div className="field">
@@ -133,7 +134,7 @@ export default function Inbox() {
         </Form>
       </details>
       <div className="list-head">
-        <p role="status">{t("inbox.count", list.total.toLocaleString("vi-VN"))}</p>
+        <p role="status">{t(list.moreThanTotal ? "inbox.countMore" : "inbox.count", list.total.toLocaleString("vi-VN"))}</p>
         <a href={`/can-bo/xuat-csv?${exportParams}`} download>
           {t("inbox.export")}
         </a>
@@ -184,7 +185,7 @@ export default function Inbox() {
           </table>
         </ScrollRegion>
       )}
-      <Pager page={list.page} pages={list.pages} link={pageLink} />
+      <CursorPager prev={list.prev} next={list.next} />
     </StaffPage>
   );
 }

@@ -13,6 +13,7 @@ import {
   type Open311Result,
 } from "~/services/open311/open311.server";
 import { guard } from "~/http";
+import { streamedBody } from "~/services/platform/responses.server";
 import { BodyTooLargeError, readBoundedText } from "~/services/platform/form-body.server";
 
 /** An Open311 post is a few urlencoded fields: 64 KB is far more than it can need. */
@@ -25,15 +26,37 @@ function parsePath(splat: string): { path: string[]; format: Format } | null {
   return { path: match[1].split("/").filter(Boolean).map(decodeURIComponent), format: match[2] as Format };
 }
 
-function respond(result: Open311Result, format: Format): Response {
+/** A list read in batches: JSON is written batch by batch as it is read; XML (rarely asked for) is built whole. */
+async function flatten(result: Open311Result): Promise<Exclude<Open311Result, { batches: unknown }>> {
+  if (!("batches" in result)) return result;
+  const body: unknown[] = [];
+  for await (const batch of result.batches) body.push(...batch);
+  return { status: result.status, root: result.root, body };
+}
+
+async function* jsonArray(batches: AsyncIterable<unknown[]>): AsyncGenerator<string> {
+  let first = true;
+  yield "[";
+  for await (const batch of batches)
+    for (const item of batch) {
+      yield (first ? "" : ",") + JSON.stringify(item);
+      first = false;
+    }
+  yield "]";
+}
+
+async function respond(given: Open311Result, format: Format): Promise<Response> {
+  const result = "batches" in given && format === "xml" ? await flatten(given) : given;
   const body =
-    "errors" in result
-      ? format === "json"
-        ? JSON.stringify(result.errors)
-        : toXml("errors", result.errors)
-      : format === "json"
-        ? JSON.stringify(result.body)
-        : toXml(result.root, result.body);
+    "batches" in result
+      ? streamedBody(jsonArray(result.batches))
+      : "errors" in result
+        ? format === "json"
+          ? JSON.stringify(result.errors)
+          : toXml("errors", result.errors)
+        : format === "json"
+          ? JSON.stringify(result.body)
+          : toXml(result.root, result.body);
   const headers: Record<string, string> = { "Content-Type": CONTENT_TYPES[format], "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" };
   if (result.status === 429) headers["Retry-After"] = "60";
   // The rest of a refused body is not read: the connection is not reused for another request.

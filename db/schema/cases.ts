@@ -4,9 +4,22 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns";
 import { caseKinds, categories, communes, hamlets } from "./reference";
-import { CASE_EVENT_TYPES, CASE_STATUSES } from "../../app/domain/case-workflow";
+import { CASE_EVENT_TYPES, CASE_STATUSES, FINISHED_STATUSES, OPEN_STATUSES } from "../../app/domain/case-workflow";
 import { CASE_STAGES } from "../../app/domain/deadlines";
 import { CASE_KINDS } from "../../app/domain/filing";
+
+/**
+ * The cases whose clock runs (open, not paused), as literal SQL: the partial index cases_running_idx has these
+ * words, and a query that repeats them exactly reads that index alone (the overdue board, "overdue now").
+ */
+export const RUNNING_CLOCKS = `status IN (${quoted(OPEN_STATUSES)}) AND paused_since IS NULL`;
+/** RUNNING_CLOCKS as a query condition (over `cases` alone: its column names are not qualified). */
+export const runningClocks = sql.raw(RUNNING_CLOCKS);
+
+/** A list of constant strings as SQL literals (a partial index or generated column cannot take parameters). */
+function quoted(values: readonly string[]): string {
+  return values.map((v) => `'${v}'`).join(", ");
+}
 
 export const cases = sqliteTable(
   "cases",
@@ -88,6 +101,8 @@ export const cases = sqliteTable(
     /** AES-GCM ciphertext so the receipt can show the key again; the hash alone verifies look-ups. */
     accessKeyEncrypted: text("access_key_encrypted").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** 1 when the case is finished: the inbox lists open cases first, then finished ones, each by due date. */
+    finished: integer("finished").generatedAlwaysAs(sql.raw(`status IN (${quoted(FINISHED_STATUSES)})`), { mode: "virtual" }),
   },
   (t) => [
     uniqueIndex("cases_code_uq").on(t.code),
@@ -104,6 +119,11 @@ export const cases = sqliteTable(
     index("cases_received_idx").on(t.receivedAt),
     index("cases_register_idx").on(t.publishConsent, t.status, t.answeredAt),
     index("cases_disclosure_idx").on(t.disclosureId),
+    // Keyset pages of the inbox, in its order (open first, then by due date and id), whole district or one unit.
+    index("cases_inbox_idx").on(t.finished, t.dueOn),
+    index("cases_unit_inbox_idx").on(t.communeId, t.finished, t.dueOn),
+    // The running clocks only (open, not paused): the overdue board and "overdue now" count these entries alone.
+    index("cases_running_idx").on(t.communeId, t.dueOn, t.receivedAt, t.categoryCode, t.kindCode, t.status, t.pausedSince).where(sql.raw(RUNNING_CLOCKS)),
   ],
 );
 
@@ -207,3 +227,9 @@ export const answerRatings = sqliteTable(
 );
 
 /** Keys for the Open311 API (issued by an administrator; only the hash is kept). */
+
+/**
+ * `cases` read through the running clocks' index alone (with `runningClocks` as a condition): the planner would
+ * otherwise pick cases_due_idx and read every open case's row.
+ */
+export const casesByRunningClock = sql`${cases} INDEXED BY cases_running_idx`;

@@ -71,16 +71,41 @@ describe("the inbox", () => {
     expect((await listCases(official, { q: "duong dien ha the khongcotu" })).rows).toEqual([]);
   });
 
-  it("pages by 25, every case on exactly one page", async () => {
+  it("pages by 25, every case on exactly one page, forwards and back", async () => {
     const other = await staffAccount("commune_official", "xuan-phu");
     for (let i = 0; i < PAGE_SIZE + 3; i++)
       await fileCase(await filingInput(filingFields({ commune: "xuan-phu", title: `Trang ${i}` })), [], { language: "vi" });
-    const first = await listCases(other, { page: 1 });
-    const second = await listCases(other, { page: 2 });
-    expect(first).toMatchObject({ total: PAGE_SIZE + 3, pages: 2, page: 1 });
+    const first = await listCases(other, {});
+    expect(first).toMatchObject({ total: PAGE_SIZE + 3, moreThanTotal: false, prev: null });
+    const second = await listCases(other, { after: first.next! });
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(second.rows).toHaveLength(3);
+    expect(second.next).toBeNull();
     expect(new Set([...first.rows, ...second.rows].map((r) => r.code)).size).toBe(PAGE_SIZE + 3);
+    const back = await listCases(other, { before: second.prev! });
+    expect(back.rows.map((r) => r.code)).toEqual(first.rows.map((r) => r.code));
+    expect(back.prev).toBeNull();
+  });
+
+  it("pages neither skip nor repeat a case while cases are filed between two pages", async () => {
+    const unit = await staffAccount("commune_official", "xuan-ninh");
+    const file = async (title: string) => fileCase(await filingInput(filingFields({ commune: "xuan-ninh", title })), [], { language: "vi" });
+    for (let i = 0; i < 30; i++) await file(`Trước ${i}`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let added = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listCases>> = await listCases(unit, cursor ? { after: cursor } : {});
+      seen.push(...page.rows.map((r) => r.code));
+      // New cases arrive while the official reads: they are due later than the ones already listed.
+      for (let i = 0; i < 7; i++) await file(`Giữa ${added++}`);
+      cursor = page.next;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const all = (await read().select({ code: t.cases.code }).from(t.cases).where(eq(t.cases.communeId, "xuan-ninh")).orderBy(t.cases.id)).map((r) => r.code);
+    // Every case that existed before the first page is on exactly one page.
+    const before = all.slice(0, 30);
+    expect(before.every((code) => seen.includes(code))).toBe(true);
   });
 
   it("the CSV export holds exactly the filtered list, with its due state, and is audited", async () => {

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 at /open311/v2/: discovery, services, service definitions, requests (GET and POST),
 // one request, and tokens. Filing goes through the same schema and use case as the web form. GET never returns
 // personal data: no name, phone, email, filer address, ID number or attachment; text only with consent, redacted.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
@@ -31,7 +31,11 @@ import { identityColumns } from "~/services/cases/identity.server";
 
 export const JURISDICTION_ID = "xuantruong.namdinh.gov.vn";
 
-export type Open311Result = { status: number; root: string; body: unknown } | { status: number; errors: Open311Error[] };
+export type Open311Result =
+  | { status: number; root: string; body: unknown }
+  | { status: number; errors: Open311Error[] }
+  /** A list read in batches as it is written (bounded memory): each batch's items, in order. */
+  | { status: number; root: string; batches: AsyncIterable<unknown[]> };
 
 const fail = (status: number, description: string, code = status): Open311Result => ({ status, errors: [{ code, description }] });
 
@@ -334,17 +338,34 @@ export async function listRequests(params: URLSearchParams, now = new Date()): P
               : notInArray(t.cases.status, [...OPEN_STATUSES])
             : undefined,
         );
-  const rows = (await read()
+  const ref = await reference();
+  // Newest first, read REQUEST_BATCH at a time after the last one sent (received_at, id): never all in memory at once.
+  async function* batches() {
+    let after: { receivedAt: string; id: number } | null = null;
+    for (let sent = 0; sent < MAX_RESULTS;) {
+      const seek = after ? sql`(${t.cases.receivedAt}, ${t.cases.id}) < (${after.receivedAt}, ${after.id})` : undefined;
+      const rows = await requestBatch(and(where, seek), Math.min(REQUEST_BATCH, MAX_RESULTS - sent));
+      if (!rows.length) return;
+      const last = rows[rows.length - 1];
+      after = { receivedAt: last.receivedAt, id: last.id };
+      sent += rows.length;
+      const events = await lastPublicEvents(rows.map((r) => r.id));
+      yield rows.map((r) => toServiceRequest(ref, r, events));
+    }
+  }
+  return { status: 200, root: "service_requests", batches: batches() };
+}
+
+const REQUEST_BATCH = 200;
+
+const requestBatch = async (where: SQL | undefined, limit: number) =>
+  (await read()
     .select(requestColumns)
     .from(t.cases)
     .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
     .where(where)
-    .orderBy(desc(t.cases.receivedAt))
-    .limit(MAX_RESULTS)) as RequestRow[];
-  const events = await lastPublicEvents(rows.map((r) => r.id));
-  const ref = await reference();
-  return { status: 200, root: "service_requests", body: rows.map((r) => toServiceRequest(ref, r, events)) };
-}
+    .orderBy(desc(t.cases.receivedAt), desc(t.cases.id))
+    .limit(limit)) as RequestRow[];
 
 export async function getRequest(id: string): Promise<Open311Result> {
   const rows = (await read()

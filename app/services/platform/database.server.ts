@@ -10,6 +10,7 @@ import { UnavailableError } from "~/domain/errors";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { migrateDatabase, openDatabase, type Db as SqliteDb } from "../../../db/client";
 import { seedReferenceData } from "../../../db/seed";
+import { fillDerivedDataIfMissing } from "../../../db/derived-stores";
 import { databaseBusyTimeoutMs, databaseFile } from "./config.server";
 import { StorageUnavailableError } from "./uploads.server";
 
@@ -39,6 +40,7 @@ export async function startDatabase(): Promise<void> {
   const file = databaseFile();
   const writer = openDatabase(file, { role: "writer" });
   migrateDatabase(writer);
+  fillDerivedDataIfMissing(writer);
   const reader = file === ":memory:" ? writer : openDatabase(file, { role: "reader" });
   connections = { writer, reader };
   try {

@@ -33,3 +33,22 @@ export function rejectionResponse<V>(rejection: FormRejection, fallback: V, subj
   const { key, init } = rejectionInfo(rejection, subject);
   return json({ values: (rejection.values as V | undefined) ?? fallback, errors: { form: key } }, init);
 }
+
+/**
+ * A body written as it is made: each part is encoded and sent before the next is asked for (pull), so a slow
+ * reader holds back the reading of rows instead of letting them pile up in memory.
+ */
+export function streamedBody(parts: AsyncIterator<string> | AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = Symbol.asyncIterator in parts ? parts[Symbol.asyncIterator]() : parts;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}

@@ -1,13 +1,13 @@
 // Figures per unit, category and kind for a period (received, accepted, answered, on time, overdue, time to answer,
 // satisfaction), the same numbers as CSV, and the home page's counts.
-import { and, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, count, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import * as t from "../../../db/schema";
-import type { Period } from "~/domain/period";
+import { casesByRunningClock, runningClocks } from "../../../db/schema/cases";
+import { periodParts, type Period } from "~/domain/period";
 import { addDays, vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
 import { csvDocument } from "~/domain/csv";
-import { FIGURE_ACTS, FIGURE_COLUMNS, figureText, type FigureRow } from "~/domain/figures";
+import { FIGURE_COLUMNS, figureText, type FigureRow } from "~/domain/figures";
 import { translator } from "~/i18n";
 import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
 import { ANSWERED_STATUSES, OPEN_STATUSES } from "~/domain/case-workflow";
@@ -27,75 +27,52 @@ function periodCondition(period: Period): SQL {
 /** Figures grouped by commune or by category, computed in one aggregate query each, plus the total. */
 export type GroupBy = "commune" | "category" | "kind";
 
-const inList = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /**
  * Figures of the cases received in the period. Each act is credited to the unit its event records (figures.ts,
  * creditedUnit), so a case that moved on (transferred, contested) still counts for the unit that accepted and
- * answered it; a rating counts for the unit whose answer it rates. "Overdue now" belongs to the unit holding the
- * case now. Three aggregate queries (events, ratings, open cases), each grouped in SQL; the total is the same
- * queries ungrouped, so it counts each case once for received and accepted.
+ * answered it; a rating counts for the unit whose answer it rates. Those are read from the counts kept per day
+ * received (figure_counts, kept by triggers in the write's transaction): at most a row per day and unit, never a
+ * scan of the cases. "Overdue now" belongs to the unit holding the case now and depends on today: it is counted
+ * from the index of running clocks (open, not paused) alone.
  */
 export async function statistics(period: Period, groupBy: GroupBy, now = new Date()): Promise<{ rows: FigureRow[]; total: FigureRow }> {
   const today = vnDate(now);
-  const caseGroup = groupBy === "category" ? sql`${t.cases.categoryCode}` : sql`${t.cases.kindCode}`;
-  const e = t.caseEvents;
-  // The day a unit received the case for the stage an answer closes: its latest receipt before the answer.
-  const receiptBefore = sql`(SELECT max(r.created_at) FROM case_events r WHERE r.case_id = ${e.caseId} AND r.id < ${e.id} AND r.type IN (${inList(
-    FIGURE_ACTS.received,
-  )}))`;
-  const isAnswer = sql`${e.type} IN (${inList(FIGURE_ACTS.answered)})`;
-  const actFigures = {
-    received: sql<number>`count(DISTINCT CASE WHEN ${e.type} IN (${inList(FIGURE_ACTS.received)}) THEN ${e.caseId} END)`,
-    accepted: sql<number>`count(DISTINCT CASE WHEN ${e.type} IN (${inList(FIGURE_ACTS.accepted)}) THEN ${e.caseId} END)`,
-    answered: sql<number>`coalesce(sum(CASE WHEN ${isAnswer} THEN 1 ELSE 0 END), 0)`,
-    // As figures.answeredOnTime: answered (Vietnam's date) no later than the due date in force then; unknown: not on time.
-    answeredOnTime: sql<number>`coalesce(sum(CASE WHEN ${isAnswer} AND ${e.dueOn} IS NOT NULL AND date(${e.createdAt}, '+7 hours') <= ${e.dueOn} THEN 1 ELSE 0 END), 0)`,
-    averageDaysToAnswer: sql<
-      number | null
-    >`avg(CASE WHEN ${isAnswer} THEN julianday(${e.createdAt}) - julianday(coalesce(${receiptBefore}, ${t.cases.receivedAt})) END)`,
-  };
-  const ratingFigures = { satisfaction: sql<number | null>`avg(${t.answerRatings.score})`, ratings: count(t.answerRatings.id) };
-  const overdueFigure = {
-    overdueNow: sql<number>`coalesce(sum(CASE WHEN ${t.cases.status} IN (${inList(OPEN_STATUSES)}) AND ${t.cases.pausedSince} IS NULL AND ${t.cases.dueOn} < ${today} THEN 1 ELSE 0 END), 0)`,
-  };
-  const answerEvents = alias(t.caseEvents, "answer_event");
-  const acts = (key: SQL) =>
+  const f = t.figureCounts;
+  // Whole months from month rows, the ends of the period from day rows: a year reads 12 rows per unit.
+  const parts = periodParts(period);
+  const ranges = [
+    ...(parts.months ? [and(eq(f.grain, "month"), gte(f.day, parts.months[0]), lte(f.day, parts.months[1]))] : []),
+    ...parts.days.map(([from, to]) => and(eq(f.grain, "day"), gte(f.day, from), lte(f.day, to))),
+  ];
+  const dim = groupBy === "commune" ? "unit" : groupBy;
+  const counted = (d: typeof dim | "total") =>
     read()
-      .select({ key: sql<string>`${key}`, ...actFigures })
-      .from(e)
-      .innerJoin(t.cases, eq(t.cases.id, e.caseId))
-      .where(periodCondition(period));
-  const ratings = (key: SQL) =>
-    read()
-      .select({ key: sql<string>`${key}`, ...ratingFigures })
-      .from(t.answerRatings)
-      .innerJoin(answerEvents, eq(answerEvents.id, t.answerRatings.answerEventId))
-      .innerJoin(t.cases, eq(t.cases.id, t.answerRatings.caseId))
-      .where(periodCondition(period));
+      .select({
+        key: f.key,
+        received: sql<number>`sum(${f.received})`,
+        accepted: sql<number>`sum(${f.accepted})`,
+        answered: sql<number>`sum(${f.answered})`,
+        answeredOnTime: sql<number>`sum(${f.answeredOnTime})`,
+        daysToAnswer: sql<number>`sum(${f.daysToAnswer})`,
+        ratings: sql<number>`sum(${f.ratings})`,
+        scoreSum: sql<number>`sum(${f.scoreSum})`,
+      })
+      .from(f)
+      .where(and(eq(f.dim, d), or(...ranges)))
+      .groupBy(f.key);
+  const overdueKey = groupBy === "commune" ? t.cases.communeId : groupBy === "category" ? t.cases.categoryCode : t.cases.kindCode;
+  // The same words as the partial index cases_running_idx, so that only its entries are read.
   const overdue = (key: SQL) =>
     read()
-      .select({ key: sql<string>`${key}`, ...overdueFigure })
-      .from(t.cases)
-      .where(periodCondition(period));
-  const byUnit = groupBy === "commune";
-  const [actRows, ratingRows, overdueRows, [actTotal], [ratingTotal], [overdueTotal]] = await Promise.all([
-    byUnit ? acts(sql`${e.unitId}`).groupBy(e.unitId) : acts(caseGroup).groupBy(caseGroup),
-    byUnit ? ratings(sql`${answerEvents.unitId}`).groupBy(answerEvents.unitId) : ratings(caseGroup).groupBy(caseGroup),
-    byUnit ? overdue(sql`${t.cases.communeId}`).groupBy(t.cases.communeId) : overdue(caseGroup).groupBy(caseGroup),
-    acts(sql`'total'`),
-    ratings(sql`'total'`),
-    overdue(sql`'total'`),
-  ]);
+      .select({ key: sql<string>`${key}`, overdueNow: count() })
+      .from(casesByRunningClock)
+      .where(and(runningClocks, lt(t.cases.dueOn, today), periodCondition(period)));
+  const [actRows, [actTotal], overdueRows] = await Promise.all([counted(dim), counted("total"), overdue(sql`${overdueKey}`).groupBy(overdueKey)]);
   const ref = await reference();
   const label = (key: string) => (groupBy === "commune" ? communeName(ref, key) : key);
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-  type Parts = { act?: (typeof actRows)[number]; rating?: (typeof ratingRows)[number]; overdue?: (typeof overdueRows)[number] };
-  const toRow = (key: string, { act, rating, overdue }: Parts): FigureRow => ({
+  type Parts = { act?: (typeof actRows)[number]; overdue?: { overdueNow: number } };
+  const toRow = (key: string, { act, overdue }: Parts): FigureRow => ({
     key,
     label: label(key),
     received: act?.received ?? 0,
@@ -103,11 +80,11 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
     answered: act?.answered ?? 0,
     answeredOnTime: act?.answeredOnTime ?? 0,
     overdueNow: overdue?.overdueNow ?? 0,
-    averageDaysToAnswer: round(act?.averageDaysToAnswer ?? null),
-    satisfaction: round(rating?.satisfaction ?? null),
-    ratings: rating?.ratings ?? 0,
+    averageDaysToAnswer: round(act?.answered ? act.daysToAnswer / act.answered : null),
+    satisfaction: round(act?.ratings ? act.scoreSum / act.ratings : null),
+    ratings: act?.ratings ?? 0,
   });
-  const present = new Set([...actRows, ...ratingRows, ...overdueRows].map((r) => r.key));
+  const present = new Set([...actRows, ...overdueRows].map((r) => r.key));
   // Every unit or category appears, with zeros where nothing was received: absence is information too.
   const keys =
     groupBy === "commune"
@@ -115,10 +92,10 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
       : groupBy === "category"
         ? ref.allCategories.map((c) => c.code)
         : ref.kinds.map((k) => k.code);
-  const rows = keys.map((key) =>
-    toRow(key, { act: actRows.find((r) => r.key === key), rating: ratingRows.find((r) => r.key === key), overdue: overdueRows.find((r) => r.key === key) }),
-  );
-  return { rows, total: toRow("total", { act: actTotal, rating: ratingTotal, overdue: overdueTotal }) };
+  const rows = keys.map((key) => toRow(key, { act: actRows.find((r) => r.key === key), overdue: overdueRows.find((r) => r.key === key) }));
+  // Every case has exactly one holder, category and kind: the total overdue is the sum of the groups.
+  const overdueTotal = { overdueNow: overdueRows.reduce((a, r) => a + r.overdueNow, 0) };
+  return { rows, total: toRow("total", { act: actTotal, overdue: overdueTotal }) };
 }
 
 /** The figures as CSV, one block per grouping, the same numbers as the pages (labels in Vietnamese). */
@@ -143,11 +120,9 @@ export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Pr
   return csvDocument(blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block])));
 }
 
+/** The home page's counts, from the cases counted per status (kept by triggers in each write's transaction). */
 export async function homeFigures() {
-  const rows = await read()
-    .select({ status: t.cases.status, n: sql<number>`count(*)` })
-    .from(t.cases)
-    .groupBy(t.cases.status);
+  const rows = await read().select({ status: t.statusCounts.status, n: t.statusCounts.n }).from(t.statusCounts);
   const count = (statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((a, r) => a + r.n, 0);
   return {
     received: rows.reduce((a, r) => a + r.n, 0),
