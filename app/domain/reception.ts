@@ -259,3 +259,52 @@ export const ONLINE_RECEPTION_FROM = "2026-07-01";
 export function isReceptionKind(value: string): value is CaseKind {
   return (CASE_KINDS as readonly string[]).includes(value);
 }
+
+// ---------------------------------------------------------------- who may do what
+
+/** Roles as permissions.ts names them; kept structural so this module stays free of the case rules. */
+interface ReceptionUser {
+  role: "commune_official" | "commune_leader" | "district_staff" | "supervisor" | "admin";
+  communeId: string;
+}
+
+/** Officials and leaders keep their own unit's schedule, bookings and log; district staff every unit's. */
+export function canManageReception(user: ReceptionUser, communeId: string): boolean {
+  if (user.role === "district_staff") return true;
+  return (user.role === "commune_official" || user.role === "commune_leader") && user.communeId === communeId;
+}
+
+/** Supervisors read the log (never the visitors' identities): a district supervisor every unit's, else their own. */
+export function canReadReceptionLog(user: ReceptionUser, communeId: string, districtId: string): boolean {
+  if (canManageReception(user, communeId)) return true;
+  return user.role === "supervisor" && (user.communeId === districtId || user.communeId === communeId);
+}
+
+export function seesVisitorIdentity(user: ReceptionUser): boolean {
+  return user.role !== "supervisor";
+}
+
+/** The units whose reception a user works on or reads: every unit (null) or the listed one. */
+export function receptionUnits(user: ReceptionUser, districtId: string): string[] | null {
+  if (user.role === "district_staff") return null;
+  if (user.role === "supervisor" && user.communeId === districtId) return null;
+  if (user.role === "admin") return [];
+  return [user.communeId];
+}
+
+const clockFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** The Vietnam date and HH:MM at an instant (sessions are announced in local time). */
+export function vnClock(instant: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(clockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  const hour = parts.hour === "24" ? "00" : parts.hour;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${hour}:${parts.minute}` };
+}
