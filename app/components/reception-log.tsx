@@ -19,7 +19,7 @@ export interface LogRow {
   followUp: string;
 }
 
-export function LogTable({ log, hidden }: { log: LogRow[]; hidden: boolean }) {
+export function LogTable({ log, hidden, fileHref }: { log: LogRow[]; hidden: boolean; fileHref?: (entry: LogRow) => string | null }) {
   const t = useT();
   const cols = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
   const body = (e: LogRow) => [e.outcomeBody, e.outcomeDocument].filter(Boolean).join(", ");
@@ -69,6 +69,14 @@ export function LogTable({ log, hidden }: { log: LogRow[]; hidden: boolean }) {
                 <td>
                   {e.outcome === "declined" ? `${t("reception.outcome.declined")}: ${e.outcomeReason ?? ""}` : t(`reception.outcome.${e.outcome}`)}
                   {e.followUp ? ` — ${e.followUp}` : ""}
+                  {fileHref?.(e) ? (
+                    <>
+                      <br />
+                      <a href={fileHref(e)!} className="no-print">
+                        {t("reception.assisted.fromVisit")}
+                      </a>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

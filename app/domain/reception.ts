@@ -26,6 +26,11 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export const VISIT_CHANNELS = ["booked", "walk_in"] as const;
 export type VisitChannel = (typeof VISIT_CHANNELS)[number];
 
+/** How a case reached the portal: online by the resident, or filed by staff on their behalf through one of these. */
+export const FILING_CHANNELS = ["online", "reception", "phone", "letter", "hamlet_head"] as const;
+export type FilingChannel = (typeof FILING_CHANNELS)[number];
+export const ASSISTED_CHANNELS = ["reception", "phone", "letter", "hamlet_head"] as const satisfies readonly FilingChannel[];
+
 /** Weekdays a recurring rule may name (1 = Monday … 6 = Saturday): reception is held on working days. */
 export const RULE_WEEKDAYS = [1, 2, 3, 4, 5, 6] as const;
 

@@ -226,6 +226,9 @@ export default function StaffReception() {
               </div>
             </Form>
           ) : null}
+          <p>
+            <Link to="/can-bo/tiep-cong-dan/nop-ho-so">{t("reception.assisted.title")}</Link>
+          </p>
           <h2>{t("reception.staff.sessions")}</h2>
           {schedule.sessions.length === 0 ? (
             <p>{t("reception.none")}</p>

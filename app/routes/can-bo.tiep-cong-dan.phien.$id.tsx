@@ -171,7 +171,15 @@ export default function StaffReceptionSession() {
       ) : null}
       <section aria-labelledby="log">
         <h2 id="log">{t("reception.log.title")}</h2>
-        {log.length === 0 ? <p>{t("reception.log.empty")}</p> : <LogTable log={log} hidden={!page.seesIdentity} />}
+        {log.length === 0 ? (
+          <p>{t("reception.log.empty")}</p>
+        ) : (
+          <LogTable
+            log={log}
+            hidden={!page.seesIdentity}
+            fileHref={canManage ? (e) => (e.outcome === "new_case" && !e.caseCode ? `/can-bo/tiep-cong-dan/nop-ho-so?luot=${e.id}` : null) : undefined}
+          />
+        )}
         <p className="no-print">
           <Link to={`/can-bo/tiep-cong-dan/so?xa=${session.communeId}&tu=${session.date}&den=${session.date}`}>{t("reception.log.print")}</Link>
         </p>

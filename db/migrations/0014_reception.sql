@@ -108,4 +108,5 @@ CREATE TABLE `reception_visits` (
 );
 --> statement-breakpoint
 CREATE INDEX `reception_visits_session_idx` ON `reception_visits` (`session_id`);--> statement-breakpoint
-CREATE INDEX `reception_visits_commune_idx` ON `reception_visits` (`commune_id`,`created_at`);
+CREATE INDEX `reception_visits_commune_idx` ON `reception_visits` (`commune_id`,`created_at`);--> statement-breakpoint
+ALTER TABLE `cases` ADD `channel` text DEFAULT 'online' NOT NULL;

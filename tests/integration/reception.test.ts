@@ -2,6 +2,7 @@
 // decisions and the reception log, each unit's staff kept to their own unit, supervisors without identities.
 import { describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
+import { filingFields, formData, pdf } from "../support/factories";
 import { signInClient, usePortal } from "../support/portal-fixture";
 
 const fixture = usePortal({ smtp: true, demo: true, db: "readwrite" });
@@ -355,5 +356,64 @@ describe("staff", () => {
         String(session.id),
       ),
     ).toBe(2);
+  });
+});
+
+describe("assisted filing", () => {
+  it("an official files the case of a logged visit, with a scanned letter; the receipt carries the code and access key", async () => {
+    const session = nextSession("xuan-ngoc");
+    const official = await staff("canbo.xuan-ngoc@demo.dan-biet.vn");
+    const csrf = hiddenValue((await official.get(`/can-bo/tiep-cong-dan/phien/${session.id}`)).html, "csrf");
+    const logged = await official.post(
+      `/can-bo/tiep-cong-dan/phien/${session.id}?ghi`,
+      new URLSearchParams({
+        csrf,
+        kind: "feedback",
+        people: "1",
+        name1: "Mai Văn Sơn",
+        address1: "Xóm 1, Xuân Ngọc",
+        content: "Cống thoát nước xóm 1 bị tắc.",
+        outcome: "new_case",
+      }),
+    );
+    expect(logged.status).toBe(200);
+    const visitId = (fixture.db.prepare("SELECT id FROM reception_visits ORDER BY id DESC LIMIT 1").get() as { id: number }).id;
+    expect(logged.html).toContain(`/can-bo/tiep-cong-dan/nop-ho-so?luot=${visitId}`);
+
+    const form = await official.get(`/can-bo/tiep-cong-dan/nop-ho-so?luot=${visitId}`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain("Mai Văn Sơn");
+    const fields = {
+      csrf: hiddenValue(form.html, "csrf"),
+      idempotencyKey: hiddenValue(form.html, "idempotencyKey"),
+      ...filingFields({ commune: "xuan-ngoc", fullName: "Mai Văn Sơn", title: "Cống thoát nước xóm 1 bị tắc", address: "Xóm 1, Xuân Ngọc" }),
+    };
+    const noChannel = await official.post(`/can-bo/tiep-cong-dan/nop-ho-so?luot=${visitId}`, formData({ ...fields, channel: "carrier-pigeon" }));
+    expect(noChannel.status).toBe(400);
+    expect(visibleText(noChannel.html)).toContain("Chọn cách người dân gửi");
+    const filed = await official.post(
+      `/can-bo/tiep-cong-dan/nop-ho-so?luot=${visitId}`,
+      formData({ ...fields, channel: "letter" }, [{ name: "don.pdf", bytes: pdf(), type: "application/pdf" }]),
+    );
+    expect(filed.status).toBe(303);
+    expect(filed.location).toMatch(/^\/bien-nhan\//);
+    const receipt = visibleText((await official.get(filed.location!)).html);
+    const code = /XT-\d{2}-\d{7}/.exec(receipt)![0];
+    expect(receipt).toMatch(/[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){3}/);
+    const row = fixture.db.prepare("SELECT id, channel, commune_id FROM cases WHERE code = ?").get(code) as { id: number; channel: string; commune_id: string };
+    expect(row).toMatchObject({ channel: "letter", commune_id: "xuan-ngoc" });
+    expect(count("SELECT count(*) AS n FROM attachments WHERE case_id = ?", row.id)).toBe(1);
+    expect((fixture.db.prepare("SELECT case_code FROM reception_visits WHERE id = ?").get(visitId) as { case_code: string }).case_code).toBe(code);
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'reception.assisted_filing' AND target_id = ?", code)).toBe(1);
+    // The same kind of case everywhere else: it is in the unit's inbox.
+    expect(visibleText((await official.get("/can-bo")).html)).toContain(code);
+  });
+
+  it("another commune's official cannot file from this unit's visit; a supervisor cannot file", async () => {
+    const visit = fixture.db.prepare("SELECT id FROM reception_visits WHERE commune_id = 'xuan-bac' LIMIT 1").get() as { id: number };
+    const other = await staff("canbo.xuan-hong@demo.dan-biet.vn");
+    expect((await other.get(`/can-bo/tiep-cong-dan/nop-ho-so?luot=${visit.id}`)).status).toBe(404);
+    const supervisor = await staff("giamsat@demo.dan-biet.vn");
+    expect((await supervisor.get("/can-bo/tiep-cong-dan/nop-ho-so")).status).toBe(403);
   });
 });

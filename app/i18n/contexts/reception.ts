@@ -206,6 +206,19 @@ const vi = {
   "title.staff.reception": "Tiếp công dân — Cán bộ",
   "title.staff.reception.session": "Buổi tiếp công dân — Cán bộ",
   "title.staff.reception.log": "Sổ tiếp công dân — Cán bộ",
+  "reception.assisted.title": "Nộp hồ sơ thay người dân",
+  "reception.assisted.intro":
+    "Dùng khi người dân đến trực tiếp, gọi điện, gửi thư hoặc nhờ trưởng xóm: cùng biểu mẫu và quy định như gửi trực tuyến. Đọc lại nội dung và hai cam kết cho người dân nghe trước khi đánh dấu. Thư giấy thì quét và đính kèm. Sau khi gửi, in biên nhận (mã hồ sơ và mã truy cập) trao cho người dân.",
+  "reception.assisted.channel": "Người dân gửi qua",
+  "reception.assisted.submit": "Nộp hồ sơ và in biên nhận",
+  "reception.assisted.fromVisit": "Nộp hồ sơ từ lượt tiếp này",
+  "reception.channel.online": "Trực tuyến",
+  "reception.channel.reception": "Tiếp công dân trực tiếp",
+  "reception.channel.phone": "Điện thoại",
+  "reception.channel.letter": "Thư, đơn gửi qua bưu điện",
+  "reception.channel.hamlet_head": "Trưởng xóm, tổ trưởng dân phố",
+  "reception.error.channel": "Chọn cách người dân gửi.",
+  "title.staff.reception.assisted": "Nộp hồ sơ thay người dân — Cán bộ",
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -415,6 +428,19 @@ const en: Record<keyof typeof vi, string> = {
   "title.staff.reception": "Citizen reception — Staff",
   "title.staff.reception.session": "Reception session — Staff",
   "title.staff.reception.log": "Reception log — Staff",
+  "reception.assisted.title": "File a case on a resident's behalf",
+  "reception.assisted.intro":
+    "For a resident who comes in person, calls, writes or asks the hamlet head: the same form and rules as filing online. Read the content and both declarations back to the resident before ticking them. Scan and attach a letter. Then print the receipt (tracking code and access key) and hand it over.",
+  "reception.assisted.channel": "The resident came through",
+  "reception.assisted.submit": "File and print the receipt",
+  "reception.assisted.fromVisit": "File a case from this visit",
+  "reception.channel.online": "Online",
+  "reception.channel.reception": "Citizen reception in person",
+  "reception.channel.phone": "Phone",
+  "reception.channel.letter": "Letter by post",
+  "reception.channel.hamlet_head": "Hamlet head",
+  "reception.error.channel": "Choose how the resident came.",
+  "title.staff.reception.assisted": "File on a resident's behalf — Staff",
 };
 
 export const reception = { vi, en };
