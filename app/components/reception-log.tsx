@@ -63,7 +63,10 @@ export function LogTable({ log, hidden, fileHref }: { log: LogRow[]; hidden: boo
                 <td>{t(`kind.${e.kind}`)}</td>
                 <td>{e.people}</td>
                 <td>{e.handledBefore}</td>
-                <td>{e.outcome === "new_case" || e.outcome === "added_to_case" ? `x ${e.caseCode ?? ""}` : ""}</td>
+                <td>
+                  {e.outcome === "new_case" || e.outcome === "added_to_case" ? "x " : ""}
+                  {e.caseCode && fileHref ? <a href={`/can-bo/tiep-cong-dan/ho-so/${e.caseCode}`}>{e.caseCode}</a> : e.caseCode}
+                </td>
                 <td>{e.outcome === "guided" ? body(e) : ""}</td>
                 <td>{e.outcome === "transferred" ? body(e) : ""}</td>
                 <td>

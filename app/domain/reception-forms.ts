@@ -166,3 +166,78 @@ export function visitorsOf(input: VisitInput): { name: string; address: string; 
   }
   return out;
 }
+
+/** A case's group: how many people, who (names or households, one per line), and up to five representatives. */
+const repFields = Object.fromEntries(
+  Array.from({ length: GROUP_RULE.maxRepresentatives }, (_, i) => i + 1).flatMap((n) => [
+    [`repName${n}`, singleLine(100)],
+    [`repPhone${n}`, singleLine(20).refine((v) => v === "" || /^0\d{9,10}$/.test(phoneDigits(v)), "error.phone")],
+    [`repEmail${n}`, singleLine(254).refine((v) => v === "" || z.email().safeParse(v).success, "error.email")],
+    [`repAddress${n}`, singleLine(300)],
+  ]),
+) as Record<`rep${"Name" | "Phone" | "Email" | "Address"}${1 | 2 | 3 | 4 | 5}`, ReturnType<typeof singleLine>>;
+
+export const groupSchema = z.object({ people, coFilers: longText(5_000), ...repFields });
+export type GroupInput = z.output<typeof groupSchema>;
+
+export function representativesOf(input: GroupInput): { name: string; phone: string | null; email: string | null; address: string }[] {
+  const out: { name: string; phone: string | null; email: string | null; address: string }[] = [];
+  for (let n = 1; n <= GROUP_RULE.maxRepresentatives; n++) {
+    const k = n as 1 | 2 | 3 | 4 | 5;
+    const name = input[`repName${k}`];
+    if (!name) continue;
+    out.push({ name, phone: input[`repPhone${k}`] || null, email: input[`repEmail${k}`] || null, address: input[`repAddress${k}`] });
+  }
+  return out;
+}
+
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, "error.date")
+  .meta({ maxLength: 16 });
+
+/** Schedule a dialogue (participants: officials, people or bodies concerned, one per line; the Front's representative). */
+export const dialogueScheduleSchema = z.object({
+  intent: z.literal("schedule"),
+  startsAt: localDateTime,
+  place: required(singleLine(300)),
+  officials: required(longText(2_000)),
+  concerned: longText(2_000),
+  front: singleLine(200),
+});
+
+/** The minutes: attendance of each participant (by id), what was said, agreed and disputed. */
+/** Attendance slots of the minutes form, one per participant in the order listed (`pid<n>` says which). */
+export const MAX_DIALOGUE_PARTICIPANTS = 30;
+const attendanceFields = Object.fromEntries(
+  Array.from({ length: MAX_DIALOGUE_PARTICIPANTS }, (_, i) => i + 1).flatMap((n) => [
+    [`pid${n}`, z.string().max(12).optional()],
+    [`present${n}`, checkbox],
+    [`reason${n}`, singleLine(300)],
+    [`valid${n}`, checkbox],
+  ]),
+) as Record<`pid${number}`, z.ZodOptional<z.ZodString>> &
+  Record<`present${number}` | `valid${number}`, typeof checkbox> &
+  Record<`reason${number}`, ReturnType<typeof singleLine>>;
+
+export function attendanceOf(input: Record<string, unknown>): Map<number, { attended: boolean; reason: string; valid: boolean }> {
+  const out = new Map<number, { attended: boolean; reason: string; valid: boolean }>();
+  for (let n = 1; n <= MAX_DIALOGUE_PARTICIPANTS; n++) {
+    const pid = Number(input[`pid${n}`]);
+    if (!Number.isInteger(pid) || pid <= 0) continue;
+    out.set(pid, { attended: input[`present${n}`] === true, reason: String(input[`reason${n}`] ?? ""), valid: input[`valid${n}`] === true });
+  }
+  return out;
+}
+
+export const dialogueMinutesSchema = z.object({
+  intent: z.literal("minutes"),
+  dialogueId: id,
+  ...attendanceFields,
+  content: required(longText(20_000)),
+  agreed: longText(5_000),
+  disputed: longText(5_000),
+});
+
+export const dialogueSchema = z.discriminatedUnion("intent", [dialogueScheduleSchema, dialogueMinutesSchema]);
+export type DialogueInput = z.output<typeof dialogueSchema>;

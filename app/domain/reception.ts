@@ -1,7 +1,7 @@
 // Citizen reception (tiếp công dân): the leaders' reception duty checked against a unit's schedule, group rules,
 // session capacity, and the outcomes a reception officer may record for each kind of matter. Pure: the legal
 // numbers arrive as data (db/data/reference.ts → reception_duty_rules) so an administrator corrects them, not code.
-import { addDays, parseIsoDate, weekday } from "./dates";
+import { addDays, daysBetween, parseIsoDate, weekday } from "./dates";
 import type { CalendarData } from "./deadlines";
 import { isWorkingDay } from "./deadlines";
 import { CASE_KINDS, type CaseKind } from "./filing";
@@ -312,4 +312,39 @@ export function vnClock(instant: Date): { date: string; time: string } {
   const parts = Object.fromEntries(clockFormat.formatToParts(instant).map((p) => [p.type, p.value]));
   const hour = parts.hour === "24" ? "00" : parts.hour;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${hour}:${parts.minute}` };
+}
+
+// ---------------------------------------------------------------- dialogues
+
+export const DIALOGUE_STATUSES = ["scheduled", "held", "cancelled"] as const;
+export type DialogueStatus = (typeof DIALOGUE_STATUSES)[number];
+export const DIALOGUE_ROLES = ["filer", "representative", "official", "concerned", "front"] as const;
+export type DialogueRole = (typeof DIALOGUE_ROLES)[number];
+
+/**
+ * Dialogue rules (Law on Complaints 2011 Art. 30, 39; Decree 124/2020 Art. 28 as amended by Decree 155/2026, from
+ * 1/7/2026: written notice at least 5 days before, and handling continues when the complainant stays away without a
+ * valid reason). Decree 155/2026 is known from transcribed copies only (medium confidence).
+ */
+export const DIALOGUE_RULE = {
+  noticeDays: 5,
+  validFrom: "2026-07-01",
+  source: "Luật Khiếu nại 2011, Điều 30, 39; Nghị định 124/2020/NĐ-CP, Điều 28(5) (sửa đổi bởi Nghị định 155/2026/NĐ-CP, cần đối chiếu)",
+} as const;
+
+/** A message key when a dialogue on `date` is announced too late on `today`, else null. */
+export function dialogueNoticeProblem(today: string, date: string): string | null {
+  if (date < today) return "reception.error.pastDate";
+  if (date < DIALOGUE_RULE.validFrom) return null;
+  return daysBetween(today, date) < DIALOGUE_RULE.noticeDays ? `reception.error.dialogueNotice:${DIALOGUE_RULE.noticeDays}` : null;
+}
+
+/** Whether handling goes on although the filer stayed away: only without a valid reason, and only from 1/7/2026. */
+export function continuesWithoutFiler(date: string, filerAttended: boolean, absenceValid: boolean): boolean {
+  return date >= DIALOGUE_RULE.validFrom && !filerAttended && !absenceValid;
+}
+
+/** A dialogue is required for a complaint at the second instance and for a group case; at the first instance when the complaint and the verification differ. */
+export function dialogueRequired(kind: CaseKind, secondInstance: boolean, group: boolean): boolean {
+  return group || (kind === "complaint" && secondInstance);
 }

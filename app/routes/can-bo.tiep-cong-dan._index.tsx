@@ -13,6 +13,7 @@ import type { FormValues } from "~/services/platform/forms.server";
 import { rejectionInfo } from "~/services/platform/responses.server";
 import { submitSchedule } from "~/services/reception/forms.server";
 import { dutyBoard, staffSchedule } from "~/services/reception/schedule.server";
+import { groupCases } from "~/services/reception/dialogues.server";
 import { staffHeader } from "~/services/staff/context.server";
 import { requireStaff } from "~/services/staff/sessions.server";
 
@@ -22,7 +23,12 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const session = await requireStaff(request);
   const unit = new URL(request.url).searchParams.get("xa")?.slice(0, 60) || undefined;
   return json(
-    { staff: await staffHeader(session), schedule: await staffSchedule(session.user, unit), board: await dutyBoard(session.user) },
+    {
+      staff: await staffHeader(session),
+      schedule: await staffSchedule(session.user, unit),
+      board: await dutyBoard(session.user),
+      groups: await groupCases(session.user),
+    },
     { headers: NO_STORE },
   );
 });
@@ -132,7 +138,7 @@ function SessionDetailsFields({
 }
 
 export default function StaffReception() {
-  const { staff, schedule, board } = useLoaderData<typeof loader>();
+  const { staff, schedule, board, groups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors);
@@ -203,6 +209,23 @@ export default function StaffReception() {
                 </tbody>
               </table>
             </div>
+          )}
+        </section>
+      ) : null}
+      {groups ? (
+        <section aria-labelledby="group-cases">
+          <h2 id="group-cases">{t("reception.group.list")}</h2>
+          {groups.length === 0 ? (
+            <p>{t("reception.group.none")}</p>
+          ) : (
+            <ul>
+              {groups.map((g) => (
+                <li key={g.code}>
+                  <Link to={`/can-bo/tiep-cong-dan/ho-so/${g.code}`}>{g.code}</Link> — {g.communeName}: {g.title} ({t("reception.group.isGroup", g.people)},{" "}
+                  {t(`status.${g.status}`)})
+                </li>
+              ))}
+            </ul>
           )}
         </section>
       ) : null}

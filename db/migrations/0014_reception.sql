@@ -1,3 +1,57 @@
+CREATE TABLE `case_groups` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`people` integer NOT NULL,
+	`co_filers` text DEFAULT '' NOT NULL,
+	`updated_by` integer,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `case_representatives` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`phone` text,
+	`email` text,
+	`address` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `case_representatives_case_idx` ON `case_representatives` (`case_id`);--> statement-breakpoint
+CREATE TABLE `dialogue_participants` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`dialogue_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`name` text NOT NULL,
+	`email` text,
+	`attended` integer,
+	`absence_reason` text,
+	`absence_valid` integer,
+	FOREIGN KEY (`dialogue_id`) REFERENCES `dialogues`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `dialogue_participants_dialogue_idx` ON `dialogue_participants` (`dialogue_id`);--> statement-breakpoint
+CREATE TABLE `dialogues` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`case_id` integer NOT NULL,
+	`commune_id` text NOT NULL,
+	`starts_at` text NOT NULL,
+	`place` text NOT NULL,
+	`status` text DEFAULT 'scheduled' NOT NULL,
+	`content` text,
+	`agreed` text,
+	`disputed` text,
+	`continues_without_filer` integer DEFAULT false NOT NULL,
+	`created_by` integer NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`held_at` text,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`commune_id`) REFERENCES `communes`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `dialogues_case_idx` ON `dialogues` (`case_id`);--> statement-breakpoint
 CREATE TABLE `reception_bookings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`code` text NOT NULL,

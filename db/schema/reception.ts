@@ -2,9 +2,19 @@
 // sessions they give, one-off sessions, cancellations), residents' bookings, and the reception log (sổ tiếp công
 // dân) with the people of each visit kept apart from the entry, so no query selects them by accident.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { BOOKING_STATUSES, RECEIVER_ROLES, SESSION_MODES, SESSION_STATUSES, VISIT_CHANNELS, VISIT_OUTCOMES } from "../../app/domain/reception";
+import {
+  BOOKING_STATUSES,
+  DIALOGUE_ROLES,
+  DIALOGUE_STATUSES,
+  RECEIVER_ROLES,
+  SESSION_MODES,
+  SESSION_STATUSES,
+  VISIT_CHANNELS,
+  VISIT_OUTCOMES,
+} from "../../app/domain/reception";
 import { CASE_KINDS } from "../../app/domain/filing";
 import { createdAt } from "./columns";
+import { cases } from "./cases";
 import { communes } from "./reference";
 import { users } from "./staff";
 
@@ -143,4 +153,80 @@ export const receptionVisitors = sqliteTable(
     isRepresentative: integer("is_representative", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("reception_visitors_visit_idx").on(t.visitId)],
+);
+
+/** A case filed by several people about the same matter: how many, who (names or households), kept with the case. */
+export const caseGroups = sqliteTable("case_groups", {
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  people: integer("people").notNull(),
+  /** Names or households of the co-filers, as the group's document lists them. */
+  coFilers: text("co_filers").notNull().default(""),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** A group's representatives (at most five): they receive the case's mail with the filer. */
+export const caseRepresentatives = sqliteTable(
+  "case_representatives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address").notNull().default(""),
+  },
+  (t) => [index("case_representatives_case_idx").on(t.caseId)],
+);
+
+/** A dialogue meeting about a case (Law on Complaints Art. 30, 39): scheduled, then held with its minutes. */
+export const dialogues = sqliteTable(
+  "dialogues",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    communeId: text("commune_id")
+      .notNull()
+      .references(() => communes.id),
+    /** YYYY-MM-DDTHH:MM, Vietnam time. */
+    startsAt: text("starts_at").notNull(),
+    place: text("place").notNull(),
+    status: text("status", { enum: DIALOGUE_STATUSES }).notNull().default("scheduled"),
+    /** What each side said, points agreed, points still disputed (the minutes, Form 14). */
+    content: text("content"),
+    agreed: text("agreed"),
+    disputed: text("disputed"),
+    /** The filer stayed away without a valid reason and the rule in force lets handling continue. */
+    continuesWithoutFiler: integer("continues_without_filer", { mode: "boolean" }).notNull().default(false),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    heldAt: text("held_at"),
+  },
+  (t) => [index("dialogues_case_idx").on(t.caseId)],
+);
+
+export const dialogueParticipants = sqliteTable(
+  "dialogue_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dialogueId: integer("dialogue_id")
+      .notNull()
+      .references(() => dialogues.id, { onDelete: "cascade" }),
+    role: text("role", { enum: DIALOGUE_ROLES }).notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    /** Null until the minutes are recorded. */
+    attended: integer("attended", { mode: "boolean" }),
+    absenceReason: text("absence_reason"),
+    absenceValid: integer("absence_valid", { mode: "boolean" }),
+  },
+  (t) => [index("dialogue_participants_dialogue_idx").on(t.dialogueId)],
 );

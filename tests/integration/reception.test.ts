@@ -2,8 +2,8 @@
 // decisions and the reception log, each unit's staff kept to their own unit, supervisors without identities.
 import { describe, expect, it } from "vitest";
 import { Client, hiddenValue, visibleText } from "../support/browserless-client";
-import { filingFields, formData, pdf } from "../support/factories";
-import { signInClient, usePortal } from "../support/portal-fixture";
+import { complaintFields, filingFields, formData, pdf } from "../support/factories";
+import { fileByForm, signInClient, usePortal } from "../support/portal-fixture";
 
 const fixture = usePortal({ smtp: true, demo: true, db: "readwrite" });
 
@@ -415,5 +415,89 @@ describe("assisted filing", () => {
     expect((await other.get(`/can-bo/tiep-cong-dan/nop-ho-so?luot=${visit.id}`)).status).toBe(404);
     const supervisor = await staff("giamsat@demo.dan-biet.vn");
     expect((await supervisor.get("/can-bo/tiep-cong-dan/nop-ho-so")).status).toBe(403);
+  });
+});
+
+describe("group complaints and dialogues", () => {
+  const inDays = (n: number) => new Date(Date.now() + n * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+
+  it("a group case with representatives, a dialogue with invitations and minutes with an absent filer; the public sees no names", async () => {
+    const { code } = await fileByForm(fixture.portal, complaintFields({ email: "filer@example.vn", fullName: "Đinh Văn Phúc" }));
+    const official = await staff("canbo.xuan-hong@demo.dan-biet.vn");
+    const page = await official.get(`/can-bo/tiep-cong-dan/ho-so/${code}`);
+    expect(page.status).toBe(200);
+    const csrf = hiddenValue(page.html, "csrf");
+    const post = (query: string, fields: Record<string, string>) =>
+      official.post(`/can-bo/tiep-cong-dan/ho-so/${code}${query}`, new URLSearchParams({ csrf, ...fields }));
+
+    const reps = { repName1: "Đinh Văn Phúc", repEmail1: "filer@example.vn", repName2: "Lê Văn Tâm", repEmail2: "tam@example.vn", repName3: "Phan Thị Yến" };
+    const tooMany = await post("?nhom", { people: "8", ...reps });
+    expect(tooMany.status).toBe(400);
+    expect(visibleText(tooMany.html)).toContain("từ 1 đến 2 người đại diện");
+    const group = await post("?nhom", { people: "12", coFilers: "Hộ ông Phúc\nHộ ông Tâm", ...reps });
+    expect(group.status).toBe(200);
+    expect(count("SELECT count(*) AS n FROM case_representatives r JOIN cases c ON c.id = r.case_id WHERE c.code = ?", code)).toBe(3);
+    const district = visibleText((await (await staff("huyen@demo.dan-biet.vn")).get("/can-bo/tiep-cong-dan")).html);
+    expect(district).toContain(code);
+    expect(district).toContain("Hồ sơ đông người (12 người)");
+
+    const soon = await post("", { intent: "schedule", startsAt: `${inDays(2)}T08:00`, place: "Hội trường UBND xã", officials: "Chủ tịch UBND xã" });
+    expect(soon.status).toBe(400);
+    expect(visibleText(soon.html)).toContain("ít nhất 5 ngày");
+    const scheduled = await post("", {
+      intent: "schedule",
+      startsAt: `${inDays(8)}T08:00`,
+      place: "Hội trường UBND xã Xuân Hồng",
+      officials: "Chủ tịch UBND xã\nCán bộ địa chính",
+      concerned: "Ban quản lý dự án",
+      front: "Chủ tịch Ủy ban MTTQ xã",
+    });
+    expect(scheduled.status).toBe(200);
+    const invitation = await fixture.smtp.waitForMail((m) => m.to.includes("tam@example.vn") && m.subject.includes("Giấy mời đối thoại"));
+    expect(invitation.text).toContain("Hội trường UBND xã Xuân Hồng");
+    const dialogue = fixture.db.prepare("SELECT d.id FROM dialogues d JOIN cases c ON c.id = d.case_id WHERE c.code = ?").get(code) as { id: number };
+    const letters = visibleText((await official.get(`/can-bo/tiep-cong-dan/doi-thoai/${dialogue.id}/giay-moi`)).html);
+    expect(letters).toContain("GIẤY MỜI");
+    expect(letters).toContain("Kính gửi: Chủ tịch Ủy ban MTTQ xã");
+
+    const participants = fixture.db.prepare("SELECT id, role FROM dialogue_participants WHERE dialogue_id = ? ORDER BY id").all(dialogue.id) as {
+      id: number;
+      role: string;
+    }[];
+    const attendance = Object.fromEntries(
+      participants.flatMap((p, i) => [
+        [`pid${i + 1}`, String(p.id)],
+        ...(p.role === "filer" ? [[`reason${i + 1}`, "Không báo lý do"]] : [[`present${i + 1}`, "on"]]),
+      ]),
+    );
+    const early = await post("", { intent: "minutes", dialogueId: String(dialogue.id), content: "Sớm quá.", ...attendance });
+    expect(early.status).toBe(400);
+    expect(visibleText(early.html)).toContain("Chưa đến ngày đối thoại");
+    // The day comes (the clock of the running portal cannot be moved: the dialogue's date is moved instead).
+    fixture.db.prepare("UPDATE dialogues SET starts_at = ? WHERE id = ?").run(`${inDays(0)}T00:01`, dialogue.id);
+    const minutes = await post("", {
+      intent: "minutes",
+      dialogueId: String(dialogue.id),
+      content: "Người đại diện nêu ý kiến; cơ quan giải thích căn cứ.",
+      agreed: "Kiểm tra lại diện tích.",
+      ...attendance,
+    });
+    expect(minutes.status).toBe(200);
+    const after = visibleText((await official.get(`/can-bo/tiep-cong-dan/ho-so/${code}`)).html);
+    expect(after).toContain("việc giải quyết vẫn tiếp tục");
+    expect(
+      count(
+        "SELECT count(*) AS n FROM audit_log WHERE action IN ('reception.group_set', 'reception.dialogue_scheduled', 'reception.dialogue_minutes') AND target_id = ?",
+        code,
+      ),
+    ).toBe(3);
+    const pub = visibleText((await new Client(fixture.url).get(`/ho-so/${code}`)).html);
+    expect(pub).toContain("Đã tổ chức đối thoại");
+    expect(pub).not.toContain("Lê Văn Tâm");
+    expect(pub).not.toContain("Đinh Văn Phúc");
+
+    const other = await staff("canbo.xuan-bac@demo.dan-biet.vn");
+    expect((await other.get(`/can-bo/tiep-cong-dan/ho-so/${code}`)).status).toBe(404);
+    expect((await other.get(`/can-bo/tiep-cong-dan/doi-thoai/${dialogue.id}/giay-moi`)).status).toBe(404);
   });
 });

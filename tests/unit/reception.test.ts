@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   bookingProblem,
   checkDuty,
+  continuesWithoutFiler,
+  dialogueNoticeProblem,
+  dialogueRequired,
   dutyRuleOn,
   groupProblem,
   idNumberRequired,
@@ -150,5 +153,27 @@ describe("outcomes per kind", () => {
     expect(idNumberRequired("complaint", "2026-06-30")).toBe(false);
     expect(idNumberRequired("complaint", "2026-07-01")).toBe(true);
     expect(idNumberRequired("feedback", "2026-12-01")).toBe(false);
+  });
+});
+
+describe("dialogues", () => {
+  it("from 1/7/2026 a dialogue is announced at least 5 days before; before, no minimum", () => {
+    expect(dialogueNoticeProblem("2026-12-08", "2026-12-12")).toBe("reception.error.dialogueNotice:5");
+    expect(dialogueNoticeProblem("2026-12-08", "2026-12-13")).toBeNull();
+    expect(dialogueNoticeProblem("2026-06-01", "2026-06-02")).toBeNull();
+    expect(dialogueNoticeProblem("2026-12-08", "2026-12-07")).toBe("reception.error.pastDate");
+  });
+
+  it("handling continues without the filer only when absent without a valid reason, from 1/7/2026", () => {
+    expect(continuesWithoutFiler("2026-07-01", false, false)).toBe(true);
+    expect(continuesWithoutFiler("2026-07-01", false, true)).toBe(false);
+    expect(continuesWithoutFiler("2026-07-01", true, false)).toBe(false);
+    expect(continuesWithoutFiler("2026-06-30", false, false)).toBe(false);
+  });
+
+  it("is required at the second instance of a complaint and for a group case", () => {
+    expect(dialogueRequired("complaint", true, false)).toBe(true);
+    expect(dialogueRequired("complaint", false, false)).toBe(false);
+    expect(dialogueRequired("petition", false, true)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // Posts about citizen reception, each through handleForm with its one schema (domain/reception-forms.ts), then the
 // service. The booking and its cancellation come from public pages (origin check, rate-limited like filing); the
 // staff's from signed-in pages (token).
-import { bookingDecisionSchema, bookingSchema, cancelBookingSchema, scheduleSchema, visitSchema } from "~/domain/reception-forms";
+import { bookingDecisionSchema, bookingSchema, cancelBookingSchema, dialogueSchema, groupSchema, scheduleSchema, visitSchema } from "~/domain/reception-forms";
+import { changeDialogue, setGroup } from "./dialogues.server";
 import type { StaffUser } from "~/domain/permissions";
 import { handleForm, type FormOutcome } from "~/services/platform/forms.server";
 import { consume } from "~/services/platform/rate-limit.server";
@@ -45,5 +46,19 @@ export async function submitVisit(request: Request, user: StaffUser, sessionId: 
   return handleForm(request, visitSchema, { csrf: "token" }, async ({ data }) => {
     const { visitId } = await recordVisit(user, sessionId, data);
     return { outcome: "logged" as const, visitId };
+  });
+}
+
+export async function submitGroup(request: Request, user: StaffUser, code: string): Promise<FormOutcome<{ outcome: "done" }>> {
+  return handleForm(request, groupSchema, { csrf: "token" }, async ({ data }) => {
+    await setGroup(user, code, data);
+    return { outcome: "done" as const };
+  });
+}
+
+export async function submitDialogue(request: Request, user: StaffUser, code: string): Promise<FormOutcome<{ outcome: "done" }>> {
+  return handleForm(request, dialogueSchema, { csrf: "token" }, async ({ data }) => {
+    await changeDialogue(user, code, data);
+    return { outcome: "done" as const };
   });
 }
