@@ -96,7 +96,7 @@ describe("no serious or critical accessibility violation on the reception pages"
     await page.context().close();
   }, 60_000);
 
-  it("staff: schedule and board, a session with its bookings and log, the period log", async () => {
+  it("staff: schedule and board, a session with its bookings and log, the period log, assisted filing, group and dialogues", async () => {
     const page = await newAxePage(fixture.browser);
     await signInPage(page, fixture.portal, "huyen@demo.dan-biet.vn");
     await page.goto(`${fixture.url}/can-bo/tiep-cong-dan`);
@@ -105,6 +105,11 @@ describe("no serious or critical accessibility violation on the reception pages"
     expect(await axeReport(page), "staff session").toBe("");
     await page.goto(`${fixture.url}/can-bo/tiep-cong-dan/so?xa=xuan-bac&tu=2026-01-01&den=2026-12-31`);
     expect(await axeReport(page), "period log").toBe("");
+    await page.goto(`${fixture.url}/can-bo/tiep-cong-dan/nop-ho-so`);
+    expect(await axeReport(page), "assisted filing").toBe("");
+    const code = (fixture.db.prepare("SELECT code FROM cases ORDER BY id LIMIT 1").get() as { code: string }).code;
+    await page.goto(`${fixture.url}/can-bo/tiep-cong-dan/ho-so/${code}`);
+    expect(await axeReport(page), "group and dialogues").toBe("");
     await page.context().close();
   }, 60_000);
 });

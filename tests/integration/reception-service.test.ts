@@ -7,6 +7,7 @@ import * as t from "../../db/schema";
 import { read } from "~/services/platform/database.server";
 import { book, sendBookingReminders } from "~/services/reception/bookings.server";
 import { changeSchedule, dutyBoard, extendSchedules } from "~/services/reception/schedule.server";
+import { receptionFigures } from "~/services/reception/figures.server";
 import { staffAccount } from "../support/factories";
 
 const details = {
@@ -68,5 +69,14 @@ describe("reception schedule and bookings", () => {
     expect(board.rows.find((r) => r.communeId === "xuan-bac")!.periods.length).toBeGreaterThan(5);
     const official = await staffAccount("commune_official", "xuan-bac");
     expect(await dutyBoard(official, at("2026-04-07T02:00:00Z"))).toBeNull();
+  });
+
+  it("figures for a period: sessions, the units short of the minimum, cases by channel", async () => {
+    const figures = await receptionFigures("2026-04-01", "2026-04-30");
+    expect(figures.sessions).toBe(4);
+    expect(figures.chairmanDays).toBe(4);
+    expect(figures.unitsShort.map((u) => u.communeId)).toContain("xuan-vinh");
+    expect(figures.visits).toBe(0);
+    expect(Object.keys(figures.casesByChannel)).toEqual(["online", "reception", "phone", "letter", "hamlet_head"]);
   });
 });
