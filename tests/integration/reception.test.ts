@@ -50,6 +50,11 @@ describe("the public schedule", () => {
     expect(text).toContain("Trực tuyến");
     expect(text).not.toContain("Đỗ Văn Hải");
     expect(text).not.toContain("0912000111");
+    // The demo's group complaint in Xuân Hồng had its dialogue: the public page says so, with no names.
+    const demo = fixture.db.prepare("SELECT c.code FROM dialogues d JOIN cases c ON c.id = d.case_id WHERE d.status = 'held'").get() as { code: string };
+    const casePage = visibleText((await new Client(fixture.url).get(`/ho-so/${demo.code}`)).html);
+    expect(casePage).toContain("Đã tổ chức đối thoại");
+    expect(casePage).not.toContain("Trần Thị Cúc");
     const home = visibleText((await new Client(fixture.url).get("/")).html);
     expect(home).toContain("Lịch tiếp công dân sắp tới");
   });

@@ -6,10 +6,12 @@ import * as t from "../../../db/schema";
 import { COMMUNES, DISTRICT_ID } from "../../../db/data/reference";
 import { addDays, vnDate, weekday } from "~/domain/dates";
 import { DEMO_MARKER } from "~/domain/redaction";
+import { dialogueMinutesSchema } from "~/domain/reception-forms";
 import { read, transaction } from "~/services/platform/database.server";
 import { book } from "./bookings.server";
 import { recordVisit } from "./log.server";
 import { changeSchedule } from "./schedule.server";
+import { changeDialogue, setGroup } from "./dialogues.server";
 
 const DEMO = DEMO_MARKER;
 
@@ -190,5 +192,83 @@ export async function seedDemoReception(lines: string[], now = new Date()): Prom
       now,
     );
   }
+  await seedDemoDialogue(today, now);
   lines.push("Lịch tiếp công dân mẫu: mỗi đơn vị một buổi cố định hằng tuần, 2 lịch đặt ở Xuân Bắc, 1 sổ tiếp đã ghi (/tiep-cong-dan).");
+}
+
+/** Xuân Hồng's demo complaint becomes a group case with two representatives and a dialogue held a week ago. */
+async function seedDemoDialogue(today: string, now: Date): Promise<void> {
+  const official = (await read().select().from(t.users).where(eq(t.users.email, "canbo.xuan-hong@demo.dan-biet.vn")))[0];
+  const complaint = (
+    await read()
+      .select({ code: t.cases.code })
+      .from(t.cases)
+      .where(sql`${t.cases.communeId} = 'xuan-hong' AND ${t.cases.kindCode} = 'complaint'`)
+      .limit(1)
+  )[0];
+  if (!official || !complaint) return;
+  const blank = { repPhone1: "", repEmail1: "", repPhone2: "", repEmail2: "", repName3: "", repPhone3: "", repEmail3: "", repAddress3: "" };
+  await setGroup(
+    official,
+    complaint.code,
+    {
+      people: 9,
+      coFilers: `Chín hộ xóm 3 có đất nông nghiệp bị thu hồi ${DEMO}`,
+      repName1: `Nguyễn Văn Bình ${DEMO}`,
+      repAddress1: "Xóm 3, xã Xuân Hồng",
+      repName2: `Trần Thị Cúc ${DEMO}`,
+      repAddress2: "Xóm 3, xã Xuân Hồng",
+      repName4: "",
+      repPhone4: "",
+      repEmail4: "",
+      repAddress4: "",
+      repName5: "",
+      repPhone5: "",
+      repEmail5: "",
+      repAddress5: "",
+      ...blank,
+    },
+    now,
+  );
+  const held = addDays(today, -7);
+  const scheduledOn = new Date(now.getTime() - 14 * 86_400_000);
+  await changeDialogue(
+    official,
+    complaint.code,
+    {
+      intent: "schedule",
+      startsAt: `${held}T08:00`,
+      place: "Hội trường UBND xã Xuân Hồng",
+      officials: `Chủ tịch UBND xã Xuân Hồng ${DEMO}\nCán bộ địa chính xã ${DEMO}`,
+      concerned: "Ban quản lý dự án đầu tư xây dựng huyện",
+      front: `Chủ tịch Ủy ban MTTQ xã Xuân Hồng ${DEMO}`,
+    },
+    scheduledOn,
+  );
+  const dialogue = (
+    await read().select({ id: t.dialogues.id }).from(t.dialogues).innerJoin(t.cases, eq(t.cases.id, t.dialogues.caseId)).where(eq(t.cases.code, complaint.code))
+  )[0];
+  const participants = await read().select().from(t.dialogueParticipants).where(eq(t.dialogueParticipants.dialogueId, dialogue.id));
+  // As the minutes form posts it: one slot per participant.
+  const attendance: Record<string, string> = {};
+  participants.forEach((p, i) => {
+    attendance[`pid${i + 1}`] = String(p.id);
+    if (p.role === "concerned") {
+      attendance[`valid${i + 1}`] = "on";
+      attendance[`reason${i + 1}`] = "Đi công tác, đã báo trước bằng văn bản.";
+    } else attendance[`present${i + 1}`] = "on";
+  });
+  await changeDialogue(
+    official,
+    complaint.code,
+    dialogueMinutesSchema.parse({
+      intent: "minutes",
+      dialogueId: String(dialogue.id),
+      content: "Đại diện các hộ đề nghị áp giá bồi thường theo bảng giá mới; cán bộ địa chính giải thích căn cứ của phương án.",
+      agreed: "Đo đạc lại diện tích thửa đất của hai hộ trong 15 ngày.",
+      disputed: "Đơn giá bồi thường đất nông nghiệp.",
+      ...attendance,
+    }),
+    new Date(`${held}T10:00:00+07:00`),
+  );
 }
