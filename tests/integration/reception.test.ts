@@ -192,6 +192,35 @@ describe("staff", () => {
     expect(visibleText((await new Client(fixture.url).get(`/tiep-cong-dan/dat-lich/${codeB}`)).html)).toContain("Việc đã có hồ sơ đang giải quyết.");
   });
 
+  it("move a booking to another session of the unit: the place moves, the resident is mailed; a forged target is refused", async () => {
+    const sessions = fixture.db
+      .prepare(
+        "SELECT id FROM reception_sessions WHERE commune_id = 'xuan-chau' AND status = 'scheduled' AND date > date('now', '+1 day') ORDER BY date LIMIT 2",
+      )
+      .all() as { id: number }[];
+    const { res } = await bookAs(bookingFields(sessions[0].id, { email: "move@example.vn" }));
+    const code = res.location!.split("/").pop()!;
+    const booking = fixture.db.prepare("SELECT id FROM reception_bookings WHERE code = ?").get(code) as { id: number };
+    const official = await staff("lanhdao.xuan-chau@demo.dan-biet.vn");
+    const csrf = hiddenValue((await official.get(`/can-bo/tiep-cong-dan/phien/${sessions[0].id}`)).html, "csrf");
+    const elsewhere = nextSession("xuan-bac");
+    const forged = await official.post(
+      `/can-bo/tiep-cong-dan/phien/${sessions[0].id}`,
+      new URLSearchParams({ csrf, intent: "move", bookingId: String(booking.id), toSessionId: String(elsewhere.id) }),
+    );
+    expect(forged.status).toBe(400);
+    const moved = await official.post(
+      `/can-bo/tiep-cong-dan/phien/${sessions[0].id}`,
+      new URLSearchParams({ csrf, intent: "move", bookingId: String(booking.id), toSessionId: String(sessions[1].id) }),
+    );
+    expect(moved.status).toBe(200);
+    expect(fixture.db.prepare("SELECT session_id, status FROM reception_bookings WHERE id = ?").get(booking.id)).toEqual({
+      session_id: sessions[1].id,
+      status: "confirmed",
+    });
+    await fixture.smtp.waitForMail((m) => m.to.includes("move@example.vn") && m.subject.includes("đã được chuyển"));
+  });
+
   it("an official logs a walk-in group with two representatives; the group rule and the outcome per kind are enforced", async () => {
     const session = nextSession("xuan-dai");
     const official = await staff("canbo.xuan-dai@demo.dan-biet.vn");
