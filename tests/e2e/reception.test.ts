@@ -8,7 +8,8 @@ import { signInPage, usePortal } from "../support/portal-fixture";
 const WIDTH = 360;
 const phone = { viewport: { width: WIDTH, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-const fixture = usePortal({ smtp: true, browser: true, demo: true, db: "readonly" });
+// Read-write: the dialogue test moves its date to today, as the running portal's clock cannot be moved.
+const fixture = usePortal({ smtp: true, browser: true, demo: true, db: "readwrite" });
 
 function nextSessionId(communeId: string): number {
   return (
@@ -67,6 +68,32 @@ describe("citizen reception without JavaScript on a 360-pixel phone", () => {
     const log = await official.locator("table.reception-log").innerText();
     expect(log).toContain("Ngô Thị Thanh, Xóm 4, xã Xuân Bắc");
     expect(log).toContain("Văn phòng Đăng ký đất đai chi nhánh Xuân Trường");
+    await official.context().close();
+  }, 60_000);
+
+  it("an official schedules a dialogue and records its minutes", async () => {
+    const code = (fixture.db.prepare("SELECT code FROM cases WHERE commune_id = 'xuan-hong' AND kind_code = 'complaint' LIMIT 1").get() as { code: string })
+      .code;
+    const official = await newPage(fixture.browser, { ...phone, javaScriptEnabled: false });
+    await signInPage(official, fixture.portal, "canbo.xuan-hong@demo.dan-biet.vn");
+    await official.goto(`${fixture.url}/can-bo/tiep-cong-dan/ho-so/${code}`);
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+    const schedule = official.locator("details.action", { has: official.locator("summary", { hasText: "Lên lịch đối thoại" }) });
+    await schedule.locator("summary").click();
+    await schedule.getByLabel(/^Thời gian/).fill(`${inTenDays}T14:00`);
+    await schedule.getByLabel(/^Địa điểm/).fill("Nhà văn hóa xóm 3");
+    await schedule.getByLabel(/^Cán bộ tham gia/).fill("Phó Chủ tịch UBND xã");
+    await schedule.getByRole("button", { name: "Lên lịch đối thoại" }).click();
+    await official.getByRole("status").filter({ hasText: "Đã lưu" }).waitFor();
+    fixture.db.prepare("UPDATE dialogues SET starts_at = strftime('%Y-%m-%dT00:01', 'now', '+7 hours') WHERE place = 'Nhà văn hóa xóm 3'").run();
+    await official.goto(`${fixture.url}/can-bo/tiep-cong-dan/ho-so/${code}`);
+    const minutes = official.locator("details.action", { has: official.locator("summary", { hasText: "Ghi biên bản đối thoại" }) }).last();
+    await minutes.locator("summary").click();
+    await minutes.getByRole("group").nth(1).getByLabel("Có mặt").check();
+    await minutes.getByLabel(/^Ý kiến của các bên/).fill("Hai bên trao đổi về đơn giá bồi thường.");
+    await minutes.getByRole("button", { name: "Lưu biên bản" }).click();
+    await official.getByRole("status").filter({ hasText: "Đã lưu" }).waitFor();
+    expect(await official.locator("main").innerText()).toContain("Hai bên trao đổi về đơn giá bồi thường.");
     await official.context().close();
   }, 60_000);
 
