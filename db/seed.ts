@@ -12,6 +12,7 @@ import {
   DISCLOSURE_TYPES,
   hamletsFor,
   KIND_FIELD_RULES,
+  RECEPTION_DUTY_RULES,
   RESPONSE_TEMPLATES,
   ROUTING_RULES,
 } from "./data/reference";
@@ -39,11 +40,13 @@ export async function seedReferenceData(transaction: Transaction): Promise<void>
       .values(DISCLOSURE_TYPES.map((d, i) => ({ ...d, sortOrder: i })))
       .onConflictDoNothing();
     // Rule tables are seeded once; afterwards they belong to the administrators.
-    const empty = async (table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates) =>
-      (await tx.select({ n: sql<number>`count(*)` }).from(table))[0].n === 0;
+    const empty = async (
+      table: typeof t.kindFieldRules | typeof t.routingRules | typeof t.deadlineRules | typeof t.responseTemplates | typeof t.receptionDutyRules,
+    ) => (await tx.select({ n: sql<number>`count(*)` }).from(table))[0].n === 0;
     if (await empty(t.kindFieldRules)) await tx.insert(t.kindFieldRules).values(KIND_FIELD_RULES);
     if (await empty(t.routingRules)) await tx.insert(t.routingRules).values(ROUTING_RULES);
     if (await empty(t.deadlineRules)) await tx.insert(t.deadlineRules).values(DEADLINE_RULES);
     if (await empty(t.responseTemplates)) await tx.insert(t.responseTemplates).values(RESPONSE_TEMPLATES);
+    if (await empty(t.receptionDutyRules)) await tx.insert(t.receptionDutyRules).values(RECEPTION_DUTY_RULES);
   });
 }

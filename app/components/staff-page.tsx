@@ -27,6 +27,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
           {staff.triageUnitId ? <Link to={`/can-bo?commune=${staff.triageUnitId}`}>{t("staff.triage")}</Link> : null}
           <NavLink to="/can-bo/han-giai-quyet">{t("staff.board")}</NavLink>
           <NavLink to="/can-bo/cong-khai">{t("staff.disclosures")}</NavLink>
+          <NavLink to="/can-bo/tiep-cong-dan">{t("reception.nav")}</NavLink>
           {staff.canReport ? <NavLink to="/can-bo/bao-cao">{t("staff.report")}</NavLink> : null}
           {staff.isAdmin ? (
             <>

@@ -31,6 +31,8 @@ export const CASE_EVENT_TYPES = [
   "rated",
   "contested",
   "withdrawn",
+  // A dialogue meeting was held (reception context): the public timeline says so, with no names.
+  "dialogue_held",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -27,7 +27,7 @@ export function sameSitePath(value: string | null | undefined, fallback = "/", p
  * forgets its own headers cannot leak one (the TOTP set-up page did).
  */
 export function isPrivatePath(pathname: string): boolean {
-  return /^\/(?:can-bo(?:\/|$)|tra-cuu\/|bien-nhan\/|tep\/|cong-khai\/[^/]+\/ho-gia-dinh(?:\/|$))/.test(pathname);
+  return /^\/(?:can-bo(?:\/|$)|tra-cuu\/|bien-nhan\/|tep\/|tiep-cong-dan\/dat-lich\/|cong-khai\/[^/]+\/ho-gia-dinh(?:\/|$))/.test(pathname);
 }
 
 /**

@@ -6,17 +6,23 @@ import { homeFigures } from "~/services/transparency/statistics.server";
 import { latestDisclosures } from "~/services/disclosures/reading.server";
 import { reference, selectableCommunes } from "~/services/reference/reference.server";
 import { guard } from "~/http";
+import { nextSessions } from "~/services/reception/schedule.server";
+import { DateText } from "~/components/case-parts";
 import { pageMeta } from "~/i18n/meta";
 
 export const meta = pageMeta("title.home.full", { description: (t) => t("meta.home.description") });
 
 export const loader = guard(async () => {
   const figures = await homeFigures();
-  return json({ figures: { ...figures, communes: selectableCommunes(await reference(), vnDate(new Date())).length }, disclosures: await latestDisclosures(3) });
+  return json({
+    figures: { ...figures, communes: selectableCommunes(await reference(), vnDate(new Date())).length },
+    disclosures: await latestDisclosures(3),
+    sessions: await nextSessions(),
+  });
 });
 
 export default function Home() {
-  const { figures, disclosures } = useLoaderData<typeof loader>();
+  const { figures, disclosures, sessions } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -59,6 +65,24 @@ export default function Home() {
         )}
         <p>
           <Link to="/cong-khai">{t("home.disclosures.all")}</Link>
+        </p>
+      </section>
+      <section aria-labelledby="next-receptions">
+        <h2 id="next-receptions">{t("reception.home")}</h2>
+        {sessions.length ? (
+          <ul className="plain-list">
+            {sessions.map((s) => (
+              <li key={s.id}>
+                <DateText date={s.date} /> {t("reception.timeRange", s.startTime, s.endTime)} — {s.communeName}: {s.receiverName} (
+                {t(`reception.role.${s.receiverRole}`)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("reception.none")}</p>
+        )}
+        <p>
+          <Link to="/tiep-cong-dan">{t("reception.home.all")}</Link>
         </p>
       </section>
       <section aria-labelledby="figures">

@@ -215,3 +215,18 @@ export const DISCLOSURE_TYPES: {
   { code: "inspection_results", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: `${GRASSROOTS}; ${ACCESS}` },
   { code: "other", minPostingDays: 30, consultation: false, minConsultationDays: 30, consultationSource: "", source: ACCESS },
 ];
+
+/** The chairman's reception duty (domain.md §7): days a period on which the chairman receives citizens in person. */
+export const RECEPTION_DUTY_RULES: {
+  level: "commune" | "district";
+  receiverRole: "chairman";
+  period: "week" | "month";
+  minDays: number;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string;
+}[] = [
+  { level: "commune", receiverRole: "chairman", period: "week", minDays: 1, validFrom: null, validTo: "2026-06-30", source: "Luật Tiếp công dân 42/2013/QH13, Điều 15(2)(d)" },
+  { level: "commune", receiverRole: "chairman", period: "month", minDays: 2, validFrom: "2026-07-01", validTo: null, source: LAW_136 },
+  { level: "district", receiverRole: "chairman", period: "month", minDays: 2, validFrom: null, validTo: null, source: "Luật Tiếp công dân 42/2013/QH13, Điều 13(5)" },
+];

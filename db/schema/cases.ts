@@ -7,6 +7,7 @@ import { caseKinds, categories, communes, hamlets } from "./reference";
 import { CASE_EVENT_TYPES, CASE_STATUSES, FINISHED_STATUSES, OPEN_STATUSES } from "../../app/domain/case-workflow";
 import { CASE_STAGES } from "../../app/domain/deadlines";
 import { CASE_KINDS } from "../../app/domain/filing";
+import { FILING_CHANNELS } from "../../app/domain/reception";
 
 /**
  * The cases whose clock runs (open, not paused), as literal SQL: the partial index cases_running_idx has these
@@ -52,6 +53,8 @@ export const cases = sqliteTable(
     statusBeforeInfoRequest: text("status_before_info_request", { enum: CASE_STATUSES }),
     routingReason: text("routing_reason").notNull(),
     publishConsent: integer("publish_consent", { mode: "boolean" }).notNull(),
+    /** How the case reached the portal: filed online, or by staff on the resident's behalf (reception, phone, letter, hamlet head). */
+    channel: text("channel", { enum: FILING_CHANNELS }).notNull().default("online"),
     /** Diacritic-free lowercase text of code, title and description for search (đ→d included). */
     searchText: text("search_text").notNull(),
     /** The same without the filer's identity (redacted text): what the public and supervisors search. Null: not yet computed. */

@@ -5,3 +5,4 @@ export * from "./staff";
 export * from "./platform";
 export * from "./disclosures";
 export * from "./figures";
+export * from "./reception";

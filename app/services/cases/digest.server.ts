@@ -12,6 +12,7 @@ import { transaction } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { troubledMailCounts } from "~/services/admin/mail-admin.server";
+import { runReceptionJobs } from "~/services/reception/jobs.server";
 
 const SEND_FROM_HOUR = 7;
 
@@ -91,6 +92,11 @@ export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
       await sendDailyDigests();
     } catch (error) {
       logger.error({ event: "digest.failed", ...errorFields(error) });
+    }
+    try {
+      await runReceptionJobs();
+    } catch (error) {
+      logger.error({ event: "reception.jobs_failed", ...errorFields(error) });
     }
   };
   await run();

@@ -6,6 +6,7 @@ import { formatDate, vnDate } from "~/domain/dates";
 import { filingLimitPassed, firstStage, firstStageDueDate } from "~/domain/deadlines";
 import { InvalidError } from "~/domain/errors";
 import type { FilingInput } from "~/domain/filing";
+import type { FilingChannel } from "~/domain/reception";
 import { routeCase } from "~/domain/routing";
 import { foldForSearch, phoneDigits } from "~/domain/text";
 import { counterName, formatTrackingCode } from "~/domain/tracking-code";
@@ -91,7 +92,14 @@ function contentFingerprint(c: Pick<FilingContent, "phone" | "kind" | "category"
 export async function fileCase(
   input: FilingInput,
   files: readonly PreparedAttachment[],
-  options: { language: Language; now?: Date; location?: { latitude: number; longitude: number }; repeatKey?: string },
+  options: {
+    language: Language;
+    now?: Date;
+    location?: { latitude: number; longitude: number };
+    repeatKey?: string;
+    /** Filed by an official on the resident's behalf: the channel, the official, and what to record with it in the same transaction. */
+    assisted?: { channel: Exclude<FilingChannel, "online">; userId: number; within?: (tx: Tx, filed: { caseId: number; code: string }) => Promise<void> };
+  },
 ): Promise<FiledCase> {
   const now = options.now ?? new Date();
   const receiptToken = receiptTokenFor(input.idempotencyKey);
@@ -178,6 +186,7 @@ export async function fileCase(
             status: "received",
             routingReason: routing.reason,
             publishConsent: input.publishConsent,
+            channel: options.assisted?.channel ?? "online",
             // Staff entitled to the identity find a case by the filer's name, phone or e-mail; the public and
             // supervisors search the redacted text only.
             ...caseSearchTexts({ code, title: input.title, description: input.description }, identity, contacts),
@@ -223,8 +232,9 @@ export async function fileCase(
             caseId,
             type: "filed",
             visibility: "public",
-            actor: "resident",
-            meta: { communeId: routing.communeId, routingReason: routing.reason },
+            actor: options.assisted ? "official" : "resident",
+            actorUserId: options.assisted?.userId ?? null,
+            meta: { communeId: routing.communeId, routingReason: routing.reason, ...(options.assisted ? { channel: options.assisted.channel } : {}) },
             createdAt: nowIso,
             unitId: creditedUnit("filed", { holding: routing.communeId, reached: routing.communeId }),
             stage: firstStage(ref.deadlineRules, input.kind, input.category),
@@ -256,6 +266,7 @@ export async function fileCase(
           now,
         );
       }
+      await options.assisted?.within?.(tx, { caseId, code });
       return { caseId, code, receiptToken, duplicate: false };
     });
   } catch (error) {

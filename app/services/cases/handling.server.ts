@@ -114,8 +114,11 @@ export async function mailFiler(tx: Tx, caseId: number, compose: (tr: Translate,
       .innerJoin(t.caseContacts, eq(t.caseContacts.caseId, t.cases.id))
       .where(eq(t.cases.id, caseId))
   )[0];
-  if (!row?.email) return;
-  await enqueueMail(tx, { to: row.email, ...compose(translator(row.language), row.code), caseId }, now);
+  if (!row) return;
+  // A group case's representatives get the same mail as the filer (reception context: case_representatives).
+  const representatives = await tx.select({ email: t.caseRepresentatives.email }).from(t.caseRepresentatives).where(eq(t.caseRepresentatives.caseId, caseId));
+  const addresses = [...new Set([row.email, ...representatives.map((r) => r.email)].filter((e): e is string => !!e))];
+  for (const to of addresses) await enqueueMail(tx, { to, ...compose(translator(row.language), row.code), caseId }, now);
 }
 
 /** Mails the resident about a public step. */

@@ -10,6 +10,7 @@ import type { Role } from "~/domain/permissions";
 import { createAccount } from "~/services/staff/accounts.server";
 import { fileCase } from "~/services/cases/filing.server";
 import { read, transaction } from "~/services/platform/database.server";
+import { seedDemoReception } from "~/services/reception/demo.server";
 import { addDays, vnDate } from "~/domain/dates";
 import { createDraft, openConsultation, publish } from "~/services/disclosures/lifecycle.server";
 import { importPlanTable } from "~/services/disclosures/plan-table.server";
@@ -161,6 +162,7 @@ export async function seedDemoData(): Promise<string[]> {
     }
     lines.push(`Đã tạo ${filed.length} hồ sơ mẫu (demo cases), ví dụ ${filed[0].code}.`);
   }
+  await seedDemoReception(lines);
   return lines;
 }
 
