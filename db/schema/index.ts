@@ -4,3 +4,4 @@ export * from "./cases";
 export * from "./staff";
 export * from "./platform";
 export * from "./disclosures";
+export * from "./supervision";

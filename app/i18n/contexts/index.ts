@@ -3,8 +3,9 @@
 import * as answers from "./answers";
 import { disclosurePeriods } from "./disclosure-periods";
 import { figures } from "./figures";
+import * as supervision from "./supervision";
 
 export const contextCatalogues = {
-  vi: { ...figures.vi, ...disclosurePeriods.vi, ...answers.vi },
-  en: { ...figures.en, ...disclosurePeriods.en, ...answers.en },
+  vi: { ...figures.vi, ...disclosurePeriods.vi, ...answers.vi, ...supervision.vi },
+  en: { ...figures.en, ...disclosurePeriods.en, ...answers.en, ...supervision.en },
 };
