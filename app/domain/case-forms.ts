@@ -42,6 +42,7 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("extend"), note: required(note) }),
   z.object({ action: z.literal("note"), note: required(note) }),
   z.object({ action: z.literal("remark"), note: required(note) }),
+  z.object({ action: z.literal("take_over"), note: required(note) }),
 ]);
 export type StaffActionForm = z.output<typeof staffActionSchema>;
 export type StaffActionName = StaffActionForm["action"];

@@ -31,14 +31,19 @@ export const CASE_EVENT_TYPES = [
   "rated",
   "contested",
   "withdrawn",
+  // Deadlines that escalate by themselves (domain/escalation.ts): written once by the daily job, and the district's take-over.
+  "deadline_passed",
+  "taken_over",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
-export type CaseAction = "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw";
+export type CaseAction =
+  "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw" | "take_over";
 
 interface Transition {
   from: readonly CaseStatus[];
-  to: CaseStatus | "previous";
+  /** "previous": the status saved when information was requested; "unchanged": the action moves who holds it, not where it is. */
+  to: CaseStatus | "previous" | "unchanged";
   by: readonly Actor[];
 }
 
@@ -65,6 +70,8 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   contest: { from: ["answered", "closed"], to: "contested", by: ["resident"] },
   reopen: { from: ["closed", "refused", "withdrawn"], to: "received", by: ["official"] },
   withdraw: { from: OPEN, to: "withdrawn", by: ["resident"] },
+  // The district takes over a case its unit left overdue (escalation.ts says when); the case stays where it is.
+  take_over: { from: ["received", "accepted", "in_progress", "contested"], to: "unchanged", by: ["official"] },
 };
 
 export function isOpen(status: string): boolean {
@@ -89,6 +96,7 @@ export class TransitionError extends InvalidError {
 export function nextStatus(status: CaseStatus, action: CaseAction, actor: Actor, previous: CaseStatus | null = null): CaseStatus {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status) || !t.by.includes(actor)) throw new TransitionError(action, status);
+  if (t.to === "unchanged") return status;
   if (t.to !== "previous") return t.to;
   if (!previous) throw new TransitionError(action, status);
   return previous;

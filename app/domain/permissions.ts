@@ -40,7 +40,8 @@ export type CaseOperation =
   | "assign"
   | "extend"
   | "note"
-  | "remark";
+  | "remark"
+  | "take_over";
 
 const HANDLING: readonly CaseOperation[] = [
   "view",
@@ -62,7 +63,8 @@ const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
   commune_official: HANDLING,
   // Approving an answer also needs leading the unit that holds the case (answers.ts, leadsUnit).
   commune_leader: [...HANDLING, "assign", "extend", "approve_answer"],
-  district_staff: [...HANDLING, "assign", "extend", "approve_answer"],
+  // Taking over an overdue case is the upper level's (domain/escalation.ts says when).
+  district_staff: [...HANDLING, "assign", "extend", "approve_answer", "take_over"],
   // Supervisors read and remark; they never see who filed (personal data is for those handling the case).
   supervisor: ["view", "remark"],
   // Administrators run the system, not the cases.

@@ -22,8 +22,23 @@ const EXPECTED: [CaseAction, CaseStatus, Actor, CaseStatus | "previous"][] = [
   ...(["received", "accepted", "in_progress", "info_requested", "contested"] as const).map(
     (s) => ["withdraw", s, "resident", "withdrawn"] as [CaseAction, CaseStatus, Actor, CaseStatus],
   ),
+  // The district's take-over of an overdue case leaves its status where it is.
+  ...(["received", "accepted", "in_progress", "contested"] as const).map((s) => ["take_over", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus]),
 ];
-const ACTIONS: CaseAction[] = ["accept", "refuse", "transfer", "start", "request_info", "provide_info", "answer", "close", "contest", "reopen", "withdraw"];
+const ACTIONS: CaseAction[] = [
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "provide_info",
+  "answer",
+  "close",
+  "contest",
+  "reopen",
+  "withdraw",
+  "take_over",
+];
 const ACTORS: Actor[] = ["resident", "official", "system"];
 
 describe("the case state machine", () => {
@@ -53,7 +68,7 @@ describe("the case state machine", () => {
   });
 
   it("lists the actions open to an actor in a status", () => {
-    expect(allowedActions("received", "official")).toEqual(["accept", "refuse", "transfer", "request_info"]);
+    expect(allowedActions("received", "official")).toEqual(["accept", "refuse", "transfer", "request_info", "take_over"]);
     expect(allowedActions("answered", "resident")).toEqual(["contest"]);
     expect(allowedActions("closed", "official")).toEqual(["reopen"]);
     expect(allowedActions("withdrawn", "resident")).toEqual([]);

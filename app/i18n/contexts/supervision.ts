@@ -2,6 +2,14 @@
 // the board and the public page; and the plain countdown beside a due date.
 
 export const vi = {
+  "event.deadline_passed": "Đã quá hạn giải quyết",
+  "event.taken_over": "UBND huyện nhận giải quyết thay vì đơn vị để quá hạn",
+  "action.take_over": "Huyện nhận giải quyết (hồ sơ quá hạn)",
+  "error.takeOverTooEarly": "Huyện chỉ nhận giải quyết thay hồ sơ của xã khi hồ sơ đang mở và đã quá hạn đủ số ngày làm việc quy định.",
+  "staffCase.takeOver.hint": "Hồ sơ đã quá hạn {0} ngày làm việc. Huyện có thể nhận giải quyết; hãy ghi lý do, người dân sẽ được báo.",
+  "mail.deadlinePassed.subject": "{0} hồ sơ vừa quá hạn giải quyết",
+  "mail.deadlinePassed.body":
+    "Các hồ sơ sau vừa quá hạn giải quyết hôm nay:\n\n{0}\n\nQuá hạn {1} ngày làm việc, huyện có thể nhận giải quyết thay. Danh sách hồ sơ quá hạn: {2}",
   "countdown.remaining": "còn {0} ngày làm việc",
   "countdown.due_today": "hạn là hôm nay",
   "countdown.overdue": "quá hạn {0} ngày làm việc",
@@ -103,6 +111,14 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  "event.deadline_passed": "The time limit passed",
+  "event.taken_over": "The district took the case over from the unit that let it run late",
+  "action.take_over": "Take over for the district (overdue case)",
+  "error.takeOverTooEarly": "The district takes over a commune's case only while it is open and overdue by the working days the rule sets.",
+  "staffCase.takeOver.hint": "The case is {0} working days overdue. The district may take it over; give the reason, the resident will be told.",
+  "mail.deadlinePassed.subject": "{0} cases just passed their time limit",
+  "mail.deadlinePassed.body":
+    "These cases passed their time limit today:\n\n{0}\n\nOnce {1} working days overdue, the district may take them over. Overdue cases: {2}",
   "countdown.remaining": "{0} working days left",
   "countdown.due_today": "due today",
   "countdown.overdue": "{0} working days overdue",

@@ -134,6 +134,8 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
               ),
             });
           }
+          case "take_over":
+            return panel(action, note(action, t("staffCase.reason")), { before: <p className="hint">{t("staffCase.takeOver.hint", view.overdueDays)}</p> });
           default:
             return panel(action, note(action, noteLabel));
         }

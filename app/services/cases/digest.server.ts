@@ -10,6 +10,7 @@ import { publicUrl } from "~/services/platform/config.server";
 import { transaction } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
+import { recordPassedDeadlines } from "./overdue.server";
 import { escalateOverdueRecommendations } from "~/services/supervision/escalation.server";
 
 const SEND_FROM_HOUR = 7;
@@ -70,6 +71,11 @@ export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
       await sendDailyDigests();
     } catch (error) {
       logger.error({ event: "digest.failed", ...errorFields(error) });
+    }
+    try {
+      await recordPassedDeadlines();
+    } catch (error) {
+      logger.error({ event: "deadlines.escalation_failed", ...errorFields(error) });
     }
     try {
       await escalateOverdueRecommendations();

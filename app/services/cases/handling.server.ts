@@ -4,6 +4,8 @@
 import { and, count, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
+import { ESCALATION_RULES } from "../../../db/data/supervision";
+import { mayTakeOver } from "~/domain/escalation";
 import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
 import { vnDate } from "~/domain/dates";
 import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
@@ -35,7 +37,8 @@ export type StaffActionInput =
   | { action: "assign"; assigneeUserId: number }
   | { action: "extend"; note: string }
   | { action: "note"; note: string }
-  | { action: "remark"; note: string };
+  | { action: "remark"; note: string }
+  | { action: "take_over"; note: string };
 
 export type StaffAction = StaffActionInput["action"];
 
@@ -56,13 +59,36 @@ const EVENT_TYPE: Record<StaffAction, CaseEventType> = {
   extend: "extended",
   note: "note",
   remark: "supervision_remark",
+  take_over: "taken_over",
 };
 
 /** Events the resident sees on /tra-cuu and is mailed about; the rest are internal. */
-const PUBLIC_EVENTS = new Set<CaseEventType>(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
+const PUBLIC_EVENTS = new Set<CaseEventType>([
+  "accepted",
+  "refused",
+  "transferred",
+  "started",
+  "info_requested",
+  "answered",
+  "closed",
+  "reopened",
+  "extended",
+  "deadline_passed",
+  "taken_over",
+]);
 
 /** The staff actions that move the case through the state machine (the others leave its status alone). */
-const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen"]);
+const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>([
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "answer",
+  "close",
+  "reopen",
+  "take_over",
+]);
 
 /** The permission each action needs (returning a draft is part of approving). */
 const OPERATION: Partial<Record<StaffAction, CaseOperation>> = { return_answer: "approve_answer" };
@@ -268,6 +294,15 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           meta.days = days;
           break;
         }
+        case "take_over":
+          if (!mayTakeOver(row, DISTRICT_ID, today, ref.calendar, ESCALATION_RULES)) throw new InvalidError("error.takeOverTooEarly");
+          meta.from = row.communeId;
+          meta.to = DISTRICT_ID;
+          updates.communeId = DISTRICT_ID;
+          updates.assigneeUserId = null;
+          updates.answerDraftEventId = null;
+          // The clock keeps running from where it stands: the case is overdue, and stays counted as such.
+          break;
         case "start":
         case "note":
         case "remark":

@@ -13,6 +13,8 @@ import { caseDisclosureLink } from "~/services/disclosures/links.server";
 import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
 import { redactedForStaff } from "~/domain/redaction";
 import { isOpen } from "~/domain/case-workflow";
+import { mayTakeOver, overdueWorkingDays } from "~/domain/escalation";
+import { ESCALATION_RULES } from "../../../db/data/supervision";
 import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
 import { isStaffAction, type StaffActionName } from "~/domain/case-forms";
@@ -82,8 +84,9 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
   const draftEvent = row.answerDraftEventId ? events.find((e) => e.id === row.answerDraftEventId && e.type === "answer_drafted") : undefined;
   const leader = operations.includes("approve_answer") && leadsUnit(user, row.communeId, DISTRICT_ID);
   const today = vnDate(now);
+  const takeOver = mayTakeOver(row, DISTRICT_ID, today, ref.calendar, ESCALATION_RULES);
   const workflowActions = allowedActions(row.status, "official").filter(
-    (a): a is Extract<typeof a, StaffActionName> => isStaffAction(a) && operations.includes(a as CaseOperation),
+    (a): a is Extract<typeof a, StaffActionName> => isStaffAction(a) && operations.includes(a as CaseOperation) && (a !== "take_over" || takeOver),
   );
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension =
@@ -149,6 +152,7 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
     })),
     operations,
     workflowActions,
+    overdueDays: overdueWorkingDays(row, today, ref.calendar),
     // The answer waiting for a leader, and what this user may do about answers in the chairman's name.
     answerDraft: draftEvent
       ? {

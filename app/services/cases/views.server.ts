@@ -1,5 +1,6 @@
 // What each reader sees of a case: the public (no personal data, text only with consent) and the filer after a
 // successful look-up (everything they sent and every public step).
+import { countdown, type Countdown } from "~/domain/countdown";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
@@ -205,12 +206,20 @@ async function latestAnswerText(caseId: number): Promise<{ body: string; created
 }
 
 /** The deadline in force for a case (deadlines.deadlineInForce), the one every view shows. */
-export async function caseDeadline(row: CaseClockState & { id: number }, now = new Date()): Promise<DeadlineInForce | null> {
+export async function caseDeadline(
+  row: CaseClockState & { id: number },
+  now = new Date(),
+): Promise<(DeadlineInForce & { countdown: Countdown | null }) | null> {
   const ref = await reference();
   const events = await read()
     .select({ type: t.caseEvents.type, createdAt: t.caseEvents.createdAt })
     .from(t.caseEvents)
     .where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended")));
   const clockEvents = events.map((e) => ({ type: e.type, createdOn: vnDate(new Date(e.createdAt)) }));
-  return deadlineInForce(row, clockEvents, ref.deadlineRules, ref.calendar, vnDate(now));
+  const today = vnDate(now);
+  const deadline = deadlineInForce(row, clockEvents, ref.deadlineRules, ref.calendar, today);
+  if (!deadline) return null;
+  // The plain countdown, from the due date and today's Vietnamese date: a page showing it changes every day.
+  const running = deadline.owedBy === "unit" && !deadline.pausedSince;
+  return { ...deadline, countdown: running ? countdown(deadline.dueOn, today, ref.calendar) : null };
 }
