@@ -69,6 +69,12 @@ export const residentStepSchema = z.discriminatedUnion("step", [
   }),
   z.object({ step: z.literal("contest"), reason: required(longText(10_000)) }),
   z.object({ step: z.literal("withdraw"), reason: longText(2_000) }),
+  // "Is your matter settled?" after an answer: yes closes the case, no keeps it open to the unit.
+  z.object({
+    step: z.literal("settled"),
+    settled: z.enum(["yes", "no"], { message: "closure.error.choose" }).meta({ required: true }),
+    comment: longText(2_000),
+  }),
 ]);
 
 /** Look-up: code + access key, or code + phone number (the receipt link carries its own token). */

@@ -34,11 +34,25 @@ export const CASE_EVENT_TYPES = [
   // Deadlines that escalate by themselves (domain/escalation.ts): written once by the daily job, and the district's take-over.
   "deadline_passed",
   "taken_over",
+  // The resident's reply to "is your matter settled?" when it is "no" (a "yes" closes the case: a "closed" event).
+  "closure_declined",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 export type CaseAction =
-  "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw" | "take_over";
+  | "accept"
+  | "refuse"
+  | "transfer"
+  | "start"
+  | "request_info"
+  | "provide_info"
+  | "answer"
+  | "close"
+  | "contest"
+  | "reopen"
+  | "withdraw"
+  | "take_over"
+  | "confirm_closure";
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -72,6 +86,8 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   withdraw: { from: OPEN, to: "withdrawn", by: ["resident"] },
   // The district takes over a case its unit left overdue (escalation.ts says when); the case stays where it is.
   take_over: { from: ["received", "accepted", "in_progress", "contested"], to: "unchanged", by: ["official"] },
+  // The resident confirms the answer settled the matter (domain/closure.ts).
+  confirm_closure: { from: ["answered"], to: "closed", by: ["resident"] },
 };
 
 export function isOpen(status: string): boolean {

@@ -24,6 +24,7 @@ const EXPECTED: [CaseAction, CaseStatus, Actor, CaseStatus | "previous"][] = [
   ),
   // The district's take-over of an overdue case leaves its status where it is.
   ...(["received", "accepted", "in_progress", "contested"] as const).map((s) => ["take_over", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus]),
+  ["confirm_closure", "answered", "resident", "closed"],
 ];
 const ACTIONS: CaseAction[] = [
   "accept",
@@ -38,6 +39,7 @@ const ACTIONS: CaseAction[] = [
   "reopen",
   "withdraw",
   "take_over",
+  "confirm_closure",
 ];
 const ACTORS: Actor[] = ["resident", "official", "system"];
 
@@ -69,7 +71,7 @@ describe("the case state machine", () => {
 
   it("lists the actions open to an actor in a status", () => {
     expect(allowedActions("received", "official")).toEqual(["accept", "refuse", "transfer", "request_info", "take_over"]);
-    expect(allowedActions("answered", "resident")).toEqual(["contest"]);
+    expect(allowedActions("answered", "resident")).toEqual(["contest", "confirm_closure"]);
     expect(allowedActions("closed", "official")).toEqual(["reopen"]);
     expect(allowedActions("withdrawn", "resident")).toEqual([]);
   });

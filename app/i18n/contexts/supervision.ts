@@ -2,6 +2,28 @@
 // the board and the public page; and the plain countdown beside a due date.
 
 export const vi = {
+  "event.closure_declined": "Người dân cho biết vấn đề chưa được giải quyết",
+  "case.step.done.settled": "Đã ghi nhận trả lời của bạn. Cảm ơn bạn.",
+  "closure.how.resident_confirmed": "Đã kết thúc — người dân xác nhận vấn đề đã được giải quyết.",
+  "closure.how.no_reply": "Đã kết thúc — người dân không phản hồi trong thời hạn sau khi nhận trả lời.",
+  "closure.how.official": "Đã kết thúc — UBND xã kết thúc hồ sơ. Lý do:",
+  "closure.ask.title": "Vấn đề của bạn đã được giải quyết chưa?",
+  "closure.ask.intro": "Hãy cho chúng tôi biết sau khi đọc trả lời. Nếu bạn không trả lời, hồ sơ sẽ tự kết thúc ngày {0}.",
+  "closure.ask.legend": "Vấn đề đã được giải quyết chưa?",
+  "closure.ask.yes": "Đã giải quyết — kết thúc hồ sơ",
+  "closure.ask.no": "Chưa giải quyết",
+  "closure.ask.no.hint": "Hồ sơ không tự kết thúc; đơn vị sẽ thấy ý kiến của bạn.",
+  "closure.ask.comment": "Ý kiến thêm",
+  "closure.ask.submit": "Gửi trả lời",
+  "closure.staff.hint": "Người dân chưa xác nhận vấn đề đã được giải quyết. Lý do kết thúc được hiện cho người dân và trên trang công khai.",
+  "closure.error.choose": "Hãy chọn đã giải quyết hay chưa.",
+  "closure.error.notAsked": "Hồ sơ này không còn chờ bạn xác nhận.",
+  "closure.error.reason": "Hãy ghi lý do kết thúc hồ sơ: người dân và mọi người sẽ đọc được lý do này.",
+  "closure.mail.ask":
+    "Vấn đề của bạn đã được giải quyết chưa? Hãy trả lời trên trang tra cứu hồ sơ: {2}\nNếu bạn không trả lời trong {0} ngày, hồ sơ sẽ tự kết thúc ngày {1}.",
+  "closure.mail.closed.subject": "Hồ sơ {0} đã kết thúc",
+  "closure.mail.closed.body":
+    "Hồ sơ {0} đã kết thúc vì bạn không phản hồi trong {1} ngày sau khi nhận trả lời. Nếu vấn đề chưa được giải quyết, bạn vẫn có thể liên hệ UBND xã.",
   "event.deadline_passed": "Đã quá hạn giải quyết",
   "event.taken_over": "UBND huyện nhận giải quyết thay vì đơn vị để quá hạn",
   "action.take_over": "Huyện nhận giải quyết (hồ sơ quá hạn)",
@@ -111,6 +133,27 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  "event.closure_declined": "The resident says the matter is not settled",
+  "case.step.done.settled": "Your reply has been recorded. Thank you.",
+  "closure.how.resident_confirmed": "Closed — the resident confirmed the matter is settled.",
+  "closure.how.no_reply": "Closed — the resident did not reply in time after the answer.",
+  "closure.how.official": "Closed — the commune closed the case. Reason:",
+  "closure.ask.title": "Is your matter settled?",
+  "closure.ask.intro": "Tell us after reading the answer. If you do not reply, the case closes by itself on {0}.",
+  "closure.ask.legend": "Is the matter settled?",
+  "closure.ask.yes": "Settled — close the case",
+  "closure.ask.no": "Not settled",
+  "closure.ask.no.hint": "The case will not close by itself; the unit will see your reply.",
+  "closure.ask.comment": "Anything to add",
+  "closure.ask.submit": "Send the reply",
+  "closure.staff.hint": "The resident has not confirmed the matter is settled. The reason is shown to the resident and on the public page.",
+  "closure.error.choose": "Choose settled or not settled.",
+  "closure.error.notAsked": "This case is no longer waiting for your confirmation.",
+  "closure.error.reason": "Give the reason for closing the case: the resident and the public will read it.",
+  "closure.mail.ask": "Is your matter settled? Reply on the case look-up page: {2}\nIf you do not reply within {0} days, the case closes by itself on {1}.",
+  "closure.mail.closed.subject": "Case {0} is closed",
+  "closure.mail.closed.body":
+    "Case {0} was closed because you did not reply within {1} days of the answer. If the matter is not settled, you can still contact the commune.",
   "event.deadline_passed": "The time limit passed",
   "event.taken_over": "The district took the case over from the unit that let it run late",
   "action.take_over": "Take over for the district (overdue case)",

@@ -134,6 +134,23 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
               ),
             });
           }
+          case "close":
+            // Closing an answer the resident has not confirmed needs a reason they and the public read (domain/closure.ts).
+            return c.status === "answered"
+              ? panel(
+                  action,
+                  <TextArea
+                    name="note"
+                    id="note-close"
+                    label={t("staffCase.reason")}
+                    hint={t("closure.staff.hint")}
+                    required
+                    rows={3}
+                    error={errorOf(action, "note")}
+                    defaultValue={was(action) ? failed?.note : undefined}
+                  />,
+                )
+              : panel(action, note(action, noteLabel));
           case "take_over":
             return panel(action, note(action, t("staffCase.reason")), { before: <p className="hint">{t("staffCase.takeOver.hint", view.overdueDays)}</p> });
           default:

@@ -11,6 +11,7 @@ import { transaction } from "~/services/platform/database.server";
 import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { recordPassedDeadlines } from "./overdue.server";
+import { closeWithoutReply } from "./closure.server";
 import { escalateOverdueRecommendations } from "~/services/supervision/escalation.server";
 
 const SEND_FROM_HOUR = 7;
@@ -76,6 +77,11 @@ export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
       await recordPassedDeadlines();
     } catch (error) {
       logger.error({ event: "deadlines.escalation_failed", ...errorFields(error) });
+    }
+    try {
+      await closeWithoutReply();
+    } catch (error) {
+      logger.error({ event: "closure.auto_close_failed", ...errorFields(error) });
     }
     try {
       await escalateOverdueRecommendations();

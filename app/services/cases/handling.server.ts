@@ -7,7 +7,9 @@ import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { ESCALATION_RULES } from "../../../db/data/supervision";
 import { mayTakeOver } from "~/domain/escalation";
 import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
-import { vnDate } from "~/domain/dates";
+import { formatDate, vnDate } from "~/domain/dates";
+import { autoCloseOn } from "~/domain/closure";
+import { CLOSURE_RULES } from "../../../db/data/closure";
 import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
 import { answerRoute, findPlaceholder, leadsUnit } from "~/domain/answers";
 import { ForbiddenError, InvalidError } from "~/domain/errors";
@@ -151,7 +153,12 @@ export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventT
     caseId,
     (tr, code) => ({
       subject: tr("mail.step.subject", code, tr(`event.${eventType}`)),
-      text: tr("mail.step.body", code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${code}`),
+      text:
+        tr("mail.step.body", code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${code}`) +
+        // After an answer the resident is asked whether the matter is settled, and told when it closes by itself.
+        (eventType === "answered"
+          ? `\n\n${tr("closure.mail.ask", CLOSURE_RULES.autoCloseAfter.days, formatDate(autoCloseOn(vnDate(now), CLOSURE_RULES)), `${publicUrl()}/tra-cuu?ma=${code}`)}`
+          : ""),
     }),
     now,
   );
@@ -265,6 +272,9 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "close":
+          // Closing an answer the resident has not confirmed needs a reason the resident and the public read.
+          if (row.status === "answered" && !input.note?.trim()) throw new InvalidError("closure.error.reason", { note: "closure.error.reason" });
+          meta.how = "official";
           updates.closedAt = nowIso;
           break;
         case "reopen":

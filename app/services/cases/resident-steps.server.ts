@@ -12,6 +12,7 @@ import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
 import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { dueOnNow, eventClock, mailResident } from "./handling.server";
+import { replyToClosure } from "./closure.server";
 
 async function caseForUpdate(tx: Tx, caseId: number) {
   const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
@@ -83,7 +84,11 @@ export async function latestAnswer(db: Tx | Db, caseId: number) {
   );
 }
 
-export type ResidentStep = { step: "rate"; score: number; comment: string } | { step: "contest"; reason: string } | { step: "withdraw"; reason: string };
+export type ResidentStep =
+  | { step: "rate"; score: number; comment: string }
+  | { step: "contest"; reason: string }
+  | { step: "withdraw"; reason: string }
+  | { step: "settled"; settled: "yes" | "no"; comment: string };
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
 export async function residentStep(caseId: number, input: ResidentStep, now = new Date()): Promise<void> {
@@ -91,6 +96,10 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
   const today = vnDate(now);
   await transaction(async (tx) => {
     const row = await caseForUpdate(tx, caseId);
+    if (input.step === "settled") {
+      await replyToClosure(tx, row, input.settled === "yes", input.comment, now);
+      return;
+    }
     if (input.step === "rate") {
       if (!isAnswered(row.status)) throw new InvalidError("error.notAnswered");
       // One rating per answer: the answer in force (the district's, once a contested case is answered again).

@@ -1,6 +1,7 @@
 // What each reader sees of a case: the public (no personal data, text only with consent) and the filer after a
 // successful look-up (everything they sent and every public step).
 import { countdown, type Countdown } from "~/domain/countdown";
+import { closureQuestion, closures } from "./closure.server";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
@@ -130,6 +131,7 @@ export async function publicCaseView(codeInput: string) {
     withheldBecause: content ? null : row.kindCode === "denunciation" ? ("denunciation" as const) : ("no_consent" as const),
     answer: answer ? { body: publicAnswerText(answer.body, identity, contacts), createdAt: answer.createdAt } : null,
     disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
+    closure: await publicClosure(id, row.status, (reason) => publicAnswerText(reason, identity, contacts)),
     timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
 }
@@ -176,6 +178,8 @@ export async function residentCaseView(caseId: number) {
     canContest: contestOpen({ status: row.status, ...steps }, today),
     contestUntil: contestUntil(steps),
     canWithdraw: isOpen(row.status),
+    closure: await publicClosure(caseId, row.status, (reason) => reason),
+    closureQuestion: await closureQuestion({ id: caseId, status: row.status, answeredAt: steps.answeredAt }),
   };
 }
 
@@ -222,4 +226,11 @@ export async function caseDeadline(
   // The plain countdown, from the due date and today's Vietnamese date: a page showing it changes every day.
   const running = deadline.owedBy === "unit" && !deadline.pausedSince;
   return { ...deadline, countdown: running ? countdown(deadline.dueOn, today, ref.calendar) : null };
+}
+
+/** How a closed case was closed (the resident confirmed, no reply, or the commune with its reason); null otherwise. */
+async function publicClosure(caseId: number, status: string, showReason: (reason: string) => string) {
+  if (status !== "closed") return null;
+  const closure = (await closures([caseId])).get(caseId);
+  return closure ? { how: closure.how, reason: closure.reason ? showReason(closure.reason) : null } : null;
 }
