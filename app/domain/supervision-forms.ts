@@ -59,6 +59,8 @@ export const supervisionActionSchema = z.discriminatedUnion("intent", [
     reasons: required(longText(10_000)),
     plan: longText(10_000),
   }),
+  z.object({ intent: z.literal("critique"), critique: required(longText(20_000)) }),
+  z.object({ intent: z.literal("answer_critique"), critiqueId: z.coerce.number().int().positive(), critiqueAnswer: required(longText(20_000)) }),
   z.object({
     intent: z.literal("settle"),
     recommendationId: z.coerce.number().int().positive(),

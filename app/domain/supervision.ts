@@ -95,3 +95,15 @@ export function nextState(state: RecommendationState, action: "answer" | "settle
   if (state !== "answered") return null;
   return action === "settle" ? "settled" : "not_settled";
 }
+
+// ---------------------------------------------------------------- social criticism of a draft (phản biện xã hội)
+
+/** A supervisor files a critique of a disclosure of a unit they supervise, while its consultation is open. */
+export function canFileCritique(user: StaffUser, disclosure: { communeId: string; status: string }, districtId: string): boolean {
+  return canSupervise(user, disclosure.communeId, districtId) && disclosure.status === "consultation_open";
+}
+
+/** The final version is not published while a critique of the consulted version waits for the unit's answer. */
+export function critiquesBlockPublishing(critiques: readonly { answer: string | null }[]): boolean {
+  return critiques.some((c) => !c.answer?.trim());
+}

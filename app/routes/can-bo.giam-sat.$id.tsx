@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateText } from "~/components/case-parts";
+import { DateText, DateTimeText } from "~/components/case-parts";
 import { CountdownText } from "~/components/countdown";
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
@@ -53,7 +53,7 @@ export default function StaffSupervision() {
       <p>
         <Link to="/can-bo/giam-sat">{t("supervision.back")}</Link>
       </p>
-      <ErrorSummary errors={errors} order={["form", "findings", "unitId", "body", "response", "reasons", "settled"]} />
+      <ErrorSummary errors={errors} order={["form", "critique", "critiqueAnswer", "findings", "unitId", "body", "response", "reasons", "settled"]} />
       <dl className="summary-list">
         <div>
           <dt>{t("supervision.field.supervisor")}</dt>
@@ -119,6 +119,69 @@ export default function StaffSupervision() {
           </details>
         ) : null}
       </section>
+
+      {s.disclosure ? (
+        <section aria-labelledby="critiques">
+          <h2 id="critiques">{t("supervision.critique.title")}</h2>
+          {s.critiques.length === 0 ? <p>{t("supervision.critique.none")}</p> : null}
+          {s.critiques.map((c) => (
+            <article key={c.id} className="panel" aria-label={t("supervision.critique.title")}>
+              <p className="prewrap">{c.body}</p>
+              <p className="hint">
+                <DateTimeText instant={c.filedAt} />
+              </p>
+              {c.answer ? (
+                <>
+                  <h3>{t("supervision.critique.answer")}</h3>
+                  <p className="prewrap">{c.answer}</p>
+                </>
+              ) : (
+                <p>{t("supervision.critique.waiting")}</p>
+              )}
+              {c.mayAnswer ? (
+                <Form method="post" noValidate>
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="answer_critique" />
+                  <input type="hidden" name="critiqueId" value={c.id} />
+                  <TextArea
+                    name="critiqueAnswer"
+                    id={`field-critiqueAnswer-${c.id}`}
+                    label={t("supervision.critique.answer")}
+                    hint={t("supervision.critique.answer.hint")}
+                    required
+                    rows={6}
+                    error={errors.critiqueAnswer}
+                  />
+                  <button type="submit" className="button button--primary">
+                    {t("supervision.critique.answer.submit")}
+                  </button>
+                </Form>
+              ) : null}
+            </article>
+          ))}
+          {s.mayCritique ? (
+            <details className="action" open={values.intent === "critique"}>
+              <summary>{t("supervision.critique.file")}</summary>
+              <Form method="post" noValidate>
+                <CsrfField />
+                <input type="hidden" name="intent" value="critique" />
+                <TextArea
+                  name="critique"
+                  label={t("supervision.critique.body")}
+                  hint={t("supervision.critique.body.hint")}
+                  required
+                  rows={8}
+                  error={errors.critique}
+                  defaultValue={values.critique}
+                />
+                <button type="submit" className="button button--primary">
+                  {t("supervision.critique.submit")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="recs">
         <h2 id="recs">{t("supervision.recs.title")}</h2>

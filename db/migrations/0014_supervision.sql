@@ -1,3 +1,20 @@
+CREATE TABLE `disclosure_critiques` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`supervision_id` integer NOT NULL,
+	`disclosure_id` integer NOT NULL,
+	`body` text NOT NULL,
+	`filed_by` integer NOT NULL,
+	`filed_at` text NOT NULL,
+	`answer` text,
+	`answered_by` integer,
+	`answered_at` text,
+	FOREIGN KEY (`supervision_id`) REFERENCES `supervisions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`disclosure_id`) REFERENCES `disclosures`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`filed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`answered_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `critiques_disclosure_idx` ON `disclosure_critiques` (`disclosure_id`);--> statement-breakpoint
 CREATE TABLE `supervision_recommendations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`supervision_id` integer NOT NULL,

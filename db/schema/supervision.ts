@@ -65,3 +65,29 @@ export const supervisionRecommendations = sqliteTable(
   },
   (t) => [index("recommendations_supervision_idx").on(t.supervisionId), index("recommendations_unit_idx").on(t.unitId, t.state, t.dueOn)],
 );
+
+/**
+ * Social criticism (phản biện xã hội) of a draft in consultation: the supervisor's formal critique, filed under a
+ * supervision of that disclosure, and the unit's answer — required before the final version is published.
+ */
+export const disclosureCritiques = sqliteTable(
+  "disclosure_critiques",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supervisionId: integer("supervision_id")
+      .notNull()
+      .references(() => supervisions.id),
+    disclosureId: integer("disclosure_id")
+      .notNull()
+      .references(() => disclosures.id),
+    body: text("body").notNull(),
+    filedBy: integer("filed_by")
+      .notNull()
+      .references(() => users.id),
+    filedAt: text("filed_at").notNull(),
+    answer: text("answer"),
+    answeredBy: integer("answered_by").references(() => users.id),
+    answeredAt: text("answered_at"),
+  },
+  (t) => [index("critiques_disclosure_idx").on(t.disclosureId)],
+);

@@ -174,3 +174,78 @@ describe("a supervision with recommendations", () => {
     expect(text).not.toContain("Phạm Thị Hoa");
   });
 });
+
+describe("social criticism of a draft in consultation", () => {
+  const vn = (s: string) => new Date(`${s}+07:00`);
+  it("must be answered by the unit before the final version is published; both are public", async () => {
+    const { createDraft, publish, openConsultation, closeConsultation, newVersion } = await import("~/services/disclosures/lifecycle.server");
+    const { publicDisclosure } = await import("~/services/disclosures/reading.server");
+    const { publicCritiques } = await import("~/services/supervision/supervision.server");
+    const leader = await staffAccount("commune_leader", "xuan-ngoc");
+    const front = await staffAccount("supervisor", "xuan-ngoc");
+    const otherFront = await staffAccount("supervisor", "xuan-tien");
+    const id = await createDraft(
+      leader,
+      {
+        typeCode: "investment_project",
+        communeId: "xuan-ngoc",
+        title: "Dự án chợ xã Xuân Ngọc",
+        summary: "Chợ 2.000 m².",
+        body: "Quy mô 2.000 m².",
+        keyFigures: [],
+      },
+      "t",
+    );
+    await publish(leader, id, { from: "2026-12-03", to: "2027-01-01" }, "t", vn("2026-12-02T09:00:00"));
+    const supervisionId = await openSupervision(
+      { user: front },
+      openForm({ title: "Phản biện dự án chợ", subjectKind: "disclosure", disclosureId: String(id), periodFrom: "2026-12-01", periodTo: "2026-12-31" }),
+      vn("2026-12-02T09:30:00"),
+    );
+    // Not before the consultation opens.
+    await expect(actOnSupervision({ user: front }, supervisionId, { intent: "critique", critique: "Sớm quá" }, vn("2026-12-02T09:40:00"))).rejects.toThrow(
+      "supervision.error.notInConsultation",
+    );
+    await openConsultation(
+      leader,
+      id,
+      { from: vn("2026-12-03T07:00:00").toISOString(), to: vn("2027-01-01T17:00:00").toISOString() },
+      "t",
+      vn("2026-12-02T10:00:00"),
+    );
+    await expect(
+      actOnSupervision({ user: otherFront }, supervisionId, { intent: "critique", critique: "Không phải xã mình" }, vn("2026-12-04T09:00:00")),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await actOnSupervision(
+      { user: front },
+      supervisionId,
+      { intent: "critique", critique: "Vị trí chợ sát trường học; đề nghị đánh giá an toàn giao thông và lấy ý kiến phụ huynh." },
+      vn("2026-12-04T09:00:00"),
+    );
+    await closeConsultation(leader, id, { summary: "", reason: "Đủ ý kiến" }, "t", vn("2026-12-20T09:00:00"));
+    const v2 = await newVersion(leader, id, "t", vn("2026-12-21T09:00:00"));
+    await expect(
+      publish(leader, v2, { from: "2026-12-22", to: "2027-01-21", versionReason: "Tiếp thu ý kiến" }, "t", vn("2026-12-21T10:00:00")),
+    ).rejects.toThrow("supervision.error.critiqueUnanswered");
+
+    const view = await staffSupervision(leader, supervisionId);
+    expect(view.critiques[0]).toMatchObject({ mayAnswer: true, answer: null });
+    await actOnSupervision(
+      { user: leader },
+      supervisionId,
+      { intent: "answer_critique", critiqueId: view.critiques[0].id, critiqueAnswer: "Tiếp thu: bổ sung làn giảm tốc và lối đi riêng cho học sinh." },
+      vn("2026-12-21T11:00:00"),
+    );
+    await publish(leader, v2, { from: "2026-12-22", to: "2027-01-21", versionReason: "Tiếp thu ý kiến" }, "t", vn("2026-12-21T12:00:00"));
+    const published = (await publicDisclosure((await read().select().from(t.disclosures).where(eq(t.disclosures.id, v2)))[0].slug))!;
+    const critiques = await publicCritiques([published.id, published.previousId!]);
+    expect(critiques).toMatchObject([{ body: expect.stringContaining("an toàn giao thông"), answer: expect.stringContaining("làn giảm tốc") }]);
+    const audited = (
+      await read()
+        .select()
+        .from(t.auditLog)
+        .where(eq(t.auditLog.targetId, String(id)))
+    ).map((a) => a.action);
+    expect(audited).toEqual(expect.arrayContaining(["supervision.critique_filed", "supervision.critique_answered"]));
+  });
+});

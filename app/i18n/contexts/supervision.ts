@@ -2,6 +2,23 @@
 // the board and the public page; and the plain countdown beside a due date.
 
 export const vi = {
+  "supervision.critique.title": "Phản biện xã hội",
+  "supervision.critique.none": "Chưa có ý kiến phản biện.",
+  "supervision.critique.file": "Gửi ý kiến phản biện dự thảo",
+  "supervision.critique.body": "Nội dung phản biện",
+  "supervision.critique.body.hint":
+    "Ý kiến phản biện chính thức về dự thảo đang lấy ý kiến. Đơn vị phải trả lời trước khi ban hành bản chính thức; cả hai được công khai.",
+  "supervision.critique.submit": "Gửi phản biện",
+  "supervision.critique.waiting": "Đơn vị chưa trả lời. Bản chính thức chưa được ban hành cho đến khi đơn vị trả lời.",
+  "supervision.critique.answer": "Trả lời của đơn vị",
+  "supervision.critique.answer.hint": "Tiếp thu, giải trình từng ý kiến phản biện. Trả lời được công khai trên trang nội dung công khai.",
+  "supervision.critique.answer.submit": "Gửi trả lời phản biện",
+  "supervision.critique.public.title": "Phản biện xã hội của Mặt trận Tổ quốc",
+  "supervision.critique.public.by": "{0}, ngày {1}",
+  "supervision.critique.public.waiting": "Đơn vị chưa trả lời ý kiến phản biện.",
+  "supervision.error.notInConsultation": "Chỉ gửi phản biện khi dự thảo đang lấy ý kiến người dân.",
+  "supervision.error.critiqueUnanswered":
+    "Chưa thể ban hành bản chính thức: đơn vị phải trả lời ý kiến phản biện xã hội của Mặt trận Tổ quốc trước (xem trang giám sát).",
   "event.closure_declined": "Người dân cho biết vấn đề chưa được giải quyết",
   "case.step.done.settled": "Đã ghi nhận trả lời của bạn. Cảm ơn bạn.",
   "closure.how.resident_confirmed": "Đã kết thúc — người dân xác nhận vấn đề đã được giải quyết.",
@@ -133,6 +150,23 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  "supervision.critique.title": "Social criticism",
+  "supervision.critique.none": "No critique yet.",
+  "supervision.critique.file": "File a critique of the draft",
+  "supervision.critique.body": "Critique",
+  "supervision.critique.body.hint":
+    "The formal critique of the draft in consultation. The unit must answer it before publishing the final version; both are public.",
+  "supervision.critique.submit": "File the critique",
+  "supervision.critique.waiting": "The unit has not answered. The final version is not published until it does.",
+  "supervision.critique.answer": "The unit's answer",
+  "supervision.critique.answer.hint": "Take up or explain each point of the critique. The answer is shown on the disclosure's public page.",
+  "supervision.critique.answer.submit": "Send the answer to the critique",
+  "supervision.critique.public.title": "Social criticism by the Fatherland Front",
+  "supervision.critique.public.by": "{0}, on {1}",
+  "supervision.critique.public.waiting": "The unit has not answered the critique yet.",
+  "supervision.error.notInConsultation": "A critique is filed only while the draft is in consultation.",
+  "supervision.error.critiqueUnanswered":
+    "The final version cannot be published yet: the unit must first answer the Fatherland Front's critique (see the supervision page).",
   "event.closure_declined": "The resident says the matter is not settled",
   "case.step.done.settled": "Your reply has been recorded. Thank you.",
   "closure.how.resident_confirmed": "Closed — the resident confirmed the matter is settled.",

@@ -6,11 +6,13 @@ import { DISTRICT_ID } from "../../../db/data/reference";
 import { SUPERVISION_RULES } from "../../../db/data/supervision";
 import { vnDate } from "~/domain/dates";
 import { ForbiddenError, InvalidError, NotFoundError } from "~/domain/errors";
-import { caseScope, inScope, type StaffUser } from "~/domain/permissions";
+import { canManageDisclosures, caseScope, inScope, type StaffUser } from "~/domain/permissions";
 import {
   answeredLate,
   boardColumn,
   canAnswerRecommendation,
+  canFileCritique,
+  critiquesBlockPublishing,
   canReadRecommendation,
   canSupervise,
   nextState,
@@ -21,8 +23,9 @@ import {
 } from "~/domain/supervision";
 import type { OpenSupervisionForm, SupervisionActionForm } from "~/domain/supervision-forms";
 import { audit } from "~/services/platform/audit.server";
-import { read, transaction } from "~/services/platform/database.server";
-import { communeName, reference } from "~/services/reference/reference.server";
+import { read, transaction, type Tx } from "~/services/platform/database.server";
+import { redactPersonalData } from "~/domain/redaction";
+import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
 
 export interface Actor {
   user: StaffUser;
@@ -137,6 +140,62 @@ export async function actOnSupervision(actor: Actor, supervisionId: number, form
         );
         return;
       }
+      case "critique": {
+        if (!mayActAsSupervisor(user, supervision)) throw new ForbiddenError();
+        const disclosure = supervision.disclosureId
+          ? (await tx.select().from(t.disclosures).where(eq(t.disclosures.id, supervision.disclosureId)))[0]
+          : undefined;
+        if (!disclosure || !canFileCritique(user, disclosure, DISTRICT_ID)) throw new InvalidError("supervision.error.notInConsultation");
+        const [row] = await tx
+          .insert(t.disclosureCritiques)
+          .values({ supervisionId, disclosureId: disclosure.id, body: form.critique, filedBy: user.id, filedAt: now.toISOString() })
+          .returning({ id: t.disclosureCritiques.id });
+        await audit(
+          {
+            userId: user.id,
+            action: "supervision.critique_filed",
+            targetType: "disclosure",
+            targetId: disclosure.id,
+            ip: actor.ip,
+            details: { critiqueId: row.id },
+          },
+          now,
+        );
+        return;
+      }
+      case "answer_critique": {
+        const critique = (
+          await tx
+            .select({
+              id: t.disclosureCritiques.id,
+              answer: t.disclosureCritiques.answer,
+              disclosureId: t.disclosureCritiques.disclosureId,
+              communeId: t.disclosures.communeId,
+            })
+            .from(t.disclosureCritiques)
+            .innerJoin(t.disclosures, eq(t.disclosures.id, t.disclosureCritiques.disclosureId))
+            .where(and(eq(t.disclosureCritiques.id, form.critiqueId), eq(t.disclosureCritiques.supervisionId, supervisionId)))
+        )[0];
+        if (!critique) throw new NotFoundError();
+        if (!canManageDisclosures(user, critique.communeId)) throw new ForbiddenError();
+        if (critique.answer) throw new InvalidError("supervision.error.alreadyAnswered");
+        await tx
+          .update(t.disclosureCritiques)
+          .set({ answer: form.critiqueAnswer, answeredBy: user.id, answeredAt: now.toISOString() })
+          .where(eq(t.disclosureCritiques.id, critique.id));
+        await audit(
+          {
+            userId: user.id,
+            action: "supervision.critique_answered",
+            targetType: "disclosure",
+            targetId: critique.disclosureId,
+            ip: actor.ip,
+            details: { critiqueId: critique.id },
+          },
+          now,
+        );
+        return;
+      }
       case "answer":
       case "settle": {
         const rec = (
@@ -209,20 +268,32 @@ export async function staffSupervision(user: StaffUser, id: number, now = new Da
     .from(t.supervisionRecommendations)
     .where(eq(t.supervisionRecommendations.supervisionId, id))
     .orderBy(t.supervisionRecommendations.id);
-  if (
-    !readsSupervision(
-      user,
-      supervision,
-      recs.map((r) => r.unitId),
-    )
-  )
-    throw new NotFoundError();
+  const subject = supervision.disclosureId
+    ? (
+        await read()
+          .select({ communeId: t.disclosures.communeId, status: t.disclosures.status })
+          .from(t.disclosures)
+          .where(eq(t.disclosures.id, supervision.disclosureId))
+      )[0]
+    : undefined;
+  // The unit whose disclosure is criticised reads the supervision to answer the critique.
+  const units = [...recs.map((r) => r.unitId), ...(subject && canManageDisclosures(user, subject.communeId) ? [subject.communeId] : [])];
+  if (!readsSupervision(user, supervision, units)) throw new NotFoundError();
+  const critiques = supervision.disclosureId
+    ? await read().select().from(t.disclosureCritiques).where(eq(t.disclosureCritiques.supervisionId, id)).orderBy(t.disclosureCritiques.id)
+    : [];
   const names = new Map(
     (
       await read()
         .select({ id: t.users.id, fullName: t.users.fullName })
         .from(t.users)
-        .where(inArray(t.users.id, [supervision.openedBy, ...recs.flatMap((r) => [r.answeredBy ?? 0, r.settledBy ?? 0])]))
+        .where(
+          inArray(t.users.id, [
+            supervision.openedBy,
+            ...recs.flatMap((r) => [r.answeredBy ?? 0, r.settledBy ?? 0]),
+            ...critiques.map((c) => c.answeredBy ?? 0),
+          ]),
+        )
     ).map((u) => [u.id, u.fullName]),
   );
   const disclosure = supervision.disclosureId
@@ -246,6 +317,16 @@ export async function staffSupervision(user: StaffUser, id: number, now = new Da
     openedBy: names.get(supervision.openedBy) ?? "",
     isSupervisor: supervisor,
     responseDays: SUPERVISION_RULES.response.length,
+    mayCritique: subject ? canFileCritique(user, subject, DISTRICT_ID) && supervisor : false,
+    critiques: critiques.map((c) => ({
+      id: c.id,
+      body: c.body,
+      filedAt: c.filedAt,
+      answer: c.answer,
+      answeredBy: c.answeredBy ? (names.get(c.answeredBy) ?? "") : null,
+      answeredAt: c.answeredAt,
+      mayAnswer: !c.answer && subject != null && canManageDisclosures(user, subject.communeId),
+    })),
     units: supervisor ? await supervisableUnits(user) : [],
     recommendations: recs
       .filter((r) => canReadRecommendation(user, r.unitId, DISTRICT_ID))
@@ -361,4 +442,44 @@ export async function recommendationBoard(user: StaffUser, now = new Date()) {
     byUnit.set(r.unitId, entry);
   }
   return [...byUnit.values()].sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName, "vi"));
+}
+
+// ---------------------------------------------------------------- social criticism and publishing
+
+/** Refuses publishing the version after `consultedId` while a critique of it waits for the unit's answer. */
+export async function checkCritiquesAnswered(tx: Tx, consultedId: number | null): Promise<void> {
+  if (consultedId == null) return;
+  const critiques = await tx
+    .select({ answer: t.disclosureCritiques.answer })
+    .from(t.disclosureCritiques)
+    .where(eq(t.disclosureCritiques.disclosureId, consultedId));
+  if (critiquesBlockPublishing(critiques)) throw new InvalidError("supervision.error.critiqueUnanswered");
+}
+
+/** The critiques of a disclosure (and of the versions before it) with the unit's answers, for its public page. */
+export async function publicCritiques(disclosureIds: number[]) {
+  if (!disclosureIds.length) return [];
+  const ref = await reference();
+  const contacts = publishedContacts(ref);
+  const rows = await read()
+    .select({
+      id: t.disclosureCritiques.id,
+      body: t.disclosureCritiques.body,
+      filedAt: t.disclosureCritiques.filedAt,
+      answer: t.disclosureCritiques.answer,
+      answeredAt: t.disclosureCritiques.answeredAt,
+      supervisorUnitId: t.supervisions.supervisorUnitId,
+    })
+    .from(t.disclosureCritiques)
+    .innerJoin(t.supervisions, eq(t.supervisions.id, t.disclosureCritiques.supervisionId))
+    .where(inArray(t.disclosureCritiques.disclosureId, disclosureIds))
+    .orderBy(t.disclosureCritiques.id);
+  return rows.map((r) => ({
+    id: r.id,
+    supervisor: communeName(ref, r.supervisorUnitId),
+    body: redactPersonalData(r.body, { contacts }),
+    filedAt: r.filedAt,
+    answer: r.answer ? redactPersonalData(r.answer, { contacts }) : null,
+    answeredAt: r.answeredAt,
+  }));
 }
