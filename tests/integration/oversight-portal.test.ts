@@ -27,6 +27,16 @@ describe("the demo's oversight", () => {
     expect(text).toMatch(/quá hạn \d+ ngày làm việc/);
   });
 
+  it("the demo compensation plan shows the Front's critique, still waiting for the commune's answer", async () => {
+    const slug = (
+      fixture.db.prepare("select slug from disclosures where type_code = 'compensation_plan' and status = 'consultation_open'").get() as { slug: string }
+    ).slug;
+    const text = visibleText((await new Client(fixture.url).get(`/cong-khai/${slug}`)).html);
+    expect(text).toContain("Phản biện xã hội của Mặt trận Tổ quốc");
+    expect(text).toContain("Đơn giá bồi thường đất trồng lúa thấp hơn");
+    expect(text).toContain("Đơn vị chưa trả lời ý kiến phản biện.");
+  });
+
   it("a case the resident confirmed says so on the public page", async () => {
     const text = visibleText((await new Client(fixture.url).get(`/ho-so/${codeOf("Đề nghị sửa lối vào khu ruộng xóm 1")}`)).html);
     expect(text).toContain("Đã kết thúc — người dân xác nhận vấn đề đã được giải quyết.");
@@ -36,7 +46,7 @@ describe("the demo's oversight", () => {
     const { client: front } = await signInClient(fixture.portal, "giamsat@demo.dan-biet.vn");
     const board = visibleText((await front.get("/can-bo/giam-sat")).html);
     expect(board).toContain("Xuân Hồng");
-    const id = /\/can-bo\/giam-sat\/(\d+)/.exec((await front.get("/can-bo/giam-sat")).html)![1];
+    const id = (fixture.db.prepare("select id from supervisions where title like 'Giám sát việc niêm yết%'").get() as { id: number }).id;
     const { client: other } = await signInClient(fixture.portal, "canbo.xuan-bac@demo.dan-biet.vn");
     const list = visibleText((await other.get("/can-bo/giam-sat")).html);
     expect(list).not.toContain("Xuân Hồng");

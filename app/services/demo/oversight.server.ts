@@ -97,6 +97,33 @@ export async function seedDemoOversight(
     ago(25),
   );
 
+  // A critique of the demo compensation plan while it is in consultation, not answered yet.
+  const plan = (
+    await read()
+      .select({ id: t.disclosures.id })
+      .from(t.disclosures)
+      .where(sql`${t.disclosures.typeCode} = 'compensation_plan' and ${t.disclosures.status} = 'consultation_open'`)
+      .limit(1)
+  )[0];
+  if (plan) {
+    const today = vnDate(new Date(now));
+    const critiqueId = await openSupervision(
+      { user: front, ip: "demo" },
+      openSupervisionSchema.parse({
+        title: `Phản biện dự thảo phương án bồi thường đường trục xã Xuân Hồng ${DEMO}`,
+        subjectKind: "disclosure",
+        disclosureId: String(plan.id),
+        periodFrom: today,
+        periodTo: addDays(today, 29),
+        members: `Ban Thường trực UBMTTQ huyện ${DEMO}`,
+      }),
+    );
+    await actOnSupervision({ user: front, ip: "demo" }, critiqueId, {
+      intent: "critique",
+      critique: `${DEMO} Đơn giá bồi thường đất trồng lúa thấp hơn giá chuyển nhượng thực tế trong vùng; đề nghị UBND xã đối chiếu bảng giá đất và đối thoại với 2 hộ xóm 3 trước khi trình phê duyệt.`,
+    });
+  }
+
   // A case its commune let run late, which the district took over.
   const ref = await reference();
   const late = await fileCase(
