@@ -66,6 +66,8 @@ export interface DeadlineData {
   extensions: number;
   /** Working days left or overdue while the unit's clock runs (domain/countdown.ts); absent on staff views. */
   countdown?: Countdown | null;
+  /** The clock stands still because a complaint's handling is suspended, not for the resident's information. */
+  suspended?: boolean;
 }
 
 /** Stages whose due date is the one to accept, refuse or pass the case on (named as the receipt names it). */
@@ -101,7 +103,9 @@ export function DeadlineRows({ deadline, badge }: { deadline: DeadlineData | nul
             </>
           ) : null}
           {badge}
-          {deadline.pausedSince ? <span className="hint-inline">{t("deadline.paused", formatDate(deadline.pausedSince))}</span> : null}
+          {deadline.pausedSince ? (
+            <span className="hint-inline">{t(deadline.suspended ? "deadline.suspended" : "deadline.paused", formatDate(deadline.pausedSince))}</span>
+          ) : null}
           {!deadline.pausedSince && deadline.pausedDays > 0 ? <span className="hint-inline">{t("deadline.pausedDays", deadline.pausedDays)}</span> : null}
           {deadline.extensionDays > 0 ? <span className="hint-inline">{t("deadline.extended", deadline.extensionDays, deadline.extensions)}</span> : null}
         </dd>

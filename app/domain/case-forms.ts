@@ -1,6 +1,7 @@
 // The forms of a case after filing, one schema each, read by the server (validation) and the page (which fields
 // are required, how long they may be): an official's actions, the resident's answer and own steps, the look-up.
 import { z } from "zod";
+import { SUSPENSION_REASONS, TERMINATION_REASONS } from "./complaint-suspension";
 import { longText, required, singleLine } from "./form-text";
 import { normaliseTrackingCode } from "./tracking-code";
 
@@ -43,6 +44,9 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("note"), note: required(note) }),
   z.object({ action: z.literal("remark"), note: required(note) }),
   z.object({ action: z.literal("take_over"), note: required(note) }),
+  z.object({ action: z.literal("suspend"), reason: z.enum(SUSPENSION_REASONS, { message: "error.chooseReason" }), note: required(note) }),
+  z.object({ action: z.literal("resume"), note: required(note) }),
+  z.object({ action: z.literal("terminate"), reason: z.enum(TERMINATION_REASONS, { message: "error.chooseReason" }), note: required(note) }),
 ]);
 export type StaffActionForm = z.output<typeof staffActionSchema>;
 export type StaffActionName = StaffActionForm["action"];

@@ -36,6 +36,10 @@ export const CASE_EVENT_TYPES = [
   "taken_over",
   // The resident's reply to "is your matter settled?" when it is "no" (a "yes" closes the case: a "closed" event).
   "closure_declined",
+  // From 1/7/2026 a complaint's handling is suspended and resumed, or suspended for good (complaint-suspension.ts).
+  "suspended",
+  "resumed",
+  "terminated",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -52,7 +56,10 @@ export type CaseAction =
   | "reopen"
   | "withdraw"
   | "take_over"
-  | "confirm_closure";
+  | "confirm_closure"
+  | "suspend"
+  | "resume"
+  | "terminate";
 
 interface Transition {
   from: readonly CaseStatus[];
@@ -88,6 +95,10 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   take_over: { from: ["received", "accepted", "in_progress", "contested"], to: "unchanged", by: ["official"] },
   // The resident confirms the answer settled the matter (domain/closure.ts).
   confirm_closure: { from: ["answered"], to: "closed", by: ["resident"] },
+  // A complaint's handling suspended (the clock stops) and resumed, or suspended for good (complaint-suspension.ts).
+  suspend: { from: ["accepted", "in_progress"], to: "unchanged", by: ["official"] },
+  resume: { from: ["accepted", "in_progress"], to: "unchanged", by: ["official"] },
+  terminate: { from: ["accepted", "in_progress"], to: "closed", by: ["official"] },
 };
 
 export function isOpen(status: string): boolean {

@@ -25,6 +25,12 @@ const EXPECTED: [CaseAction, CaseStatus, Actor, CaseStatus | "previous"][] = [
   // The district's take-over of an overdue case leaves its status where it is.
   ...(["received", "accepted", "in_progress", "contested"] as const).map((s) => ["take_over", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus]),
   ["confirm_closure", "answered", "resident", "closed"],
+  // From 1/7/2026 a complaint's handling is suspended and resumed (status unchanged), or suspended for good.
+  ...(["accepted", "in_progress"] as const).flatMap((s) => [
+    ["suspend", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus],
+    ["resume", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus],
+    ["terminate", s, "official", "closed"] as [CaseAction, CaseStatus, Actor, CaseStatus],
+  ]),
 ];
 const ACTIONS: CaseAction[] = [
   "accept",
@@ -40,6 +46,9 @@ const ACTIONS: CaseAction[] = [
   "withdraw",
   "take_over",
   "confirm_closure",
+  "suspend",
+  "resume",
+  "terminate",
 ];
 const ACTORS: Actor[] = ["resident", "official", "system"];
 

@@ -57,3 +57,16 @@ describe("the ID number from 1/7/2026", () => {
     expect(errorsOn("2026-07-01", "feedback", {}).idNumber).toBeUndefined();
   });
 });
+
+describe("suspending a complaint's handling from 1/7/2026", () => {
+  it("applies to complaints received from that date, never to other kinds", async () => {
+    const { isSuspended, suspensionApplies, SUSPENSION_RULES } = await import("~/domain/complaint-suspension");
+    expect(SUSPENSION_RULES.verified).toBe(false);
+    expect(suspensionApplies({ kindCode: "complaint", receivedOn: "2026-06-30" })).toBe(false);
+    expect(suspensionApplies({ kindCode: "complaint", receivedOn: "2026-07-01" })).toBe(true);
+    expect(suspensionApplies({ kindCode: "denunciation", receivedOn: "2026-07-01" })).toBe(false);
+    expect(isSuspended({ status: "in_progress", pausedSince: "2026-07-06" })).toBe(true);
+    expect(isSuspended({ status: "info_requested", pausedSince: "2026-07-06" })).toBe(false);
+    expect(isSuspended({ status: "in_progress", pausedSince: null })).toBe(false);
+  });
+});

@@ -151,6 +151,28 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
                   />,
                 )
               : panel(action, note(action, noteLabel));
+          case "suspend":
+          case "terminate":
+            return panel(
+              action,
+              <>
+                <SelectField name="reason" label={t("staffCase.reason")} required error={errorOf(action, "reason")}>
+                  {action === "suspend"
+                    ? view.suspensionReasons.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`suspend.reason.${r}`)}
+                        </option>
+                      ))
+                    : view.terminationReasons.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`terminate.reason.${r}`)}
+                        </option>
+                      ))}
+                </SelectField>
+                {note(action, t("staffCase.note"))}
+              </>,
+              { before: <p className="hint">{t(`${action}.hint`)}</p> },
+            );
           case "take_over":
             return panel(action, note(action, t("staffCase.reason")), { before: <p className="hint">{t("staffCase.takeOver.hint", view.overdueDays)}</p> });
           default:

@@ -6,6 +6,7 @@ import * as t from "../../../db/schema";
 import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
 import { ESCALATION_RULES } from "../../../db/data/supervision";
 import { mayTakeOver } from "~/domain/escalation";
+import { isSuspended, suspensionApplies, type SuspensionReason, type TerminationReason } from "~/domain/complaint-suspension";
 import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
 import { formatDate, vnDate } from "~/domain/dates";
 import { autoCloseOn } from "~/domain/closure";
@@ -40,7 +41,10 @@ export type StaffActionInput =
   | { action: "extend"; note: string }
   | { action: "note"; note: string }
   | { action: "remark"; note: string }
-  | { action: "take_over"; note: string };
+  | { action: "take_over"; note: string }
+  | { action: "suspend"; reason: SuspensionReason; note: string }
+  | { action: "resume"; note: string }
+  | { action: "terminate"; reason: TerminationReason; note: string };
 
 export type StaffAction = StaffActionInput["action"];
 
@@ -62,6 +66,9 @@ const EVENT_TYPE: Record<StaffAction, CaseEventType> = {
   note: "note",
   remark: "supervision_remark",
   take_over: "taken_over",
+  suspend: "suspended",
+  resume: "resumed",
+  terminate: "terminated",
 };
 
 /** Events the resident sees on /tra-cuu and is mailed about; the rest are internal. */
@@ -77,6 +84,9 @@ const PUBLIC_EVENTS = new Set<CaseEventType>([
   "extended",
   "deadline_passed",
   "taken_over",
+  "suspended",
+  "resumed",
+  "terminated",
 ]);
 
 /** The staff actions that move the case through the state machine (the others leave its status alone). */
@@ -90,6 +100,9 @@ const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>([
   "close",
   "reopen",
   "take_over",
+  "suspend",
+  "resume",
+  "terminate",
 ]);
 
 /** The permission each action needs (returning a draft is part of approving). */
@@ -220,6 +233,8 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "request_info":
+          // A suspended complaint's clock already stands still; asking then would lose the suspended days.
+          if (isSuspended(row)) throw new InvalidError("error.alreadySuspended");
           updates.statusBeforeInfoRequest = row.status;
           // Whether the clock stops while the resident is asked is the stage's rule (pauses_on_info_request).
           if (pausesOnInfoRequest(rules, row)) updates.pausedSince = today;
@@ -302,6 +317,27 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           updates.extensionDays = row.extensionDays + days;
           if (!row.pausedSince) updates.dueOn = dueOnNow(ref, { ...row, extensionDays: updates.extensionDays });
           meta.days = days;
+          break;
+        }
+        case "suspend":
+        case "terminate": {
+          if (!suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }))
+            throw new InvalidError("error.suspensionNotApplicable");
+          meta.reason = input.reason;
+          if (input.action === "suspend") {
+            if (row.pausedSince) throw new InvalidError("error.alreadySuspended");
+            // The suspended days are not counted: the clock stops as for an information request.
+            updates.pausedSince = today;
+          } else {
+            updates.closedAt = nowIso;
+            updates.pausedSince = null;
+          }
+          break;
+        }
+        case "resume": {
+          if (!isSuspended(row)) throw new InvalidError("error.notSuspended");
+          const pauses = [...row.pauses, [row.pausedSince!, today] as [string, string]];
+          Object.assign(updates, { pauses, pausedSince: null, dueOn: dueOnNow(ref, { ...row, pauses }) });
           break;
         }
         case "take_over":

@@ -2,6 +2,7 @@
 // successful look-up (everything they sent and every public step).
 import { countdown, type Countdown } from "~/domain/countdown";
 import { closureQuestion, closures } from "./closure.server";
+import { isSuspended } from "~/domain/complaint-suspension";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
@@ -213,7 +214,7 @@ async function latestAnswerText(caseId: number): Promise<{ body: string; created
 export async function caseDeadline(
   row: CaseClockState & { id: number },
   now = new Date(),
-): Promise<(DeadlineInForce & { countdown: Countdown | null }) | null> {
+): Promise<(DeadlineInForce & { suspended: boolean; countdown: Countdown | null }) | null> {
   const ref = await reference();
   const events = await read()
     .select({ type: t.caseEvents.type, createdAt: t.caseEvents.createdAt })
@@ -225,7 +226,7 @@ export async function caseDeadline(
   if (!deadline) return null;
   // The plain countdown, from the due date and today's Vietnamese date: a page showing it changes every day.
   const running = deadline.owedBy === "unit" && !deadline.pausedSince;
-  return { ...deadline, countdown: running ? countdown(deadline.dueOn, today, ref.calendar) : null };
+  return { ...deadline, suspended: isSuspended(row), countdown: running ? countdown(deadline.dueOn, today, ref.calendar) : null };
 }
 
 /** How a closed case was closed (the resident confirmed, no reply, or the commune with its reason); null otherwise. */
