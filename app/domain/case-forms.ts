@@ -73,6 +73,7 @@ export const residentStepSchema = z.discriminatedUnion("step", [
   }),
   z.object({ step: z.literal("contest"), reason: required(longText(10_000)) }),
   z.object({ step: z.literal("withdraw"), reason: longText(2_000) }),
+  z.object({ step: z.literal("withdraw_part"), part: required(longText(2_000)) }),
   // "Is your matter settled?" after an answer: yes closes the case, no keeps it open to the unit.
   z.object({
     step: z.literal("settled"),

@@ -40,6 +40,8 @@ export const CASE_EVENT_TYPES = [
   "suspended",
   "resumed",
   "terminated",
+  // From 1/7/2026 the complainant may withdraw part of a complaint; that part is not reopened.
+  "partly_withdrawn",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

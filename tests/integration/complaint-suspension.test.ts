@@ -74,3 +74,23 @@ describe("suspending a complaint's handling (Law 136/2025/QH15)", () => {
     );
   });
 });
+
+describe("withdrawing part of a complaint (Law 136/2025/QH15)", () => {
+  it("is recorded publicly while the rest is handled, for complaints received from 1/7/2026 only", async () => {
+    const { residentStep } = await import("~/services/cases/resident-steps.server");
+    const { residentCaseView } = await import("~/services/cases/views.server");
+    const recent = await acceptedComplaint("2026-07-03");
+    expect((await residentCaseView(recent.caseId))!.canWithdrawPart).toBe(true);
+    await residentStep(recent.caseId, { step: "withdraw_part", part: "Rút phần đề nghị bồi thường cây trồng." }, at("2026-07-08"));
+    expect((await caseRow(recent.code)).status).toBe("accepted");
+    const events = await read()
+      .select()
+      .from(t.caseEvents)
+      .where(and(eq(t.caseEvents.caseId, recent.caseId), eq(t.caseEvents.type, "partly_withdrawn")));
+    expect(events).toMatchObject([{ visibility: "public", actor: "resident", body: "Rút phần đề nghị bồi thường cây trồng." }]);
+
+    const older = await acceptedComplaint("2026-06-30");
+    expect((await residentCaseView(older.caseId))!.canWithdrawPart).toBe(false);
+    await expect(residentStep(older.caseId, { step: "withdraw_part", part: "x" }, at("2026-07-08"))).rejects.toThrow("error.partWithdrawalNotApplicable");
+  });
+});

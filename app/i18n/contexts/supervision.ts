@@ -2,6 +2,14 @@
 // the board and the public page; and the plain countdown beside a due date.
 
 export const vi = {
+  "event.partly_withdrawn": "Người khiếu nại rút một phần nội dung khiếu nại",
+  "case.step.done.withdraw_part": "Đã ghi nhận phần nội dung bạn rút. Phần còn lại tiếp tục được giải quyết.",
+  "case.withdrawPart.title": "Rút một phần khiếu nại",
+  "case.withdrawPart.intro":
+    "Từ 01/07/2026 bạn có thể rút một phần nội dung khiếu nại; phần còn lại tiếp tục được giải quyết. Phần đã rút không được khiếu nại lại, trừ khi bạn bị ép buộc rút.",
+  "case.withdrawPart.part": "Phần nội dung bạn rút",
+  "case.withdrawPart.submit": "Rút phần này",
+  "error.partWithdrawalNotApplicable": "Chỉ rút một phần với khiếu nại nhận từ 01/07/2026 và đang được giải quyết.",
   "deadline.suspended": "Tạm dừng tính hạn từ {0} (tạm đình chỉ giải quyết khiếu nại): thời gian tạm đình chỉ không tính vào thời hạn.",
   "event.suspended": "Tạm đình chỉ giải quyết khiếu nại (thời gian tạm đình chỉ không tính vào thời hạn)",
   "event.resumed": "Tiếp tục giải quyết khiếu nại",
@@ -170,6 +178,14 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  "event.partly_withdrawn": "The complainant withdrew part of the complaint",
+  "case.step.done.withdraw_part": "The part you withdrew is recorded. The rest is still being handled.",
+  "case.withdrawPart.title": "Withdraw part of the complaint",
+  "case.withdrawPart.intro":
+    "From 01/07/2026 you may withdraw part of a complaint; the rest is still handled. A withdrawn part cannot be complained about again unless you were forced to withdraw it.",
+  "case.withdrawPart.part": "The part you withdraw",
+  "case.withdrawPart.submit": "Withdraw this part",
+  "error.partWithdrawalNotApplicable": "Only a complaint received from 01/07/2026 and still being handled can be withdrawn in part.",
   "deadline.suspended": "Clock stopped since {0} (complaint handling suspended): the suspended time is not counted.",
   "event.suspended": "Complaint handling suspended (the suspended time is not counted)",
   "event.resumed": "Complaint handling resumed",

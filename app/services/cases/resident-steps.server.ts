@@ -3,7 +3,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { contestOpen, isAnswered, nextStatus } from "~/domain/case-workflow";
+import { contestOpen, isAnswered, isOpen, nextStatus } from "~/domain/case-workflow";
+import { suspensionApplies } from "~/domain/complaint-suspension";
 import { vnDate } from "~/domain/dates";
 import { stageForEvent, startStage } from "~/domain/deadlines";
 import { InvalidError, NotFoundError } from "~/domain/errors";
@@ -88,7 +89,8 @@ export type ResidentStep =
   | { step: "rate"; score: number; comment: string }
   | { step: "contest"; reason: string }
   | { step: "withdraw"; reason: string }
-  | { step: "settled"; settled: "yes" | "no"; comment: string };
+  | { step: "settled"; settled: "yes" | "no"; comment: string }
+  | { step: "withdraw_part"; part: string };
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
 export async function residentStep(caseId: number, input: ResidentStep, now = new Date()): Promise<void> {
@@ -96,6 +98,22 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
   const today = vnDate(now);
   await transaction(async (tx) => {
     const row = await caseForUpdate(tx, caseId);
+    if (input.step === "withdraw_part") {
+      // From 1/7/2026 a complaint may be withdrawn in part; the rest is still handled (complaint-suspension.ts).
+      if (!isOpen(row.status) || !suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }))
+        throw new InvalidError("error.partWithdrawalNotApplicable");
+      await tx.insert(t.caseEvents).values({
+        caseId,
+        type: "partly_withdrawn",
+        visibility: "public",
+        actor: "resident",
+        body: input.part,
+        createdAt: nowIso,
+        ...eventClock(row, "partly_withdrawn"),
+      });
+      await mailResident(tx, caseId, "partly_withdrawn", input.part, now);
+      return;
+    }
     if (input.step === "settled") {
       await replyToClosure(tx, row, input.settled === "yes", input.comment, now);
       return;

@@ -2,7 +2,7 @@
 // successful look-up (everything they sent and every public step).
 import { countdown, type Countdown } from "~/domain/countdown";
 import { closureQuestion, closures } from "./closure.server";
-import { isSuspended } from "~/domain/complaint-suspension";
+import { isSuspended, suspensionApplies } from "~/domain/complaint-suspension";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
@@ -179,6 +179,7 @@ export async function residentCaseView(caseId: number) {
     canContest: contestOpen({ status: row.status, ...steps }, today),
     contestUntil: contestUntil(steps),
     canWithdraw: isOpen(row.status),
+    canWithdrawPart: isOpen(row.status) && suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }),
     closure: await publicClosure(caseId, row.status, (reason) => reason),
     closureQuestion: await closureQuestion({ id: caseId, status: row.status, answeredAt: steps.answeredAt }),
   };
