@@ -3,6 +3,8 @@ import { formatDate, formatDateTime } from "~/domain/dates";
 import { disclosureLinkLabel } from "~/domain/disclosure-link";
 import type { CaseEventType, CaseStatus } from "~/domain/case-workflow";
 import type { CaseStage } from "~/domain/deadlines";
+import type { Countdown } from "~/domain/countdown";
+import { CountdownText } from "./countdown";
 import type { CaseKind } from "~/domain/filing";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
@@ -62,6 +64,10 @@ export interface DeadlineData {
   pausedDays: number;
   extensionDays: number;
   extensions: number;
+  /** Working days left or overdue while the unit's clock runs (domain/countdown.ts); absent on staff views. */
+  countdown?: Countdown | null;
+  /** The clock stands still because a complaint's handling is suspended, not for the resident's information. */
+  suspended?: boolean;
 }
 
 /** Stages whose due date is the one to accept, refuse or pass the case on (named as the receipt names it). */
@@ -90,8 +96,16 @@ export function DeadlineRows({ deadline, badge }: { deadline: DeadlineData | nul
           <strong>
             <DateText date={deadline.dueOn} />
           </strong>
+          {deadline.countdown ? (
+            <>
+              {" "}
+              <CountdownText countdown={deadline.countdown} />
+            </>
+          ) : null}
           {badge}
-          {deadline.pausedSince ? <span className="hint-inline">{t("deadline.paused", formatDate(deadline.pausedSince))}</span> : null}
+          {deadline.pausedSince ? (
+            <span className="hint-inline">{t(deadline.suspended ? "deadline.suspended" : "deadline.paused", formatDate(deadline.pausedSince))}</span>
+          ) : null}
           {!deadline.pausedSince && deadline.pausedDays > 0 ? <span className="hint-inline">{t("deadline.pausedDays", deadline.pausedDays)}</span> : null}
           {deadline.extensionDays > 0 ? <span className="hint-inline">{t("deadline.extended", deadline.extensionDays, deadline.extensions)}</span> : null}
         </dd>

@@ -28,6 +28,7 @@ export function StaffPage({ staff, title, children }: { staff: StaffHeaderData; 
           <NavLink to="/can-bo/han-giai-quyet">{t("staff.board")}</NavLink>
           <NavLink to="/can-bo/cong-khai">{t("staff.disclosures")}</NavLink>
           <NavLink to="/can-bo/tiep-cong-dan">{t("reception.nav")}</NavLink>
+          {staff.role !== "admin" ? <NavLink to="/can-bo/giam-sat">{t("supervision.nav")}</NavLink> : null}
           {staff.canReport ? <NavLink to="/can-bo/bao-cao">{t("staff.report")}</NavLink> : null}
           {staff.isAdmin ? (
             <>

@@ -1,6 +1,7 @@
 // The forms of a case after filing, one schema each, read by the server (validation) and the page (which fields
 // are required, how long they may be): an official's actions, the resident's answer and own steps, the look-up.
 import { z } from "zod";
+import { SUSPENSION_REASONS, TERMINATION_REASONS } from "./complaint-suspension";
 import { longText, required, singleLine } from "./form-text";
 import { normaliseTrackingCode } from "./tracking-code";
 
@@ -42,6 +43,10 @@ export const staffActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("extend"), note: required(note) }),
   z.object({ action: z.literal("note"), note: required(note) }),
   z.object({ action: z.literal("remark"), note: required(note) }),
+  z.object({ action: z.literal("take_over"), note: required(note) }),
+  z.object({ action: z.literal("suspend"), reason: z.enum(SUSPENSION_REASONS, { message: "error.chooseReason" }), note: required(note) }),
+  z.object({ action: z.literal("resume"), note: required(note) }),
+  z.object({ action: z.literal("terminate"), reason: z.enum(TERMINATION_REASONS, { message: "error.chooseReason" }), note: required(note) }),
 ]);
 export type StaffActionForm = z.output<typeof staffActionSchema>;
 export type StaffActionName = StaffActionForm["action"];
@@ -68,6 +73,13 @@ export const residentStepSchema = z.discriminatedUnion("step", [
   }),
   z.object({ step: z.literal("contest"), reason: required(longText(10_000)) }),
   z.object({ step: z.literal("withdraw"), reason: longText(2_000) }),
+  z.object({ step: z.literal("withdraw_part"), part: required(longText(2_000)) }),
+  // "Is your matter settled?" after an answer: yes closes the case, no keeps it open to the unit.
+  z.object({
+    step: z.literal("settled"),
+    settled: z.enum(["yes", "no"], { message: "closure.error.choose" }).meta({ required: true }),
+    comment: longText(2_000),
+  }),
 ]);
 
 /** Look-up: code + access key, or code + phone number (the receipt link carries its own token). */

@@ -33,14 +33,42 @@ export const CASE_EVENT_TYPES = [
   "withdrawn",
   // A dialogue meeting was held (reception context): the public timeline says so, with no names.
   "dialogue_held",
+  // Deadlines that escalate by themselves (domain/escalation.ts): written once by the daily job, and the district's take-over.
+  "deadline_passed",
+  "taken_over",
+  // The resident's reply to "is your matter settled?" when it is "no" (a "yes" closes the case: a "closed" event).
+  "closure_declined",
+  // From 1/7/2026 a complaint's handling is suspended and resumed, or suspended for good (complaint-suspension.ts).
+  "suspended",
+  "resumed",
+  "terminated",
+  // From 1/7/2026 the complainant may withdraw part of a complaint; that part is not reopened.
+  "partly_withdrawn",
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
-export type CaseAction = "accept" | "refuse" | "transfer" | "start" | "request_info" | "provide_info" | "answer" | "close" | "contest" | "reopen" | "withdraw";
+export type CaseAction =
+  | "accept"
+  | "refuse"
+  | "transfer"
+  | "start"
+  | "request_info"
+  | "provide_info"
+  | "answer"
+  | "close"
+  | "contest"
+  | "reopen"
+  | "withdraw"
+  | "take_over"
+  | "confirm_closure"
+  | "suspend"
+  | "resume"
+  | "terminate";
 
 interface Transition {
   from: readonly CaseStatus[];
-  to: CaseStatus | "previous";
+  /** "previous": the status saved when information was requested; "unchanged": the action moves who holds it, not where it is. */
+  to: CaseStatus | "previous" | "unchanged";
   by: readonly Actor[];
 }
 
@@ -67,6 +95,14 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   contest: { from: ["answered", "closed"], to: "contested", by: ["resident"] },
   reopen: { from: ["closed", "refused", "withdrawn"], to: "received", by: ["official"] },
   withdraw: { from: OPEN, to: "withdrawn", by: ["resident"] },
+  // The district takes over a case its unit left overdue (escalation.ts says when); the case stays where it is.
+  take_over: { from: ["received", "accepted", "in_progress", "contested"], to: "unchanged", by: ["official"] },
+  // The resident confirms the answer settled the matter (domain/closure.ts).
+  confirm_closure: { from: ["answered"], to: "closed", by: ["resident"] },
+  // A complaint's handling suspended (the clock stops) and resumed, or suspended for good (complaint-suspension.ts).
+  suspend: { from: ["accepted", "in_progress"], to: "unchanged", by: ["official"] },
+  resume: { from: ["accepted", "in_progress"], to: "unchanged", by: ["official"] },
+  terminate: { from: ["accepted", "in_progress"], to: "closed", by: ["official"] },
 };
 
 export function isOpen(status: string): boolean {
@@ -91,6 +127,7 @@ export class TransitionError extends InvalidError {
 export function nextStatus(status: CaseStatus, action: CaseAction, actor: Actor, previous: CaseStatus | null = null): CaseStatus {
   const t = TRANSITIONS[action];
   if (!t.from.includes(status) || !t.by.includes(actor)) throw new TransitionError(action, status);
+  if (t.to === "unchanged") return status;
   if (t.to !== "previous") return t.to;
   if (!previous) throw new TransitionError(action, status);
   return previous;

@@ -40,7 +40,11 @@ export type CaseOperation =
   | "assign"
   | "extend"
   | "note"
-  | "remark";
+  | "remark"
+  | "take_over"
+  | "suspend"
+  | "resume"
+  | "terminate";
 
 const HANDLING: readonly CaseOperation[] = [
   "view",
@@ -61,8 +65,10 @@ const HANDLING: readonly CaseOperation[] = [
 const BY_ROLE: Record<Role, readonly CaseOperation[]> = {
   commune_official: HANDLING,
   // Approving an answer also needs leading the unit that holds the case (answers.ts, leadsUnit).
-  commune_leader: [...HANDLING, "assign", "extend", "approve_answer"],
-  district_staff: [...HANDLING, "assign", "extend", "approve_answer"],
+  // Suspending a complaint's handling (for a time or for good) is the deciding leader's (complaint-suspension.ts).
+  commune_leader: [...HANDLING, "assign", "extend", "approve_answer", "suspend", "resume", "terminate"],
+  // Taking over an overdue case is the upper level's (domain/escalation.ts says when).
+  district_staff: [...HANDLING, "assign", "extend", "approve_answer", "take_over", "suspend", "resume", "terminate"],
   // Supervisors read and remark; they never see who filed (personal data is for those handling the case).
   supervisor: ["view", "remark"],
   // Administrators run the system, not the cases.

@@ -10,6 +10,8 @@ import { forwardHeaders } from "~/http";
 import { useT } from "~/i18n/use-t";
 import { submitComment } from "~/services/disclosures/forms.server";
 import { relatedCases } from "~/services/disclosures/links.server";
+import { publicCritiques } from "~/services/supervision/supervision.server";
+import { Critiques } from "~/components/critiques";
 import { publicDisclosure } from "~/services/disclosures/reading.server";
 import { publicPlanTable } from "~/services/disclosures/plan-table.server";
 import type { RequestContext } from "~/services/platform/request.server";
@@ -28,7 +30,9 @@ export const loader = guard(async ({ request, params }: LoaderFunctionArgs) => {
   const disclosure = await publicDisclosure(params.slug ?? "", new Date(), Number(search.get("trang-y-kien") ?? "1") || 1);
   if (!disclosure) throw new Response("Not found", { status: 404 });
   const plan = await publicPlanTable(disclosure, Number(search.get("trang-bang") ?? "1") || 1);
-  return json({ disclosure, plan, related: await relatedCases(disclosure), sent: search.has("da-gui") });
+  // The Front's critiques of this version and of the consulted one it replaces, with the unit's answers.
+  const critiques = await publicCritiques(disclosure.previousId ? [disclosure.id, disclosure.previousId] : [disclosure.id]);
+  return json({ disclosure, plan, critiques, related: await relatedCases(disclosure), sent: search.has("da-gui") });
 });
 
 export const action = guard(async ({ request, params, context }: ActionFunctionArgs) => {
@@ -39,7 +43,7 @@ export const action = guard(async ({ request, params, context }: ActionFunctionA
 });
 
 export default function DisclosurePage() {
-  const { disclosure: d, plan, related, sent } = useLoaderData<typeof loader>();
+  const { disclosure: d, plan, critiques, related, sent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const errors = useTranslatedErrors(result?.errors as Record<string, string> | undefined);
@@ -147,6 +151,7 @@ export default function DisclosurePage() {
         </section>
       ) : null}
 
+      <Critiques critiques={critiques} />
       <section aria-labelledby="related-cases" id="phan-anh">
         <h2 id="related-cases">{t("disclosure.cases")}</h2>
         {related.total === 0 ? (

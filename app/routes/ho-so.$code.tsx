@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseSummary, PublicAnswer, RelatedDisclosure, Timeline } from "~/components/case-parts";
+import { ClosureNote } from "~/components/closure";
 import { useT } from "~/i18n/use-t";
 import { publicCaseView } from "~/services/cases/views.server";
 import { guard } from "~/http";
@@ -23,6 +24,7 @@ export default function PublicCase() {
       <h1>{t("case.title", view.code)}</h1>
       <p className="hint">{t("case.publicNote")}</p>
       <CaseSummary c={view} />
+      <ClosureNote closure={view.closure} />
       <RelatedDisclosure link={view.disclosure} />
       <section aria-labelledby="content">
         <h2 id="content">{t("case.content")}</h2>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CaseSummary, RelatedDisclosure, Timeline } from "~/components/case-parts";
+import { ClosureNote, ClosureQuestion } from "~/components/closure";
 import { CsrfField, ErrorSummary, RadioGroup, TextArea, useTranslatedErrors } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { forwardHeaders } from "~/http";
@@ -15,7 +16,7 @@ import { rejectionResponse } from "~/services/platform/responses.server";
 import { randomToken } from "~/services/platform/secrets.server";
 import { NO_STORE, guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
-const RESIDENT_STEPS_DONE = ["rate", "contest", "withdraw"] as const;
+const RESIDENT_STEPS_DONE = ["rate", "contest", "withdraw", "settled", "withdraw_part"] as const;
 
 export const meta = pageMeta("title.myCase", { noindex: true });
 
@@ -74,7 +75,29 @@ export default function ResidentCase() {
           {t(`case.step.done.${stepDone}`)}
         </p>
       ) : null}
-      {failedStep ? <ErrorSummary errors={errors} order={["score", "reason", "comment"]} /> : null}
+      {failedStep ? <ErrorSummary errors={errors} order={["settled", "score", "reason", "comment"]} /> : null}
+      <ClosureNote closure={view.closure} />
+      <ClosureQuestion question={view.closureQuestion} error={failedStep?.step === "settled" ? errors.settled : undefined} />
+      {view.canWithdrawPart ? (
+        <section className="panel" aria-labelledby="withdraw-part">
+          <h2 id="withdraw-part">{t("case.withdrawPart.title")}</h2>
+          <p>{t("case.withdrawPart.intro")}</p>
+          <Form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="step" value="withdraw_part" />
+            <TextArea
+              name="part"
+              label={t("case.withdrawPart.part")}
+              required
+              rows={3}
+              error={failedStep?.step === "withdraw_part" ? errors.part : undefined}
+            />
+            <button type="submit" className="button">
+              {t("case.withdrawPart.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {view.rating ? <p>{t("case.rate.done", view.rating.score)}</p> : null}
       {view.canRate ? (
         <section className="panel" aria-labelledby="rate">

@@ -6,3 +6,4 @@ export * from "./platform";
 export * from "./disclosures";
 export * from "./figures";
 export * from "./reception";
+export * from "./supervision";

@@ -98,7 +98,7 @@ describe("an official handles a resident's case", () => {
     await official.reload();
     const answerMail = await smtp.waitForMail((m) => m.to.includes(email) && m.subject.includes("Đã có văn bản trả lời"));
     expect(answerMail.text).toContain("tháo dỡ phần lấn chiếm");
-    await act(official, "Kết thúc hồ sơ");
+    await act(official, "Kết thúc hồ sơ", (panel) => panel.getByLabel(/^Lý do/).fill("Hộ gia đình đã tháo dỡ phần lấn chiếm."));
     expect(await official.locator(".summary-list").first().innerText()).toContain("Đã kết thúc");
 
     // The resident reads the answer and rates it.

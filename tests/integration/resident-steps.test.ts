@@ -110,7 +110,7 @@ describe("an official reopens a closed case", () => {
   it("with the reason on the timeline and in the resident's mail", async () => {
     const now = new Date();
     const { code, caseId, official } = await answeredComplaint("mo.lai@example.vn", now);
-    await performStaffAction(official, code, { action: "close" }, "t", now);
+    await performStaffAction(official, code, { action: "close", note: "Đã giải quyết xong." }, "t", now);
     await performStaffAction(official, code, { action: "reopen", note: "Phát hiện sai diện tích thửa 112, cần xem lại." }, "t", now);
     expect((await caseRow(code)).status).not.toBe("closed");
     expect(await eventsOf(caseId, "reopened")).toMatchObject([{ body: "Phát hiện sai diện tích thửa 112, cần xem lại." }]);

@@ -287,7 +287,7 @@ describe("handling a case", () => {
     expect(visibleText((await leader.get(`/can-bo/ho-so/${filed.code}`)).html)).toContain("Vụ việc phức tạp, phải đo đạc lại ranh giới.");
 
     await act(leader, filed.code, { action: "answer", note: "UBND xã trả lời: đã kiểm tra, yêu cầu tháo dỡ.", signedBy: "Chủ tịch UBND xã" });
-    await act(leader, filed.code, { action: "close" });
+    await act(leader, filed.code, { action: "close", note: "Đã tháo dỡ xong, người dân không phản hồi qua điện thoại." });
     const closed = snapshot(filed.code);
     expect(closed.row.status).toBe("closed");
     expect((await act(leader, filed.code, { action: "reopen", note: "" })).status).toBe(400);
@@ -338,7 +338,7 @@ describe("handling a case", () => {
     expect(snapshot(filed.code).row.status).toBe("answered");
     await fixture.smtp.waitForMail((m) => m.to.includes("nguoidan@example.vn") && m.subject.includes("trả lời"));
 
-    res = await act(officer, filed.code, { action: "close" });
+    res = await act(officer, filed.code, { action: "close", note: "Người dân đồng ý qua điện thoại." });
     expect(snapshot(filed.code).row.status).toBe("closed");
 
     const view = visibleText((await resident.get(`/tra-cuu/${filed.code}`)).html);

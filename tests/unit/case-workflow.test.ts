@@ -22,8 +22,34 @@ const EXPECTED: [CaseAction, CaseStatus, Actor, CaseStatus | "previous"][] = [
   ...(["received", "accepted", "in_progress", "info_requested", "contested"] as const).map(
     (s) => ["withdraw", s, "resident", "withdrawn"] as [CaseAction, CaseStatus, Actor, CaseStatus],
   ),
+  // The district's take-over of an overdue case leaves its status where it is.
+  ...(["received", "accepted", "in_progress", "contested"] as const).map((s) => ["take_over", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus]),
+  ["confirm_closure", "answered", "resident", "closed"],
+  // From 1/7/2026 a complaint's handling is suspended and resumed (status unchanged), or suspended for good.
+  ...(["accepted", "in_progress"] as const).flatMap((s) => [
+    ["suspend", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus],
+    ["resume", s, "official", s] as [CaseAction, CaseStatus, Actor, CaseStatus],
+    ["terminate", s, "official", "closed"] as [CaseAction, CaseStatus, Actor, CaseStatus],
+  ]),
 ];
-const ACTIONS: CaseAction[] = ["accept", "refuse", "transfer", "start", "request_info", "provide_info", "answer", "close", "contest", "reopen", "withdraw"];
+const ACTIONS: CaseAction[] = [
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "provide_info",
+  "answer",
+  "close",
+  "contest",
+  "reopen",
+  "withdraw",
+  "take_over",
+  "confirm_closure",
+  "suspend",
+  "resume",
+  "terminate",
+];
 const ACTORS: Actor[] = ["resident", "official", "system"];
 
 describe("the case state machine", () => {
@@ -53,8 +79,8 @@ describe("the case state machine", () => {
   });
 
   it("lists the actions open to an actor in a status", () => {
-    expect(allowedActions("received", "official")).toEqual(["accept", "refuse", "transfer", "request_info"]);
-    expect(allowedActions("answered", "resident")).toEqual(["contest"]);
+    expect(allowedActions("received", "official")).toEqual(["accept", "refuse", "transfer", "request_info", "take_over"]);
+    expect(allowedActions("answered", "resident")).toEqual(["contest", "confirm_closure"]);
     expect(allowedActions("closed", "official")).toEqual(["reopen"]);
     expect(allowedActions("withdrawn", "resident")).toEqual([]);
   });

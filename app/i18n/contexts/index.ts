@@ -4,8 +4,9 @@ import * as answers from "./answers";
 import { disclosurePeriods } from "./disclosure-periods";
 import { figures } from "./figures";
 import { reception } from "./reception";
+import * as supervision from "./supervision";
 
 export const contextCatalogues = {
-  vi: { ...figures.vi, ...disclosurePeriods.vi, ...answers.vi, ...reception.vi },
-  en: { ...figures.en, ...disclosurePeriods.en, ...answers.en, ...reception.en },
+  vi: { ...figures.vi, ...disclosurePeriods.vi, ...answers.vi, ...reception.vi, ...supervision.vi },
+  en: { ...figures.en, ...disclosurePeriods.en, ...answers.en, ...reception.en, ...supervision.en },
 };

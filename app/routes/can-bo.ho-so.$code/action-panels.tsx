@@ -134,6 +134,47 @@ export function ActionPanels({ view, template, failed, errors, fields }: Props) 
               ),
             });
           }
+          case "close":
+            // Closing an answer the resident has not confirmed needs a reason they and the public read (domain/closure.ts).
+            return c.status === "answered"
+              ? panel(
+                  action,
+                  <TextArea
+                    name="note"
+                    id="note-close"
+                    label={t("staffCase.reason")}
+                    hint={t("closure.staff.hint")}
+                    required
+                    rows={3}
+                    error={errorOf(action, "note")}
+                    defaultValue={was(action) ? failed?.note : undefined}
+                  />,
+                )
+              : panel(action, note(action, noteLabel));
+          case "suspend":
+          case "terminate":
+            return panel(
+              action,
+              <>
+                <SelectField name="reason" label={t("staffCase.reason")} required error={errorOf(action, "reason")}>
+                  {action === "suspend"
+                    ? view.suspensionReasons.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`suspend.reason.${r}`)}
+                        </option>
+                      ))
+                    : view.terminationReasons.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`terminate.reason.${r}`)}
+                        </option>
+                      ))}
+                </SelectField>
+                {note(action, t("staffCase.note"))}
+              </>,
+              { before: <p className="hint">{t(`${action}.hint`)}</p> },
+            );
+          case "take_over":
+            return panel(action, note(action, t("staffCase.reason")), { before: <p className="hint">{t("staffCase.takeOver.hint", view.overdueDays)}</p> });
           default:
             return panel(action, note(action, noteLabel));
         }

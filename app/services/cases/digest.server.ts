@@ -13,6 +13,9 @@ import { enqueueMail, nudgeMailWorker } from "~/services/platform/mail.server";
 import { OPEN_STATUSES } from "~/domain/case-workflow";
 import { troubledMailCounts } from "~/services/admin/mail-admin.server";
 import { runReceptionJobs } from "~/services/reception/jobs.server";
+import { recordPassedDeadlines } from "./overdue.server";
+import { closeWithoutReply } from "./closure.server";
+import { escalateOverdueRecommendations } from "~/services/supervision/escalation.server";
 
 const SEND_FROM_HOUR = 7;
 
@@ -97,6 +100,21 @@ export async function startDailyJobs(intervalMs = 15 * 60_000): Promise<void> {
       await runReceptionJobs();
     } catch (error) {
       logger.error({ event: "reception.jobs_failed", ...errorFields(error) });
+    }
+    try {
+      await recordPassedDeadlines();
+    } catch (error) {
+      logger.error({ event: "deadlines.escalation_failed", ...errorFields(error) });
+    }
+    try {
+      await closeWithoutReply();
+    } catch (error) {
+      logger.error({ event: "closure.auto_close_failed", ...errorFields(error) });
+    }
+    try {
+      await escalateOverdueRecommendations();
+    } catch (error) {
+      logger.error({ event: "supervision.escalation_failed", ...errorFields(error) });
     }
   };
   await run();

@@ -4,8 +4,13 @@
 import { and, count, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID, REFUSAL_REASONS } from "../../../db/data/reference";
+import { ESCALATION_RULES } from "../../../db/data/supervision";
+import { mayTakeOver } from "~/domain/escalation";
+import { isSuspended, suspensionApplies, type SuspensionReason, type TerminationReason } from "~/domain/complaint-suspension";
 import { isOpen, nextStatus, type CaseAction, type CaseEventType } from "~/domain/case-workflow";
-import { vnDate } from "~/domain/dates";
+import { formatDate, vnDate } from "~/domain/dates";
+import { autoCloseOn } from "~/domain/closure";
+import { CLOSURE_RULES } from "../../../db/data/closure";
 import { caseDueOn, extensionFor, firstStage, pausesOnInfoRequest, stageForEvent, startStage, type CaseClock, type CaseStage } from "~/domain/deadlines";
 import { answerRoute, findPlaceholder, leadsUnit } from "~/domain/answers";
 import { ForbiddenError, InvalidError } from "~/domain/errors";
@@ -35,7 +40,11 @@ export type StaffActionInput =
   | { action: "assign"; assigneeUserId: number }
   | { action: "extend"; note: string }
   | { action: "note"; note: string }
-  | { action: "remark"; note: string };
+  | { action: "remark"; note: string }
+  | { action: "take_over"; note: string }
+  | { action: "suspend"; reason: SuspensionReason; note: string }
+  | { action: "resume"; note: string }
+  | { action: "terminate"; reason: TerminationReason; note: string };
 
 export type StaffAction = StaffActionInput["action"];
 
@@ -56,13 +65,45 @@ const EVENT_TYPE: Record<StaffAction, CaseEventType> = {
   extend: "extended",
   note: "note",
   remark: "supervision_remark",
+  take_over: "taken_over",
+  suspend: "suspended",
+  resume: "resumed",
+  terminate: "terminated",
 };
 
 /** Events the resident sees on /tra-cuu and is mailed about; the rest are internal. */
-const PUBLIC_EVENTS = new Set<CaseEventType>(["accepted", "refused", "transferred", "started", "info_requested", "answered", "closed", "reopened", "extended"]);
+const PUBLIC_EVENTS = new Set<CaseEventType>([
+  "accepted",
+  "refused",
+  "transferred",
+  "started",
+  "info_requested",
+  "answered",
+  "closed",
+  "reopened",
+  "extended",
+  "deadline_passed",
+  "taken_over",
+  "suspended",
+  "resumed",
+  "terminated",
+]);
 
 /** The staff actions that move the case through the state machine (the others leave its status alone). */
-const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>(["accept", "refuse", "transfer", "start", "request_info", "answer", "close", "reopen"]);
+const WORKFLOW_ACTIONS: ReadonlySet<string> = new Set<CaseAction>([
+  "accept",
+  "refuse",
+  "transfer",
+  "start",
+  "request_info",
+  "answer",
+  "close",
+  "reopen",
+  "take_over",
+  "suspend",
+  "resume",
+  "terminate",
+]);
 
 /** The permission each action needs (returning a draft is part of approving). */
 const OPERATION: Partial<Record<StaffAction, CaseOperation>> = { return_answer: "approve_answer" };
@@ -128,7 +169,12 @@ export async function mailResident(tx: Tx, caseId: number, eventType: CaseEventT
     caseId,
     (tr, code) => ({
       subject: tr("mail.step.subject", code, tr(`event.${eventType}`)),
-      text: tr("mail.step.body", code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${code}`),
+      text:
+        tr("mail.step.body", code, tr(`event.${eventType}`), body ? `\n${body}\n` : "", `${publicUrl()}/tra-cuu?ma=${code}`) +
+        // After an answer the resident is asked whether the matter is settled, and told when it closes by itself.
+        (eventType === "answered"
+          ? `\n\n${tr("closure.mail.ask", CLOSURE_RULES.autoCloseAfter.days, formatDate(autoCloseOn(vnDate(now), CLOSURE_RULES)), `${publicUrl()}/tra-cuu?ma=${code}`)}`
+          : ""),
     }),
     now,
   );
@@ -190,6 +236,8 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "request_info":
+          // A suspended complaint's clock already stands still; asking then would lose the suspended days.
+          if (isSuspended(row)) throw new InvalidError("error.alreadySuspended");
           updates.statusBeforeInfoRequest = row.status;
           // Whether the clock stops while the resident is asked is the stage's rule (pauses_on_info_request).
           if (pausesOnInfoRequest(rules, row)) updates.pausedSince = today;
@@ -242,6 +290,9 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           break;
         }
         case "close":
+          // Closing an answer the resident has not confirmed needs a reason the resident and the public read.
+          if (row.status === "answered" && !input.note?.trim()) throw new InvalidError("closure.error.reason", { note: "closure.error.reason" });
+          meta.how = "official";
           updates.closedAt = nowIso;
           break;
         case "reopen":
@@ -271,6 +322,36 @@ export async function performStaffAction(user: StaffUser, code: string, input: S
           meta.days = days;
           break;
         }
+        case "suspend":
+        case "terminate": {
+          if (!suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }))
+            throw new InvalidError("error.suspensionNotApplicable");
+          meta.reason = input.reason;
+          if (input.action === "suspend") {
+            if (row.pausedSince) throw new InvalidError("error.alreadySuspended");
+            // The suspended days are not counted: the clock stops as for an information request.
+            updates.pausedSince = today;
+          } else {
+            updates.closedAt = nowIso;
+            updates.pausedSince = null;
+          }
+          break;
+        }
+        case "resume": {
+          if (!isSuspended(row)) throw new InvalidError("error.notSuspended");
+          const pauses = [...row.pauses, [row.pausedSince!, today] as [string, string]];
+          Object.assign(updates, { pauses, pausedSince: null, dueOn: dueOnNow(ref, { ...row, pauses }) });
+          break;
+        }
+        case "take_over":
+          if (!mayTakeOver(row, DISTRICT_ID, today, ref.calendar, ESCALATION_RULES)) throw new InvalidError("error.takeOverTooEarly");
+          meta.from = row.communeId;
+          meta.to = DISTRICT_ID;
+          updates.communeId = DISTRICT_ID;
+          updates.assigneeUserId = null;
+          updates.answerDraftEventId = null;
+          // The clock keeps running from where it stands: the case is overdue, and stays counted as such.
+          break;
         case "start":
         case "note":
         case "remark":

@@ -3,7 +3,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { DISTRICT_ID } from "../../../db/data/reference";
-import { contestOpen, isAnswered, nextStatus } from "~/domain/case-workflow";
+import { contestOpen, isAnswered, isOpen, nextStatus } from "~/domain/case-workflow";
+import { suspensionApplies } from "~/domain/complaint-suspension";
 import { vnDate } from "~/domain/dates";
 import { stageForEvent, startStage } from "~/domain/deadlines";
 import { InvalidError, NotFoundError } from "~/domain/errors";
@@ -12,6 +13,7 @@ import { nudgeMailWorker } from "~/services/platform/mail.server";
 import { reference } from "~/services/reference/reference.server";
 import { recordAttachments, storeAttachments, type PreparedAttachment } from "./attachments.server";
 import { dueOnNow, eventClock, mailResident } from "./handling.server";
+import { replyToClosure } from "./closure.server";
 
 async function caseForUpdate(tx: Tx, caseId: number) {
   const row = (await tx.select().from(t.cases).where(eq(t.cases.id, caseId)))[0];
@@ -83,7 +85,12 @@ export async function latestAnswer(db: Tx | Db, caseId: number) {
   );
 }
 
-export type ResidentStep = { step: "rate"; score: number; comment: string } | { step: "contest"; reason: string } | { step: "withdraw"; reason: string };
+export type ResidentStep =
+  | { step: "rate"; score: number; comment: string }
+  | { step: "contest"; reason: string }
+  | { step: "withdraw"; reason: string }
+  | { step: "settled"; settled: "yes" | "no"; comment: string }
+  | { step: "withdraw_part"; part: string };
 
 /** Rating, contesting or withdrawing, by the filer (their browser holds the look-up grant). */
 export async function residentStep(caseId: number, input: ResidentStep, now = new Date()): Promise<void> {
@@ -91,6 +98,26 @@ export async function residentStep(caseId: number, input: ResidentStep, now = ne
   const today = vnDate(now);
   await transaction(async (tx) => {
     const row = await caseForUpdate(tx, caseId);
+    if (input.step === "withdraw_part") {
+      // From 1/7/2026 a complaint may be withdrawn in part; the rest is still handled (complaint-suspension.ts).
+      if (!isOpen(row.status) || !suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }))
+        throw new InvalidError("error.partWithdrawalNotApplicable");
+      await tx.insert(t.caseEvents).values({
+        caseId,
+        type: "partly_withdrawn",
+        visibility: "public",
+        actor: "resident",
+        body: input.part,
+        createdAt: nowIso,
+        ...eventClock(row, "partly_withdrawn"),
+      });
+      await mailResident(tx, caseId, "partly_withdrawn", input.part, now);
+      return;
+    }
+    if (input.step === "settled") {
+      await replyToClosure(tx, row, input.settled === "yes", input.comment, now);
+      return;
+    }
     if (input.step === "rate") {
       if (!isAnswered(row.status)) throw new InvalidError("error.notAnswered");
       // One rating per answer: the answer in force (the district's, once a contested case is answered again).

@@ -13,6 +13,9 @@ import { caseDisclosureLink } from "~/services/disclosures/links.server";
 import { communeName, publishedContacts, reference } from "~/services/reference/reference.server";
 import { redactedForStaff } from "~/domain/redaction";
 import { isOpen } from "~/domain/case-workflow";
+import { mayTakeOver, overdueWorkingDays } from "~/domain/escalation";
+import { isSuspended, suspensionApplies, SUSPENSION_REASONS, TERMINATION_REASONS } from "~/domain/complaint-suspension";
+import { ESCALATION_RULES } from "../../../db/data/supervision";
 import { authorise, loadCase } from "./access.server";
 import { ASSIGNABLE_ROLES } from "~/domain/permissions";
 import { isStaffAction, type StaffActionName } from "~/domain/case-forms";
@@ -82,8 +85,14 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
   const draftEvent = row.answerDraftEventId ? events.find((e) => e.id === row.answerDraftEventId && e.type === "answer_drafted") : undefined;
   const leader = operations.includes("approve_answer") && leadsUnit(user, row.communeId, DISTRICT_ID);
   const today = vnDate(now);
+  const takeOver = mayTakeOver(row, DISTRICT_ID, today, ref.calendar, ESCALATION_RULES);
+  // From 1/7/2026 a complaint's handling may be suspended (and then only resumed) or suspended for good.
+  const suspendable = suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) });
+  const suspensionOffered = (a: string) =>
+    a === "suspend" ? suspendable && !row.pausedSince : a === "resume" ? suspendable && isSuspended(row) : a === "terminate" ? suspendable : true;
   const workflowActions = allowedActions(row.status, "official").filter(
-    (a): a is Extract<typeof a, StaffActionName> => isStaffAction(a) && operations.includes(a as CaseOperation),
+    (a): a is Extract<typeof a, StaffActionName> =>
+      isStaffAction(a) && operations.includes(a as CaseOperation) && (a !== "take_over" || takeOver) && suspensionOffered(a),
   );
   const timesExtended = events.filter((e) => e.type === "extended").length;
   const extension =
@@ -117,7 +126,7 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
       stage: row.stage,
       dueOn: row.dueOn,
       paused: row.pausedSince !== null,
-      deadline,
+      deadline: deadline && { ...deadline, suspended: isSuspended(row) },
       urgency: deadline?.owedBy === "unit" ? urgency(deadline.dueOn, today, row.pausedSince !== null) : null,
       receivedAt: row.receivedAt,
       publishConsent: row.publishConsent,
@@ -149,6 +158,7 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
     })),
     operations,
     workflowActions,
+    overdueDays: overdueWorkingDays(row, today, ref.calendar),
     // The answer waiting for a leader, and what this user may do about answers in the chairman's name.
     answerDraft: draftEvent
       ? {
@@ -169,5 +179,7 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
     extensionDays: extension,
     transferTargets: ref.communes.filter((c) => c.id !== row.communeId && c.validTo == null).map((c) => ({ id: c.id, name: c.name })),
     refusalReasons: REFUSAL_REASONS,
+    suspensionReasons: SUSPENSION_REASONS,
+    terminationReasons: TERMINATION_REASONS,
   };
 }

@@ -1,5 +1,8 @@
 // What each reader sees of a case: the public (no personal data, text only with consent) and the filer after a
 // successful look-up (everything they sent and every public step).
+import { countdown, type Countdown } from "~/domain/countdown";
+import { closureQuestion, closures } from "./closure.server";
+import { isSuspended, suspensionApplies } from "~/domain/complaint-suspension";
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import * as t from "../../../db/schema";
 import { contestOpen, contestUntil, isAnswered, isOpen } from "~/domain/case-workflow";
@@ -129,6 +132,7 @@ export async function publicCaseView(codeInput: string) {
     withheldBecause: content ? null : row.kindCode === "denunciation" ? ("denunciation" as const) : ("no_consent" as const),
     answer: answer ? { body: publicAnswerText(answer.body, identity, contacts), createdAt: answer.createdAt } : null,
     disclosure: await caseDisclosureLink({ disclosureId, planRowNo }, "public"),
+    closure: await publicClosure(id, row.status, (reason) => publicAnswerText(reason, identity, contacts)),
     timeline: ((await timeline([id], false)).get(id) ?? []).map(({ type, createdAt, id: eventId }) => ({ id: eventId, type, createdAt })),
   };
 }
@@ -175,6 +179,9 @@ export async function residentCaseView(caseId: number) {
     canContest: contestOpen({ status: row.status, ...steps }, today),
     contestUntil: contestUntil(steps),
     canWithdraw: isOpen(row.status),
+    canWithdrawPart: isOpen(row.status) && suspensionApplies({ kindCode: row.kindCode, receivedOn: vnDate(new Date(row.receivedAt)) }),
+    closure: await publicClosure(caseId, row.status, (reason) => reason),
+    closureQuestion: await closureQuestion({ id: caseId, status: row.status, answeredAt: steps.answeredAt }),
   };
 }
 
@@ -205,12 +212,27 @@ async function latestAnswerText(caseId: number): Promise<{ body: string; created
 }
 
 /** The deadline in force for a case (deadlines.deadlineInForce), the one every view shows. */
-export async function caseDeadline(row: CaseClockState & { id: number }, now = new Date()): Promise<DeadlineInForce | null> {
+export async function caseDeadline(
+  row: CaseClockState & { id: number },
+  now = new Date(),
+): Promise<(DeadlineInForce & { suspended: boolean; countdown: Countdown | null }) | null> {
   const ref = await reference();
   const events = await read()
     .select({ type: t.caseEvents.type, createdAt: t.caseEvents.createdAt })
     .from(t.caseEvents)
     .where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "extended")));
   const clockEvents = events.map((e) => ({ type: e.type, createdOn: vnDate(new Date(e.createdAt)) }));
-  return deadlineInForce(row, clockEvents, ref.deadlineRules, ref.calendar, vnDate(now));
+  const today = vnDate(now);
+  const deadline = deadlineInForce(row, clockEvents, ref.deadlineRules, ref.calendar, today);
+  if (!deadline) return null;
+  // The plain countdown, from the due date and today's Vietnamese date: a page showing it changes every day.
+  const running = deadline.owedBy === "unit" && !deadline.pausedSince;
+  return { ...deadline, suspended: isSuspended(row), countdown: running ? countdown(deadline.dueOn, today, ref.calendar) : null };
+}
+
+/** How a closed case was closed (the resident confirmed, no reply, or the commune with its reason); null otherwise. */
+async function publicClosure(caseId: number, status: string, showReason: (reason: string) => string) {
+  if (status !== "closed") return null;
+  const closure = (await closures([caseId])).get(caseId);
+  return closure ? { how: closure.how, reason: closure.reason ? showReason(closure.reason) : null } : null;
 }

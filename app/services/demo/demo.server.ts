@@ -17,6 +17,7 @@ import { importPlanTable } from "~/services/disclosures/plan-table.server";
 import { decrypt, encrypt, randomToken } from "~/services/platform/secrets.server";
 import { performStaffAction } from "~/services/cases/handling.server";
 import { newTotpSecret } from "~/services/staff/totp.server";
+import { seedDemoOversight } from "./oversight.server";
 
 const DEMO = DEMO_MARKER;
 export const DEMO_PASSWORD = "demo-xuan-truong-2026";
@@ -163,6 +164,7 @@ export async function seedDemoData(): Promise<string[]> {
     lines.push(`Đã tạo ${filed.length} hồ sơ mẫu (demo cases), ví dụ ${filed[0].code}.`);
   }
   await seedDemoReception(lines);
+  await seedDemoOversight(lines, demoCase);
   return lines;
 }
 

@@ -1,5 +1,6 @@
 // A disclosure's life: drafted, published for its posting period, opened and closed for consultation, withdrawn,
 // replaced by a new version, with documents. Each step is one transaction with its audit record and its mail.
+import { checkCritiquesAnswered } from "~/services/supervision/supervision.server";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { DisclosureTypeCode } from "~/domain/disclosure";
 import * as t from "../../../db/schema";
@@ -87,6 +88,8 @@ export async function publish(user: StaffUser, id: number, posting: PostingReque
     if (hasPlanTable(row.typeCode) && !(await tx.select({ id: t.planRows.id }).from(t.planRows).where(eq(t.planRows.disclosureId, id)).limit(1))[0]) {
       throw new InvalidError("plan.error.noRows");
     }
+    // The final version waits for the unit's answer to every critique of the consulted one (supervision/).
+    await checkCritiquesAnswered(tx, row.previousId);
     const status = transition(row.status, "publish");
     const nowIso = now.toISOString();
     await tx
