@@ -26,6 +26,10 @@ const PUBLIC_TABLES = [
   "case_kinds",
   "deadline_rules",
   "calendar_days",
+  "reception_sessions",
+  "disclosure_critiques",
+  "supervisions",
+  "supervision_recommendations",
 ];
 
 const version = () => sqliteClient("writer").prepare("SELECT version FROM public_version").pluck().get() as number;
