@@ -350,14 +350,12 @@ async function main() {
 
   results.transfer.filingPage = await transferSize(base);
 
-  // Hooks for the modules other work adds (run only when the files exist): staff pages at 10 k vs 1 M cases, and a
-  // memory soak of the running portal. INTEGRATOR: keep these two calls when merging those modules.
+  // Staff pages at 10 k vs 1 M cases (bench-scale.mjs) and a memory soak of the running portal (bench-soak.mjs).
   const scaleModule = path.join(root, "scripts/bench-scale.mjs");
   const soakModule = path.join(root, "scripts/bench-soak.mjs");
   if (fs.existsSync(soakModule)) {
     const soakExports = await import(url.pathToFileURL(soakModule).href);
-    const soak = soakExports.benchSoak ?? soakExports.default;
-    results.hooks.soak = await soak(base, portal.child.pid, quick ? 20 : 60);
+    results.hooks.soak = await soakExports.soak(base, portal.child.pid, { durationMs: (quick ? 30 : 120) * 1000, warmupMs: quick ? 5000 : 10_000 });
   }
 
   await stop(portal.child);
