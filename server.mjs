@@ -209,6 +209,11 @@ const listener = http.createServer((req, res) => {
   if (publicCache?.handle(req, res)) return;
   server(req, res);
 });
+// An idle kept-alive connection is closed by the client (or the proxy in front) before the server does: a server
+// that closes first can do it just as a client sends its next request on that socket, which then fails ("other side
+// closed"). 65 s outlasts browsers' and undici's idle times and the 60 s of common load balancers.
+listener.keepAliveTimeout = 65_000;
+listener.headersTimeout = 66_000;
 listener.listen(port, host, () => {
   app.logger.info({ event: "listening", url: `http://${host === "0.0.0.0" ? "localhost" : host}:${listener.address().port}` });
 });
