@@ -46,7 +46,7 @@ describe("derived data kept in the write's transaction", () => {
     await performStaffAction(bac, moved.code, { action: "transfer", toCommuneId: "xuan-hong", note: "Trả lại." }, "t", at("2026-10-09T03:00:00Z"));
     await performStaffAction(hong, moved.code, { action: "accept" }, "t", at("2026-10-10T03:00:00Z"));
     await performStaffAction(hong, moved.code, answer, "t", at("2026-11-30T03:00:00Z"));
-    await performStaffAction(hong, moved.code, { action: "close" }, "t", at("2026-11-30T04:00:00Z"));
+    await performStaffAction(hong, moved.code, { action: "close", note: "Người dân không trả lời sau khi được trả lời." }, "t", at("2026-11-30T04:00:00Z"));
     await performStaffAction(hong, moved.code, { action: "reopen", note: "Trả lời chưa đủ." }, "t", at("2026-12-01T03:00:00Z"));
     await performStaffAction(hong, moved.code, { action: "accept" }, "t", at("2026-12-01T04:00:00Z"));
     await performStaffAction(hong, moved.code, answer, "t", at("2026-12-02T03:00:00Z"));
