@@ -63,6 +63,7 @@ function Layout({ children }: { children: ReactNode }) {
             <Link to="/cong-khai">{t("nav.disclosures")}</Link>
             <Link to="/ho-so">{t("nav.register")}</Link>
             <Link to="/thong-ke">{t("nav.statistics")}</Link>
+            <Link to="/giam-sat">{t("nav.supervision")}</Link>
             <a href={`/ngon-ngu?lang=${language === "vi" ? "en" : "vi"}&back=${back}`} lang={language === "vi" ? "en" : "vi"}>
               {t("nav.switchLanguage")}
             </a>

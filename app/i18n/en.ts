@@ -560,6 +560,7 @@ const core = {
   "reset.done": "Your new password is set. All earlier sessions have ended. Please sign in again.",
   "nav.register": "Answered cases",
   "nav.statistics": "Statistics",
+  "nav.supervision": "Supervision",
   "register.title": "Answered cases",
   "register.intro": "Feedback, petitions and complaints that have an answer and whose senders agreed to publication. Personal information has been removed.",
   "register.q": "Search the cases",

@@ -578,6 +578,7 @@ const core = {
 
   "nav.register": "Hồ sơ đã trả lời",
   "nav.statistics": "Thống kê",
+  "nav.supervision": "Giám sát",
   "register.title": "Hồ sơ đã trả lời",
   "register.intro": "Các phản ánh, kiến nghị, khiếu nại đã có câu trả lời mà người gửi đồng ý công khai. Thông tin cá nhân đã được lược bỏ.",
   "register.q": "Tìm trong hồ sơ",

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FigureTable } from "~/components/figure-table";
+import { ReceptionFiguresTable, SupervisionFiguresTable } from "~/components/report-figures";
 import { StaffPage } from "~/components/staff-page";
 import { formatDate, formatDateTime, vnDate } from "~/domain/dates";
 import { readReportParams } from "~/domain/report-period";
@@ -10,6 +11,8 @@ import { useT } from "~/i18n/use-t";
 import { NO_STORE, requireAdminOperation, staffHeader } from "~/services/staff/context.server";
 import { reportPeriod } from "~/domain/report-period";
 import { statistics } from "~/services/transparency/statistics.server";
+import { receptionFigures } from "~/services/reception/figures.server";
+import { supervisionFigures } from "~/services/supervision/figures.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
 import { translateMessage } from "~/i18n";
@@ -29,6 +32,8 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
       byCommune: await statistics(period, "commune"),
       byCategory: await statistics(period, "category"),
       byKind: await statistics(period, "kind"),
+      reception: await receptionFigures(period.from, period.to),
+      supervision: await supervisionFigures(period.from, period.to),
     },
     { headers: NO_STORE },
   );
@@ -37,7 +42,7 @@ export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
 export const headers = ({ loaderHeaders }: { loaderHeaders: Headers }) => loaderHeaders;
 
 export default function PeriodicReport() {
-  const { staff, params, period, madeAt, byCommune, byCategory, byKind } = useLoaderData<typeof loader>();
+  const { staff, params, period, madeAt, byCommune, byCategory, byKind, reception, supervision } = useLoaderData<typeof loader>();
   const t = useT();
   const [canPrint, setCanPrint] = useState(false);
   useEffect(() => setCanPrint(true), []);
@@ -87,6 +92,10 @@ export default function PeriodicReport() {
       <FigureTable rows={byCategory.rows} total={byCategory.total} first={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
       <h3>{t("report.byKind")}</h3>
       <FigureTable rows={byKind.rows} total={byKind.total} first={t("report.kindLabel")} label={(r) => translateMessage(t, `kind.${r.key}`)} />
+      <h3>{t("reception.figures.title")}</h3>
+      <ReceptionFiguresTable figures={reception} />
+      <h3>{t("supervision.figures.title")}</h3>
+      <SupervisionFiguresTable figures={supervision} />
     </StaffPage>
   );
 }

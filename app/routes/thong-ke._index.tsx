@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { FigureTable } from "~/components/figure-table";
+import { ReceptionFiguresTable } from "~/components/report-figures";
 import { formatDate } from "~/domain/dates";
 import { onTimeShare } from "~/domain/figures";
 import { readPeriod } from "~/domain/period";
 import { useT } from "~/i18n/use-t";
 import { defaultPeriod } from "~/domain/period";
 import { statistics } from "~/services/transparency/statistics.server";
+import { receptionFigures } from "~/services/reception/figures.server";
 import { guard } from "~/http";
 import { pageMeta } from "~/i18n/meta";
 
@@ -16,11 +18,17 @@ export const meta = pageMeta("title.statistics");
 
 export const loader = guard(async ({ request }: LoaderFunctionArgs) => {
   const period = readPeriod(new URL(request.url), defaultPeriod());
-  return json({ period, byCommune: await statistics(period, "commune"), byCategory: await statistics(period, "category") });
+  return json({
+    period,
+    byCommune: await statistics(period, "commune"),
+    byCategory: await statistics(period, "category"),
+    // Counts and unit names only: nothing here names a person.
+    reception: await receptionFigures(period.from, period.to),
+  });
 });
 
 export default function Statistics() {
-  const { period, byCommune, byCategory } = useLoaderData<typeof loader>();
+  const { period, byCommune, byCategory, reception } = useLoaderData<typeof loader>();
   const t = useT();
   const from = formatDate(period.from);
   const to = formatDate(period.to);
@@ -79,6 +87,12 @@ export default function Statistics() {
           max={100}
         />
         <FigureTable rows={byCategory.rows} total={byCategory.total} first={t("stats.category")} label={(r) => t(`category.${r.key}`)} />
+      </section>
+
+      <section aria-labelledby="reception">
+        <h2 id="reception">{t("reception.figures.title")}</h2>
+        <p className="hint">{t("reception.figures.intro")}</p>
+        <ReceptionFiguresTable figures={reception} />
       </section>
     </>
   );

@@ -177,6 +177,8 @@ export const caseEvents = sqliteTable(
     index("case_events_case_idx").on(t.caseId, t.id),
     uniqueIndex("case_events_idem_uq").on(t.idempotencyKey),
     index("case_events_unit_type_idx").on(t.unitId, t.type),
+    // The supervision figures read events by type and date (escalations, take-overs, closures in a period).
+    index("case_events_type_created_idx").on(t.type, t.createdAt),
   ],
 );
 

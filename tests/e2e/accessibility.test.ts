@@ -44,6 +44,11 @@ describe("no serious or critical accessibility violation", () => {
     expect(await axeReport(page), "/").toBe("");
   });
 
+  it("on the statistics page, with its reception figures", async () => {
+    await open("/thong-ke");
+    expect(await axeReport(page), "/thong-ke").toBe("");
+  });
+
   it("on the filing page, empty", async () => {
     await open("/gui-phan-anh");
     expect(await axeReport(page), "/gui-phan-anh").toBe("");

@@ -30,6 +30,9 @@ const PUBLIC_TABLES = [
   "disclosure_critiques",
   "supervisions",
   "supervision_recommendations",
+  "reception_visits",
+  "case_groups",
+  "dialogues",
 ];
 
 const version = () => sqliteClient("writer").prepare("SELECT version FROM public_version").pluck().get() as number;

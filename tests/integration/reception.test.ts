@@ -458,6 +458,10 @@ describe("group complaints and dialogues", () => {
   it("a group case with representatives, a dialogue with invitations and minutes with an absent filer; the public sees no names", async () => {
     const { code } = await fileByForm(fixture.portal, complaintFields({ email: "filer@example.vn", fullName: "Đinh Văn Phúc" }));
     const official = await staff("canbo.xuan-hong@demo.dan-biet.vn");
+    // The staff case page leads to the case's group and dialogues.
+    const casePage = await official.get(`/can-bo/ho-so/${code}`);
+    expect(casePage.html).toContain(`href="/can-bo/tiep-cong-dan/ho-so/${code}"`);
+    expect(visibleText(casePage.html)).toContain("Nhóm người gửi và đối thoại");
     const page = await official.get(`/can-bo/tiep-cong-dan/ho-so/${code}`);
     expect(page.status).toBe(200);
     const csrf = hiddenValue(page.html, "csrf");
@@ -532,6 +536,9 @@ describe("group complaints and dialogues", () => {
 
     const other = await staff("canbo.xuan-bac@demo.dan-biet.vn");
     expect((await other.get(`/can-bo/tiep-cong-dan/ho-so/${code}`)).status).toBe(404);
+    // Nor does a supervisor's view of the case offer the link (they may not use that page).
+    const supervisorCase = await (await staff("giamsat@demo.dan-biet.vn")).get(`/can-bo/ho-so/${code}`);
+    expect(supervisorCase.html).not.toContain(`href="/can-bo/tiep-cong-dan/ho-so/${code}"`);
     expect((await other.get(`/can-bo/tiep-cong-dan/doi-thoai/${dialogue.id}/giay-moi`)).status).toBe(404);
   });
 });

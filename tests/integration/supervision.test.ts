@@ -10,6 +10,7 @@ import { NotFoundError, ForbiddenError } from "~/domain/errors";
 import { openSupervisionSchema } from "~/domain/supervision-forms";
 import { read } from "~/services/platform/database.server";
 import { escalateOverdueRecommendations } from "~/services/supervision/escalation.server";
+import { supervisionFigures } from "~/services/supervision/figures.server";
 import { publicSupervisions } from "~/services/supervision/public.server";
 import { actOnSupervision, openSupervision, recommendationBoard, staffSupervision, staffSupervisions } from "~/services/supervision/supervision.server";
 import { staffAccount } from "../support/factories";
@@ -23,6 +24,55 @@ function openForm(fields: Record<string, string>) {
 async function recommendationsOf(supervisionId: number) {
   return read().select().from(t.supervisionRecommendations).where(eq(t.supervisionRecommendations.supervisionId, supervisionId));
 }
+
+describe("the supervision figures of the periodic report", () => {
+  it("count a recommendation issued, answered late and still another overdue, for the unit addressed", async () => {
+    const front = await staffAccount("supervisor", DISTRICT_ID);
+    const official = await staffAccount("commune_official", "xuan-ninh");
+    // A period no other test touches: March 2027.
+    const when = new Date("2027-03-01T03:00:00Z");
+    const id = await openSupervision(
+      { user: front },
+      openSupervisionSchema.parse({
+        periodFrom: "2027-01-01",
+        periodTo: "2027-02-28",
+        members: "Trần Văn Bình",
+        title: "Giám sát xã Xuân Ninh",
+        subjectKind: "theme",
+        subjectText: "Kiến nghị tồn đọng",
+      }),
+      when,
+    );
+    await actOnSupervision({ user: front }, id, { intent: "recommend", unitId: "xuan-ninh", body: "Trả lời kiến nghị A." }, when);
+    await actOnSupervision({ user: front }, id, { intent: "recommend", unitId: "xuan-ninh", body: "Trả lời kiến nghị B." }, when);
+    const [first] = await recommendationsOf(id);
+    await actOnSupervision(
+      { user: official },
+      id,
+      { intent: "answer", recommendationId: first.id, response: "accepted", reasons: "Đã trả lời.", plan: "" },
+      new Date("2027-03-29T03:00:00Z"),
+    );
+    expect(first.dueOn < "2027-03-29").toBe(true);
+    const figures = await supervisionFigures("2027-03-01", "2027-03-31", "2027-04-15");
+    expect(figures.rows.find((r) => r.unitId === "xuan-ninh")).toEqual({
+      unitId: "xuan-ninh",
+      name: "Xuân Ninh",
+      issued: 2,
+      answered: 1,
+      answeredLate: 1,
+      settled: 0,
+      overdue: 1,
+      escalations: 0,
+      takeOvers: 0,
+    });
+    // In May nothing was issued or answered; the unanswered one is still overdue at the month's end.
+    expect((await supervisionFigures("2027-05-01", "2027-05-31", "2027-06-01")).rows.find((r) => r.unitId === "xuan-ninh")).toMatchObject({
+      issued: 0,
+      answered: 0,
+      overdue: 1,
+    });
+  });
+});
 
 describe("a supervision with recommendations", () => {
   it("is opened by the commune's Front, answered by the commune, concluded by the Front", async () => {

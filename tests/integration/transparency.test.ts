@@ -133,6 +133,21 @@ describe("as the portal shows them", () => {
     expect(visibleText(res.html)).toContain("Xuân Bắc");
   });
 
+  it("/thong-ke shows the reception figures: the demo's two visits, seven people, one group, by outcome", async () => {
+    // The demo logs two visits (1 person, then a group of 6) at a session held last week in Xuân Bắc.
+    const held = fixture.db.prepare("SELECT s.date FROM reception_sessions s JOIN reception_visits v ON v.session_id = s.id LIMIT 1").pluck().get() as string;
+    const res = await new Client(fixture.url).get(`/thong-ke?tu=${held}&den=${held}`);
+    const text = visibleText(res.html);
+    expect(text).toContain("Tiếp công dân");
+    expect(text).toMatch(/Lượt tiếp\s*2\b/);
+    expect(text).toMatch(/Số người được tiếp\s*7\b/);
+    expect(text).toMatch(/Lượt tiếp đoàn đông người\s*1\b/);
+    expect(text).toMatch(/Chuyển đơn đến cơ quan có thẩm quyền\s*1\b/);
+    expect(text).toMatch(/Hướng dẫn đến cơ quan có thẩm quyền\s*1\b/);
+    // Figures only: the names the log holds never reach the public page.
+    expect(text).not.toContain("Phạm Văn Toàn");
+  });
+
   it("/thong-ke/csv gives the same figures", async () => {
     const bytes = Buffer.from(await (await fetch(`${fixture.url}/thong-ke/csv?tu=2026-01-01&den=2026-12-31`)).arrayBuffer());
     // A byte-order mark first, so spreadsheet programs read the Vietnamese as UTF-8.
@@ -199,7 +214,18 @@ describe("the district's periodic report", () => {
     const csv = await district.get("/can-bo/bao-cao/csv?ky=nam&nam=2026");
     expect(csv.headers.get("content-type")).toContain("text/csv");
     const blocks = csv.html.split("\r\n\r\n");
-    expect(blocks.map((b) => b.split(",")[0].replace("\uFEFF", ""))).toEqual(["Đơn vị", "Lĩnh vực", "Loại việc"]);
+    expect(blocks.map((b) => b.split(",")[0].replace("\uFEFF", ""))).toEqual(["Đơn vị", "Lĩnh vực", "Loại việc", "Tiếp công dân", "Đơn vị nhận kiến nghị"]);
+    expect(csv.html).toContain("Hồ sơ đóng do người dân xác nhận đã giải quyết,");
+    expect(csv.html).toContain("Hồ sơ của nhóm đông người (từ 5 người),");
+
+    // The month of the demo's reception session: its visits in the report, with the supervision section.
+    const held = fixture.db.prepare("SELECT s.date FROM reception_sessions s JOIN reception_visits v ON v.session_id = s.id LIMIT 1").pluck().get() as string;
+    const report = visibleText((await district.get(`/can-bo/bao-cao?ky=thang&nam=${held.slice(0, 4)}&so=${Number(held.slice(5, 7))}`)).html);
+    expect(report).toMatch(/Số người được tiếp\s*7\b/);
+    expect(report).toContain("Giám sát và kiến nghị");
+    expect(report).toContain("Hồ sơ tự đóng vì người dân không phản hồi");
+    const monthCsv = await district.get(`/can-bo/bao-cao/csv?ky=thang&nam=${held.slice(0, 4)}&so=${Number(held.slice(5, 7))}`);
+    expect(monthCsv.html).toContain("Số người được tiếp,7");
     expect(visibleText((await district.get("/can-bo/bao-cao?ky=quy&nam=2026&so=9")).html)).toContain("Kỳ báo cáo chưa đúng");
 
     const official = await signIn("canbo.xuan-bac@demo.dan-biet.vn");

@@ -275,6 +275,21 @@ const vi = {
   "reception.letter.when": "Thời gian: {0}, ngày {1}. Địa điểm: {2}.",
   "title.staff.reception.case": "Nhóm người gửi và đối thoại — Cán bộ",
   "title.staff.reception.letters": "Giấy mời đối thoại — Cán bộ",
+  "reception.figures.title": "Tiếp công dân",
+  "reception.figures.intro": "Các buổi tiếp công dân, lượt tiếp và đối thoại trong khoảng thời gian đã chọn. Đoàn đông người là từ 5 người trở lên.",
+  "reception.figures.chairmanDays": "Ngày Chủ tịch UBND tiếp công dân theo lịch",
+  "reception.figures.unitsShort": "Đơn vị chưa đủ số ngày tiếp tối thiểu theo luật",
+  "reception.figures.unitsShortNone": "Không có",
+  "reception.figures.sessions": "Buổi tiếp",
+  "reception.figures.visits": "Lượt tiếp",
+  "reception.figures.people": "Số người được tiếp",
+  "reception.figures.groupVisits": "Lượt tiếp đoàn đông người",
+  "reception.figures.outcomes": "Kết quả tiếp",
+  "reception.figures.channels": "Hồ sơ nhận theo kênh",
+  "reception.figures.groupCases": "Hồ sơ của nhóm đông người (từ 5 người)",
+  "reception.figures.dialogues": "Cuộc đối thoại đã tổ chức",
+  "reception.figures.item": "Nội dung",
+  "reception.figures.count": "Số lượng",
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -552,6 +567,21 @@ const en: Record<keyof typeof vi, string> = {
   "reception.letter.when": "Time: {0}, {1}. Place: {2}.",
   "title.staff.reception.case": "Group and dialogues — Staff",
   "title.staff.reception.letters": "Dialogue invitations — Staff",
+  "reception.figures.title": "Citizen reception",
+  "reception.figures.intro": "Reception sessions, visits and dialogues in the chosen period. A group is 5 people or more.",
+  "reception.figures.chairmanDays": "Days the chairman receives citizens, as scheduled",
+  "reception.figures.unitsShort": "Units short of the legal minimum of reception days",
+  "reception.figures.unitsShortNone": "None",
+  "reception.figures.sessions": "Reception sessions",
+  "reception.figures.visits": "Visits",
+  "reception.figures.people": "People received",
+  "reception.figures.groupVisits": "Visits by groups",
+  "reception.figures.outcomes": "Outcome of visits",
+  "reception.figures.channels": "Cases received by channel",
+  "reception.figures.groupCases": "Cases filed by a group (5 people or more)",
+  "reception.figures.dialogues": "Dialogues held",
+  "reception.figures.item": "Item",
+  "reception.figures.count": "Number",
 };
 
 export const reception = { vi, en };

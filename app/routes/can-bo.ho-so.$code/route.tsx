@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { forwardHeaders } from "~/http";
@@ -77,6 +77,11 @@ export default function StaffCase() {
       <div className="case-layout">
         <div className="case-main">
           <CaseSummary c={c} />
+          {view.mayManageReception ? (
+            <p>
+              <Link to={`/can-bo/tiep-cong-dan/ho-so/${c.code}`}>{t("reception.case.link")}</Link>
+            </p>
+          ) : null}
           <ContactSection contact={view.contact} />
           <StaffTimeline events={view.events} />
         </div>

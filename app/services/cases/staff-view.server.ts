@@ -14,6 +14,7 @@ import { communeName, publishedContacts, reference } from "~/services/reference/
 import { redactedForStaff } from "~/domain/redaction";
 import { isOpen } from "~/domain/case-workflow";
 import { mayTakeOver, overdueWorkingDays } from "~/domain/escalation";
+import { canManageReception } from "~/domain/reception";
 import { isSuspended, suspensionApplies, SUSPENSION_REASONS, TERMINATION_REASONS } from "~/domain/complaint-suspension";
 import { ESCALATION_RULES } from "../../../db/data/supervision";
 import { authorise, loadCase } from "./access.server";
@@ -171,6 +172,8 @@ export async function staffCaseView(user: StaffUser, code: string, ip: string, n
         }
       : null,
     mayApproveAnswer: leader,
+    // The case's group and dialogues page (reception) is for the unit's officials and leaders, and district staff.
+    mayManageReception: canManageReception(user, row.communeId),
     answerOnlyByDraft: answersOnlyByDraft(user, row, DISTRICT_ID),
     // Answers can be drafted when they could be sent.
     mayDraftAnswer: !leader && workflowActions.includes("answer") && operations.includes("draft_answer"),

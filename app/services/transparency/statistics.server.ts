@@ -6,9 +6,12 @@ import { casesByRunningClock, runningClocks } from "../../../db/schema/cases";
 import { periodParts, type Period } from "~/domain/period";
 import { addDays, vnDate } from "~/domain/dates";
 import { read } from "~/services/platform/database.server";
-import { csvDocument } from "~/domain/csv";
+import { csvDocument, type CsvValue } from "~/domain/csv";
+import { receptionLines, SUPERVISION_COLUMNS } from "~/domain/report-figures";
+import { receptionFigures } from "~/services/reception/figures.server";
+import { supervisionFigures } from "~/services/supervision/figures.server";
 import { FIGURE_COLUMNS, figureText, type FigureRow } from "~/domain/figures";
-import { translator } from "~/i18n";
+import { translator, type TranslationKey } from "~/i18n";
 import { categoryLabels, communeName, reference } from "~/services/reference/reference.server";
 import { ANSWERED_STATUSES, OPEN_STATUSES } from "~/domain/case-workflow";
 import { translateMessage } from "~/i18n";
@@ -100,6 +103,38 @@ export async function statistics(period: Period, groupBy: GroupBy, now = new Dat
 
 /** The figures as CSV, one block per grouping, the same numbers as the pages (labels in Vietnamese). */
 export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Promise<string> {
+  return csvDocument(joinBlocks(await figureBlocks(period, groups)));
+}
+
+/** Blocks separated by an empty line (csvDocument adds the byte-order mark and neutralises formulas). */
+function joinBlocks(blocks: CsvValue[][][]): CsvValue[][] {
+  return blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block]));
+}
+
+/** The periodic report as CSV: the case figures by commune, category and kind, then reception and supervision. */
+export async function periodicReportCsv(period: Period): Promise<string> {
+  const t = translator("vi");
+  const [cases, reception, supervision] = await Promise.all([
+    figureBlocks(period, ["commune", "category", "kind"]),
+    receptionFigures(period.from, period.to),
+    supervisionFigures(period.from, period.to),
+  ]);
+  const receptionBlock: CsvValue[][] = [
+    [t("reception.figures.title"), t("reception.figures.count")],
+    ...receptionLines(reception).map((l) => [t(l.key as TranslationKey), l.value ?? ""]),
+    [t("reception.figures.unitsShort"), reception.unitsShort.map((u) => u.name).join(", ") || t("reception.figures.unitsShortNone")],
+  ];
+  const supervisionBlock: CsvValue[][] = [
+    [t("supervision.figures.unit"), ...SUPERVISION_COLUMNS.map((c) => t(`supervision.figures.${c}`))],
+    ...supervision.rows.map((r) => [r.name, ...SUPERVISION_COLUMNS.map((c) => r[c])]),
+    [t("stats.total"), ...SUPERVISION_COLUMNS.map((c) => supervision.total[c])],
+    [t("supervision.figures.closedConfirmed"), supervision.closedConfirmed],
+    [t("supervision.figures.closedWithoutReply"), supervision.closedWithoutReply],
+  ];
+  return csvDocument(joinBlocks([...cases, receptionBlock, supervisionBlock]));
+}
+
+async function figureBlocks(period: Period, groups: readonly GroupBy[]): Promise<CsvValue[][][]> {
   const t = translator("vi", categoryLabels(await reference(), "vi"));
   const firstColumn: Record<GroupBy, string> = { commune: t("stats.unit"), category: t("stats.category"), kind: t("report.kindLabel") };
   const label = (groupBy: GroupBy, r: FigureRow) =>
@@ -116,8 +151,7 @@ export async function figuresCsv(period: Period, groups: readonly GroupBy[]): Pr
     const header = [firstColumn[groupBy], ...FIGURE_COLUMNS.map((c) => t(`stats.${c}`))];
     return [header, ...[...rows, total].map((r) => [label(groupBy, r), ...FIGURE_COLUMNS.map((k) => figureText(r, k, "csv"))])];
   });
-  // Blocks separated by an empty line; csvDocument adds the byte-order mark and neutralises formulas.
-  return csvDocument(blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block])));
+  return blocks;
 }
 
 /** The home page's counts, from the cases counted per status (kept by triggers in each write's transaction). */

@@ -1,0 +1,1 @@
+CREATE INDEX `case_events_type_created_idx` ON `case_events` (`type`,`created_at`);
