@@ -30,6 +30,23 @@ async function fileFeedback(commune: string, email: string, on: string) {
 }
 
 describe("a deadline that passes", () => {
+  it("many overdue cases at once (a first run after an outage) are recorded in batches, each exactly once", async () => {
+    await staffAccount("district_staff", DISTRICT_ID);
+    const codes: string[] = [];
+    for (let i = 0; i < 450; i++) codes.push(await fileFeedback("xuan-thuy", `nhieu.${i}@example.vn`, "2026-08-03"));
+    const first = await recordPassedDeadlines(at("2026-09-01"));
+    expect(first).toBeGreaterThanOrEqual(450);
+    expect(await recordPassedDeadlines(at("2026-09-02"))).toBe(0);
+    for (const code of [codes[0], codes[199], codes[200], codes[449]]) {
+      const row = await caseRow(code);
+      const events = await read()
+        .select()
+        .from(t.caseEvents)
+        .where(and(eq(t.caseEvents.caseId, row.id), eq(t.caseEvents.type, "deadline_passed")));
+      expect(events, code).toHaveLength(1);
+    }
+  }, 60_000);
+
   it("shows a countdown, then is recorded once on the public timeline and mailed to the district", async () => {
     const district = await staffAccount("district_staff", DISTRICT_ID);
     // Mon 2/11/2026 + 10 working days: Mon 16/11.
