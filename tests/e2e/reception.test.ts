@@ -33,7 +33,7 @@ async function book(page: Page, email: string): Promise<string> {
   await page.getByLabel(/^Thư điện tử/).fill(email);
   await page.getByLabel(/^Nội dung cần trình bày/).fill("Đề nghị xem lại ranh giới thửa đất giáp đường liên xóm.");
   await page.getByRole("button", { name: "Đặt lịch" }).click();
-  await page.getByRole("heading", { name: "Giấy xác nhận đặt lịch tiếp công dân" }).waitFor();
+  await page.getByRole("heading", { name: "Giấy xác nhận đặt lịch tiếp công dân" }).waitFor({ timeout: 30_000 });
   return /DL-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/.exec(await page.locator("main").innerText())![0];
 }
 
