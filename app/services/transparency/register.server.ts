@@ -8,7 +8,7 @@ import { communeName, publishedContacts, reference } from "~/services/reference/
 import { identityColumns } from "~/services/cases/identity.server";
 import { PUBLISHABLE_KINDS } from "~/domain/publication";
 import { ANSWERED_STATUSES } from "~/domain/case-workflow";
-import { textMatches } from "~/services/cases/search.server";
+import { caseTextMatches } from "~/services/cases/search.server";
 
 export const REGISTER_PAGE_SIZE = 20;
 
@@ -46,7 +46,7 @@ export async function registerPage(filters: RegisterFilters) {
   if (filters.commune) where.push(eq(t.cases.communeId, filters.commune));
   if (filters.category) where.push(eq(t.cases.categoryCode, filters.category));
   // The redacted search text: a filer's name typed here must not tell which published case is theirs.
-  const matches = filters.q ? textMatches(t.cases.publicSearchText, filters.q) : undefined;
+  const matches = filters.q ? caseTextMatches("public", filters.q) : undefined;
   if (matches) where.push(matches);
   const page = Math.max(1, filters.page ?? 1);
   const rows = await read()
