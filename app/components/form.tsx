@@ -1,6 +1,6 @@
 // GOV.UK-style form parts: a label, a hint, the error right above the input, all linked for screen readers.
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { useMatches } from "@remix-run/react";
+import { Form, useMatches } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { translateMessage } from "~/i18n";
 
@@ -279,4 +279,39 @@ export function useTranslatedErrors(errors: Record<string, string | undefined> |
       .join("\n");
   }
   return out;
+}
+
+/**
+ * A staff action folded behind its name until opened (cancel, refuse, move…): the post names its intent and the record
+ * it acts on; the fields it needs are the children.
+ */
+export function FoldedAction({
+  label,
+  submitLabel = label,
+  intent,
+  record,
+  children,
+}: {
+  label: string;
+  submitLabel?: string;
+  intent: string;
+  record: Record<string, string | number>;
+  children: ReactNode;
+}) {
+  return (
+    <details>
+      <summary>{label}</summary>
+      <Form method="post">
+        <CsrfField />
+        <input type="hidden" name="intent" value={intent} />
+        {Object.entries(record).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {children}
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </Form>
+    </details>
+  );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, FilterSelect, SelectField, TextField, useTranslatedErrors } from "~/components/form";
+import { CsrfField, ErrorSummary, FilterSelect, FoldedAction, SelectField, TextField, useTranslatedErrors } from "~/components/form";
 import { StaffPage } from "~/components/staff-page";
 import { formatDate } from "~/domain/dates";
 import { RECEIVER_ROLES, RULE_WEEKDAYS, SESSION_MODES } from "~/domain/reception";
@@ -286,18 +286,9 @@ export default function StaffReception() {
                         {s.status === "cancelled" ? (
                           t("reception.sessionStatus.cancelled")
                         ) : s.date >= schedule.today ? (
-                          <details>
-                            <summary>{t("reception.staff.cancel")}</summary>
-                            <Form method="post">
-                              <CsrfField />
-                              <input type="hidden" name="intent" value="cancelSession" />
-                              <input type="hidden" name="sessionId" value={s.id} />
-                              <TextField id={`reason-${s.id}`} name="reason" label={t("reception.staff.cancelReason")} required maxLength={300} />
-                              <button type="submit" className="button">
-                                {t("reception.staff.cancel")}
-                              </button>
-                            </Form>
-                          </details>
+                          <FoldedAction label={t("reception.staff.cancel")} intent="cancelSession" record={{ sessionId: s.id }}>
+                            <TextField id={`reason-${s.id}`} name="reason" label={t("reception.staff.cancelReason")} required maxLength={300} />
+                          </FoldedAction>
                         ) : (
                           t("reception.sessionStatus.scheduled")
                         )}
@@ -317,18 +308,9 @@ export default function StaffReception() {
                 <li key={r.id}>
                   <strong>{r.communeName}</strong>: {t(`reception.weekday.${r.weekday}` as "reception.weekday.1")},{" "}
                   {t("reception.timeRange", r.startTime, r.endTime)} — {r.receiverName} ({t(`reception.role.${r.receiverRole}`)})
-                  <details>
-                    <summary>{t("reception.staff.endRule")}</summary>
-                    <Form method="post">
-                      <CsrfField />
-                      <input type="hidden" name="intent" value="endRule" />
-                      <input type="hidden" name="ruleId" value={r.id} />
-                      <TextField id={`last-${r.id}`} name="lastDate" type="date" label={t("reception.staff.lastDate")} required defaultValue={schedule.today} />
-                      <button type="submit" className="button">
-                        {t("reception.staff.endRule")}
-                      </button>
-                    </Form>
-                  </details>
+                  <FoldedAction label={t("reception.staff.endRule")} intent="endRule" record={{ ruleId: r.id }}>
+                    <TextField id={`last-${r.id}`} name="lastDate" type="date" label={t("reception.staff.lastDate")} required defaultValue={schedule.today} />
+                  </FoldedAction>
                 </li>
               ))}
             </ul>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateText } from "~/components/case-parts";
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { CsrfField, ErrorSummary, FoldedAction, SelectField, TextArea, TextField, useTranslatedErrors } from "~/components/form";
+import { formatDate } from "~/domain/dates";
 import { SessionFacts } from "~/components/reception";
 import { StaffPage } from "~/components/staff-page";
 import { CASE_KINDS } from "~/domain/filing";
@@ -127,37 +128,24 @@ export default function StaffReceptionSession() {
                               </Form>
                             ) : null}
                             {moveTargets.length ? (
-                              <details>
-                                <summary>{t("reception.bookings.move")}</summary>
-                                <Form method="post">
-                                  <CsrfField />
-                                  <input type="hidden" name="intent" value="move" />
-                                  <input type="hidden" name="bookingId" value={b.id} />
-                                  <SelectField id={`move-${b.id}`} name="toSessionId" label={t("reception.bookings.move")} required>
-                                    {moveTargets.map((s) => (
-                                      <option key={s.id} value={s.id}>
-                                        {s.date.split("-").reverse().join("/")} {t("reception.timeRange", s.startTime, s.endTime)}
-                                      </option>
-                                    ))}
-                                  </SelectField>
-                                  <button type="submit" className="button">
-                                    {t("reception.bookings.moveSubmit")}
-                                  </button>
-                                </Form>
-                              </details>
+                              <FoldedAction
+                                label={t("reception.bookings.move")}
+                                submitLabel={t("reception.bookings.moveSubmit")}
+                                intent="move"
+                                record={{ bookingId: b.id }}
+                              >
+                                <SelectField id={`move-${b.id}`} name="toSessionId" label={t("reception.bookings.move")} required>
+                                  {moveTargets.map((s) => (
+                                    <option key={s.id} value={s.id}>
+                                      {formatDate(s.date)} {t("reception.timeRange", s.startTime, s.endTime)}
+                                    </option>
+                                  ))}
+                                </SelectField>
+                              </FoldedAction>
                             ) : null}
-                            <details>
-                              <summary>{t("reception.bookings.refuse")}</summary>
-                              <Form method="post">
-                                <CsrfField />
-                                <input type="hidden" name="intent" value="refuse" />
-                                <input type="hidden" name="bookingId" value={b.id} />
-                                <TextField id={`refuse-${b.id}`} name="reason" label={t("reception.bookings.reason")} required maxLength={500} />
-                                <button type="submit" className="button">
-                                  {t("reception.bookings.refuse")}
-                                </button>
-                              </Form>
-                            </details>
+                            <FoldedAction label={t("reception.bookings.refuse")} intent="refuse" record={{ bookingId: b.id }}>
+                              <TextField id={`refuse-${b.id}`} name="reason" label={t("reception.bookings.reason")} required maxLength={500} />
+                            </FoldedAction>
                           </>
                         ) : null}
                       </td>

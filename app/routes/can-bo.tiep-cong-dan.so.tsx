@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect, TextField } from "~/components/form";
+import { formatDate } from "~/domain/dates";
 import { LogTable } from "~/components/reception-log";
 import { StaffPage } from "~/components/staff-page";
 import { NO_STORE, guard } from "~/http";
@@ -42,7 +43,7 @@ export default function ReceptionLogPeriod() {
       {page.result ? (
         <>
           <h2>
-            {page.result.communeName}: {page.from.split("-").reverse().join("/")} – {page.to.split("-").reverse().join("/")}
+            {page.result.communeName}: {formatDate(page.from)} – {formatDate(page.to)}
           </h2>
           {page.result.log.length === 0 ? <p>{t("reception.log.empty")}</p> : <LogTable log={page.result.log} hidden={!page.seesIdentity} />}
           <p className="no-print">
